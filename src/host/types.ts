@@ -1,0 +1,41 @@
+// The one snapshot of the host taken per run: listening sockets, their owners, processes.
+
+export type AddressFamily = 'ipv4' | 'ipv6';
+
+/** A listening TCP socket. One pid on 127.0.0.1 and ::1 is two Listener rows but one owner. */
+export interface Listener {
+  /** Normalised: no brackets, no `%iface`; wildcards are `0.0.0.0` and `::`. */
+  address: string;
+  family: AddressFamily;
+  port: number;
+  /** null when the owner is hidden (another user's socket without root, another PID namespace). */
+  pid: number | null;
+}
+
+export interface ProcessInfo {
+  pid: number;
+  ppid: number | null;
+  user: string | null;
+  /** Process name / title, e.g. `openclaw-gateway`, `chromium`. */
+  name: string;
+  /** Full command line (argv joined); for a gateway this is its title, argv is hidden. */
+  command: string;
+  /** argv as read from /proc/<pid>/cmdline when available. */
+  argv: string[];
+}
+
+export interface HostSnapshot {
+  /** How the socket table was read, e.g. `systeminformation (netstat)`, `ss`; null when it failed. */
+  method: string | null;
+  /** False when the socket table could not be read: "no listeners" then means "could not look". */
+  ok: boolean;
+  error: string | null;
+  takenAt: string;
+  listeners: Listener[];
+  /** Only the processes that own a listener, a lock, or a relevant Chrome: keyed by pid. */
+  processes: Record<number, ProcessInfo>;
+  /** Whether each lock pid is alive, keyed by pid. */
+  alivePids: Record<number, boolean>;
+  /** True when running as root (hidden pids then mean another PID namespace). */
+  root: boolean;
+}

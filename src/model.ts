@@ -1,0 +1,198 @@
+// The host model every stage after discovery reads: profiles, their resolved config and port plans.
+
+/** Where clawdoc looks: the home it inspects and the environment it was started with. */
+export interface Invocation {
+  /** `<home>` as OpenClaw computes it: OPENCLAW_HOME, else HOME, else os.homedir(); `--home` overrides. */
+  home: string;
+  /** The environment OpenClaw would see from this shell (process.env, or a fixture's). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** `--profile` / `--dev` given to clawdoc: the profile a single-profile command is about. */
+  selectedProfile: string | null;
+  uid: number;
+  /** `os.tmpdir()`: releases up to 2026.6 kept their lock files under `<tmpdir>/openclaw-<uid>/`. */
+  tmpDir: string;
+  platform: NodeJS.Platform;
+}
+
+export type FoundIn =
+  | 'state-dir'
+  | 'legacy-state-dir'
+  | 'env'
+  | 'flag'
+  | 'systemd'
+  | 'launchd'
+  | 'schtasks'
+  | 'lock'
+  | 'tmp-lock';
+
+/** A structured diagnostic about a profile's inputs (config file, include, env var). */
+export interface Problem {
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  /** Config key the problem is about, dotted (`gateway.port`). */
+  path?: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ServiceDefinition {
+  manager: 'systemd' | 'launchd' | 'schtasks';
+  /** Unit name or launchd label, e.g. `openclaw-gateway-rescue.service`. */
+  name: string;
+  file: string;
+  /** Environment the service sets (Environment= lines, EnvironmentVariables dict). */
+  env: Record<string, string>;
+  /** Program arguments, ExecStart split with systemd's quoting rules. */
+  args: string[];
+  /** `gateway --port N` in the arguments. */
+  portArg: number | null;
+  /** The profile this service runs, from its environment (OPENCLAW_PROFILE / OPENCLAW_STATE_DIR), never from its name alone. */
+  profile: string | null;
+  /** How `profile` was decided, for evidence. */
+  profileEvidence: string;
+  /** True when the environment or arguments prove it runs an OpenClaw gateway (not just "openclaw" in a path). */
+  isGateway: boolean;
+  legacy: boolean;
+}
+
+export interface LockFile {
+  file: string;
+  /** `gateway.state.lock` (per state dir) or `gateway.<hash>.lock` (per config). */
+  kind: 'state' | 'config';
+  /** Under `<stateDir>/tmp/` (2026.7+) or `os.tmpdir()` (up to 2026.6). */
+  location: 'state-dir' | 'tmpdir';
+  pid: number | null;
+  port: number | null;
+  configPath: string | null;
+  stateDir: string | null;
+  createdAt: string | null;
+  /** Set when the file could not be read or parsed; the other fields are then null. */
+  problem: string | null;
+}
+
+export type PortSource = 'flag' | 'env' | 'config' | 'profile-hash' | 'default';
+
+export interface GatewayPortChoice {
+  port: number;
+  source: PortSource;
+  /** Human detail: `gateway.port in ~/.openclaw-rescue/openclaw.json`, `--port in openclaw-gateway-rescue.service`. */
+  detail: string;
+}
+
+export interface BrowserProfileConfig {
+  name: string;
+  cdpPort: number | null;
+  cdpUrl: string | null;
+  driver: string | null;
+  userDataDir: string | null;
+  /** True for the implicit `openclaw` profile that exists without configuration. */
+  implicit: boolean;
+}
+
+export interface WorkspaceEntry {
+  /** `default` for agents.defaults, otherwise the agent id. */
+  agent: string;
+  path: string;
+  source: string;
+}
+
+export interface WebhookEntry {
+  channel: string;
+  port: number;
+  source: string;
+}
+
+/** A channel credential, kept only as a fingerprint: clawdoc never holds it in a printable field. */
+export interface CredentialFingerprint {
+  channel: string;
+  path: string;
+  fingerprint: string;
+}
+
+export type PortRole =
+  | 'gateway'
+  | 'sandbox'
+  | 'browser-control'
+  | 'extension-relay'
+  | 'cdp-band'
+  | 'cdp'
+  | 'canvas'
+  | 'webhook';
+
+export interface PortPlanEntry {
+  role: PortRole;
+  from: number;
+  to: number;
+  bind: string;
+  /** Which key or rule produced it: `gateway.port`, `base+2`, `control+9..control+108`. */
+  source: string;
+  /** For `cdp`: the browser profile; for `webhook`: the channel. */
+  label?: string;
+}
+
+export type LayoutVersion = '2026.9' | '2026.1';
+
+export interface Layout {
+  version: LayoutVersion;
+  reason: string;
+  /** The OpenClaw release found on the host, if any. */
+  openclawVersion: string | null;
+  /** Whether named profiles without a port default to the FNV-1a hash (2026.8+) or to 18789. */
+  hashDefaultPort: boolean;
+  /** Whether a named profile's default workspace is `~/.openclaw/workspace-<p>` (before 2026.8). */
+  legacyWorkspaceDefault: boolean;
+}
+
+export interface Profile {
+  /** `default` for the default profile. */
+  name: string;
+  foundIn: FoundIn[];
+  stateDir: string;
+  configPath: string;
+  configExists: boolean;
+  /** The loaded config after `$include` and `${VAR}`; null when absent or unloadable. */
+  config: Record<string, unknown> | null;
+  /** Files the config was read from (the config itself and its includes). */
+  configFiles: string[];
+  problems: Problem[];
+  /** The port this profile's gateway is started on (its service's --port counts). */
+  gatewayPort: GatewayPortChoice;
+  /** The port `openclaw --profile <name> status` resolves from this shell (no --port flag). */
+  cliPort: GatewayPortChoice;
+  gatewayBind: string;
+  /** The bind mode as configured (`loopback`, `lan`, ...). */
+  gatewayBindMode: string;
+  hasGatewayToken: boolean;
+  workspace: string;
+  workspaces: WorkspaceEntry[];
+  sessionStore: string | null;
+  logFile: string | null;
+  oauthDir: string | null;
+  browserEnabled: boolean;
+  browserCdpUrl: string | null;
+  browserProfiles: BrowserProfileConfig[];
+  webhooks: WebhookEntry[];
+  credentials: CredentialFingerprint[];
+  services: ServiceDefinition[];
+  locks: LockFile[];
+  /** Environment this profile's commands see from this shell when it is the env-selected one. */
+  envSelected: boolean;
+  plan: PortPlanEntry[];
+}
+
+/** Something discovery saw that is not a profile but is worth saying (invalid dir names, unmapped services). */
+export interface DiscoveryNote {
+  kind: 'invalid-profile-dir' | 'unmapped-service' | 'unmapped-lock' | 'unreadable';
+  path: string;
+  message: string;
+}
+
+export interface HostModel {
+  invocation: Invocation;
+  layout: Layout;
+  profiles: Profile[];
+  notes: DiscoveryNote[];
+  /** Every place discovery looked, for the "no OpenClaw here" message. */
+  searched: string[];
+}
