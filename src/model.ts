@@ -176,8 +176,10 @@ export interface Profile {
   credentials: CredentialFingerprint[];
   services: ServiceDefinition[];
   locks: LockFile[];
-  /** Environment this profile's commands see from this shell when it is the env-selected one. */
+  /** True when a plain `openclaw` from the invoking shell resolves to this profile. */
   envSelected: boolean;
+  /** `OPENCLAW_PROFILE` of the invoking shell when it names another profile than these files' (split identity). */
+  envProfileName: string | null;
   plan: PortPlanEntry[];
 }
 
@@ -195,4 +197,6 @@ export interface HostModel {
   notes: DiscoveryNote[];
   /** Every place discovery looked, for the "no OpenClaw here" message. */
   searched: string[];
+  /** Real path (after symlinks) of every path a profile names, so checks compare without touching the disk. */
+  realPaths: Record<string, string>;
 }

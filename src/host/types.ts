@@ -22,6 +22,8 @@ export interface ProcessInfo {
   command: string;
   /** argv as read from /proc/<pid>/cmdline when available. */
   argv: string[];
+  /** OPENCLAW_PROFILE / OPENCLAW_STATE_DIR / OPENCLAW_CONFIG_PATH from /proc/<pid>/environ, when readable: proves a gateway's profile. */
+  openclawEnv?: Record<string, string>;
 }
 
 export interface HostSnapshot {

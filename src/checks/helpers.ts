@@ -1,0 +1,58 @@
+// Shared reasoning for checks: which of two profiles a fix should move, and the port-move fix itself.
+import type { Profile, PortSource } from '../model.js';
+import type { CheckContext, Fix } from './api.js';
+import { DEFAULT_PROFILE } from '../profiles/names.js';
+import { suggestBasePort } from '../fixes/free-port.js';
+import { moveGatewayPort } from '../fixes/commands.js';
+
+// A port the operator chose (flag, env, config) is stronger than one that merely happened (hash, default).
+const SOURCE_STRENGTH: Record<PortSource, number> = { flag: 4, env: 3, config: 2, 'profile-hash': 1, default: 0 };
+
+function isRunning(context: CheckContext, profile: Profile): boolean {
+  const state = context.live.profiles[profile.name]?.gateway.state;
+  return state === 'running' || state === 'unhealthy';
+}
+
+/**
+ * Of two conflicting profiles, the one to change: never a running gateway when the other is stopped,
+ * then the weaker port source, then not the default profile, then the later name.
+ */
+export function profileToMove(context: CheckContext, a: Profile, b: Profile): Profile {
+  const runningA = isRunning(context, a);
+  const runningB = isRunning(context, b);
+  if (runningA !== runningB) return runningA ? b : a;
+  const strength = SOURCE_STRENGTH[a.gatewayPort.source] - SOURCE_STRENGTH[b.gatewayPort.source];
+  if (strength !== 0) return strength > 0 ? b : a;
+  if (a.name === DEFAULT_PROFILE || b.name === DEFAULT_PROFILE) return a.name === DEFAULT_PROFILE ? b : a;
+  return a.name.localeCompare(b.name) <= 0 ? b : a;
+}
+
+export function listeningPorts(context: CheckContext): Set<number> {
+  return new Set(context.live.snapshot.listeners.map((listener) => listener.port));
+}
+
+/** Move `profile` to a concrete free base port; null when no free base exists. */
+export function movePortFix(context: CheckContext, profile: Profile): { port: number; fix: Fix } | null {
+  const port = suggestBasePort({
+    moving: profile.name,
+    profiles: context.profiles,
+    listeningPorts: listeningPorts(context),
+    layout: context.model.layout.version,
+  });
+  return port === null ? null : { port, fix: { commands: moveGatewayPort(profile, port) } };
+}
+
+export function portRange(from: number, to: number): string {
+  return from === to ? `port ${from}` : `ports ${from}-${to}`;
+}
+
+export function profileByName(context: CheckContext, name: string): Profile {
+  const profile = context.profiles.find((candidate) => candidate.name === name);
+  if (!profile) throw new Error(`unknown profile ${name}`);
+  return profile;
+}
+
+/** Real path of a path the resolve stage saw; checks never touch the disk. */
+export function real(context: CheckContext, file: string): string {
+  return context.model.realPaths[file] ?? file;
+}

@@ -1,0 +1,77 @@
+// Runs the checks over one frozen context: a throwing check becomes an error finding, findings come out sorted.
+import type { Check, CheckContext, Finding, FindingDraft, Severity } from './api.js';
+
+export interface CheckSelection {
+  only: readonly string[];
+  skip: readonly string[];
+}
+
+export interface CheckRun {
+  findings: Finding[];
+  checksRun: string[];
+  checksSkipped: string[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.checkId.localeCompare(b.checkId) ||
+    (a.profile ?? '').localeCompare(b.profile ?? '') ||
+    (a.path ?? '').localeCompare(b.path ?? '') ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+/** `ports/` selects every check under that folder; `ports/spacing` selects one. */
+export function matchesId(id: string, pattern: string): boolean {
+  const bare = pattern.replace(/\/$/, '');
+  return id === bare || id.startsWith(`${bare}/`);
+}
+
+function isSelected(check: Check, selection: CheckSelection): boolean {
+  if (selection.only.length > 0 && !selection.only.some((pattern) => matchesId(check.id, pattern))) return false;
+  return !selection.skip.some((pattern) => matchesId(check.id, pattern));
+}
+
+/** A host-wide finding concerns the focus when it names a focused profile, or no profile at all. */
+function concernsFocus(draft: FindingDraft, focus: ReadonlySet<string>): boolean {
+  if (draft.profile !== null && focus.has(draft.profile)) return true;
+  const involved = draft.evidence.profiles;
+  if (Array.isArray(involved)) return involved.some((name) => focus.has(String(name)));
+  return draft.profile === null;
+}
+
+function runOne(check: Check, context: CheckContext): FindingDraft[] {
+  if (check.scope === 'profile') return context.focus.flatMap((profile) => check.run({ ...context, profile }));
+  const focus = new Set(context.focus.map((profile) => profile.name));
+  return check.run(context).filter((draft) => concernsFocus(draft, focus));
+}
+
+export function runChecks(checks: readonly Check[], context: CheckContext, selection: CheckSelection): CheckRun {
+  const findings: Finding[] = [];
+  const checksRun: string[] = [];
+  const checksSkipped: string[] = [];
+  for (const check of checks) {
+    const applies = !check.layouts || check.layouts.includes(context.model.layout.version);
+    if (!isSelected(check, selection) || !applies) {
+      checksSkipped.push(check.id);
+      continue;
+    }
+    checksRun.push(check.id);
+    try {
+      for (const draft of runOne(check, context)) findings.push({ checkId: check.id, ...draft });
+    } catch (error) {
+      findings.push({
+        checkId: check.id,
+        severity: 'error',
+        profile: null,
+        message: `the check ${check.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+        fixHint: 'This is a bug in the check; the other checks still ran. Rerun with --skip ' + check.id + ' and report it.',
+        evidence: { error: error instanceof Error ? error.message : String(error) },
+      });
+    }
+  }
+  return { findings: findings.sort(compareFindings), checksRun, checksSkipped };
+}

@@ -1,0 +1,176 @@
+// The command line: commander wiring over the pipeline. Nothing else parses argv.
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import type { HostModel, Invocation, LayoutVersion, Profile } from './model.js';
+import { buildHostModel } from './host-model.js';
+import { LAYOUT_VERSIONS } from './ports/layout.js';
+import { isDefaultProfileName, profileNameProblem, DEFAULT_PROFILE } from './profiles/names.js';
+import { makeChalk, SCHEMA_VERSION } from './report/style.js';
+import { nothingFound, profilesJson, profilesText } from './report/profiles.js';
+import { portsJson, portsText } from './report/ports.js';
+import { EXIT_OK, EXIT_USAGE, type Runtime } from './runtime.js';
+import { VERSION } from './version.js';
+
+interface GlobalOptions {
+  profile?: string;
+  dev?: boolean;
+  home?: string;
+  json?: boolean;
+  color: boolean;
+  layout?: LayoutVersion;
+  allProfiles?: boolean;
+}
+
+/** A user error: printed as one clear line (or a JSON envelope), exit 2, never a stack trace. */
+export class UsageError extends Error {}
+
+interface Context {
+  runtime: Runtime;
+  options: GlobalOptions;
+  model: HostModel;
+  chalk: ReturnType<typeof makeChalk>;
+}
+
+export function homeFor(runtime: Runtime, homeFlag: string | undefined): string {
+  if (homeFlag) return path.resolve(homeFlag);
+  const env = runtime.env;
+  return env.OPENCLAW_HOME || env.HOME || env.USERPROFILE || runtime.homedir;
+}
+
+function selectedProfile(options: GlobalOptions): string | null {
+  if (options.dev) return 'dev';
+  if (!options.profile) return null;
+  const problem = profileNameProblem(options.profile);
+  if (problem) throw new UsageError(problem);
+  return isDefaultProfileName(options.profile) ? DEFAULT_PROFILE : options.profile;
+}
+
+function invocationFor(runtime: Runtime, options: GlobalOptions): Invocation {
+  return {
+    home: homeFor(runtime, options.home),
+    env: runtime.env,
+    selectedProfile: selectedProfile(options),
+    uid: runtime.uid,
+    tmpDir: runtime.tmpDir,
+    platform: runtime.platform,
+  };
+}
+
+function contextFor(runtime: Runtime, command: Command): Context {
+  const options = command.optsWithGlobals<GlobalOptions>();
+  const invocation = invocationFor(runtime, options);
+  const model = buildHostModel(invocation, { layout: options.layout ?? null });
+  const chalk = makeChalk({ noColor: !options.color, json: Boolean(options.json), isTTY: runtime.stdoutIsTTY, env: runtime.env });
+  return { runtime, options, model, chalk };
+}
+
+/** The profiles a command is about: all with --all-profiles, else the selected (or env-selected, or default) one. */
+export function profilesInScope(context: Context): Profile[] {
+  const { model, options } = context;
+  if (options.allProfiles) return model.profiles;
+  const wanted = model.invocation.selectedProfile;
+  if (wanted) return model.profiles.filter((profile) => profile.name === wanted);
+  const envSelected = model.profiles.find((profile) => profile.envSelected);
+  if (envSelected) return [envSelected];
+  const fallback = model.profiles.find((profile) => profile.name === DEFAULT_PROFILE);
+  return fallback ? [fallback] : model.profiles.slice(0, 1);
+}
+
+function writeJson(runtime: Runtime, value: object): void {
+  runtime.out(JSON.stringify(value, null, 2));
+}
+
+function runProfiles(context: Context): number {
+  const { runtime, options, model, chalk } = context;
+  if (options.json) writeJson(runtime, profilesJson(model));
+  else runtime.out(profilesText(model, chalk));
+  return EXIT_OK;
+}
+
+function runPorts(context: Context): number {
+  const { runtime, options, model, chalk } = context;
+  const profiles = profilesInScope(context);
+  if (options.json) writeJson(runtime, portsJson(model, profiles));
+  else runtime.out(profiles.length === 0 ? nothingFound(model) : portsText(model, profiles, chalk));
+  return EXIT_OK;
+}
+
+const HELP_FOOTER = `
+Examples:
+  clawdoc doctor --all-profiles           check every profile on this host
+  clawdoc doctor --all-profiles --json    the same as JSON, for CI (exit 1 on errors)
+  clawdoc --profile rescue status         is the rescue gateway up, on which port, whose port
+  clawdoc --profile rescue browser status control port, CDP ports and Chrome of rescue
+  clawdoc ports --all-profiles            every planned port, drawn on one axis
+  clawdoc --home /home/bot profiles       inspect another account's home
+
+Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 usage or internal error.`;
+
+function buildProgram(runtime: Runtime, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('clawdoc')
+    .description('A doctor for hosts that run several OpenClaw gateways: every profile, every port, who owns it, and the fix.')
+    .version(VERSION, '-V, --version')
+    .option('--profile <name>', 'the OpenClaw profile to look at (as `openclaw --profile`)')
+    .option('--dev', 'the dev profile (as `openclaw --dev`)')
+    .option('--home <dir>', 'inspect this home instead of $OPENCLAW_HOME / $HOME')
+    .option('--json', 'print one JSON document on stdout (for CI and tools)')
+    .option('--no-color', 'plain text without colour (NO_COLOR is honoured too)')
+    .addOption(new Option('--layout <version>', 'port layout of an OpenClaw release (default: the installed release, else current)').choices([...LAYOUT_VERSIONS]))
+    .addHelpText('after', HELP_FOOTER)
+    .showHelpAfterError('(run clawdoc --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => runtime.out(text),
+      writeErr: (text) => runtime.err(text),
+    });
+
+  const allProfiles = (command: Command) => command.option('--all-profiles', 'every profile on the host');
+
+  program
+    .command('profiles')
+    .description('list every OpenClaw profile on the host: state dir, config, port and where it was found')
+    .action((_options, command: Command) => setExit(runProfiles(contextFor(runtime, command))));
+
+  allProfiles(
+    program
+      .command('ports')
+      .description('show the port plan of a profile (or all), drawn on one axis with overlaps marked; needs no running gateway'),
+  ).action((_options, command: Command) => setExit(runPorts(contextFor(runtime, command))));
+
+  return program;
+}
+
+function errorEnvelope(message: string, code: string): object {
+  return { schemaVersion: SCHEMA_VERSION, ok: false, error: { code, message } };
+}
+
+/** Runs clawdoc with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], runtime: Runtime): Promise<number> {
+  const wantsJson = argv.includes('--json');
+  let exitCode = EXIT_OK;
+  const program = buildProgram(runtime, (code) => {
+    exitCode = code;
+  });
+  const failUsage = (message: string): number => {
+    if (wantsJson) runtime.out(JSON.stringify(errorEnvelope(message, 'usage'), null, 2));
+    else runtime.err(`clawdoc: ${message}`);
+    return EXIT_USAGE;
+  };
+  if (wantsJson) program.configureOutput({ writeOut: (text) => runtime.out(text), writeErr: () => undefined });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return EXIT_OK;
+      return wantsJson ? failUsage(error.message.replace(/^error: /, '')) : EXIT_USAGE;
+    }
+    if (error instanceof UsageError) return failUsage(error.message);
+    const message = error instanceof Error ? error.message : String(error);
+    if (wantsJson) runtime.out(JSON.stringify(errorEnvelope(message, 'internal'), null, 2));
+    else runtime.err(`clawdoc: internal error: ${message}`);
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,68 @@
+// Channel settings that must not be shared between gateways: webhook ports and credentials.
+import { createHash, randomBytes } from 'node:crypto';
+import type { CredentialFingerprint, WebhookEntry } from '../model.js';
+import { getPath } from './validate.js';
+
+interface WebhookRule {
+  channel: string;
+  /** Key whose presence turns webhook mode on. */
+  enabledBy: string;
+  portKey: string;
+  defaultPort: number;
+}
+
+// Fixed defaults, not derived from the gateway port: two profiles in webhook mode collide (OPENCLAW.md section 3).
+const WEBHOOK_RULES: readonly WebhookRule[] = [
+  { channel: 'telegram', enabledBy: 'channels.telegram.webhookUrl', portKey: 'channels.telegram.webhookPort', defaultPort: 8787 },
+  { channel: 'msteams', enabledBy: 'channels.msteams', portKey: 'channels.msteams.webhook.port', defaultPort: 3978 },
+  { channel: 'nextcloud-talk', enabledBy: 'channels.nextcloud-talk', portKey: 'channels.nextcloud-talk.webhookPort', defaultPort: 8788 },
+];
+
+/** Config keys that hold a channel credential one gateway at a time may use. */
+const CREDENTIAL_KEYS: readonly string[] = [
+  'channels.telegram.botToken',
+  'channels.discord.token',
+  'channels.slack.botToken',
+  'channels.slack.appToken',
+  'channels.msteams.appPassword',
+  'channels.matrix.accessToken',
+  'channels.mattermost.botToken',
+  'channels.googlechat.serviceAccount',
+];
+
+function isPort(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
+export function channelWebhooks(config: Record<string, unknown> | null): WebhookEntry[] {
+  const webhooks: WebhookEntry[] = [];
+  for (const rule of WEBHOOK_RULES) {
+    const enabled = getPath(config, rule.enabledBy);
+    if (enabled === undefined || enabled === null || enabled === false || enabled === '') continue;
+    if (getPath(config, rule.enabledBy.replace(/\.[^.]+$/, '.enabled')) === false) continue;
+    const configured = getPath(config, rule.portKey);
+    webhooks.push(
+      isPort(configured)
+        ? { channel: rule.channel, port: configured, source: rule.portKey }
+        : { channel: rule.channel, port: rule.defaultPort, source: `${rule.channel} webhook default ${rule.defaultPort}` },
+    );
+  }
+  return webhooks;
+}
+
+// A per-run salt: fingerprints compare credentials within one run and mean nothing outside it.
+const RUN_SALT = randomBytes(16);
+
+export function fingerprintSecret(value: string): string {
+  return createHash('sha256').update(RUN_SALT).update(value).digest('hex').slice(0, 16);
+}
+
+export function channelCredentials(config: Record<string, unknown> | null): CredentialFingerprint[] {
+  const credentials: CredentialFingerprint[] = [];
+  for (const key of CREDENTIAL_KEYS) {
+    const value = getPath(config, key);
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    credentials.push({ channel: key.split('.')[1]!, path: key, fingerprint: fingerprintSecret(value.trim()) });
+  }
+  return credentials;
+}

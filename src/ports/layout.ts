@@ -1,0 +1,117 @@
+// Which OpenClaw release layout the port plan follows, and why.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Invocation, Layout, LayoutVersion, ServiceDefinition } from '../model.js';
+
+export const LAYOUT_VERSIONS: readonly LayoutVersion[] = ['2026.9', '2026.1'];
+export const CURRENT_LAYOUT: LayoutVersion = '2026.9';
+
+export interface InstalledOpenClaw {
+  version: string;
+  packageJson: string;
+}
+
+/** [year, month, patch] of an OpenClaw calendar version like `2026.9.6` or `2026.10.1-beta.2`. */
+export function parseReleaseVersion(version: string): [number, number, number] | null {
+  const match = /^(\d{4})\.(\d{1,2})(?:\.(\d+))?/.exec(version.trim());
+  if (!match) return null;
+  return [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
+}
+
+function atLeast(version: string | null, year: number, month: number): boolean {
+  const parsed = version ? parseReleaseVersion(version) : null;
+  if (!parsed) return true;
+  return parsed[0] > year || (parsed[0] === year && parsed[1] >= month);
+}
+
+/** The layout a release uses: 2026.9 retired the canvas port and moved the extension relay. */
+export function layoutForRelease(version: string): LayoutVersion {
+  return atLeast(version, 2026, 9) ? '2026.9' : '2026.1';
+}
+
+export function decideLayout(requested: LayoutVersion | null, installed: InstalledOpenClaw | null): Layout {
+  const openclawVersion = installed?.version ?? null;
+  const releaseFlags = {
+    openclawVersion,
+    // The profile-name hash default and `<stateDir>/workspace` arrived in 2026.8.
+    hashDefaultPort: atLeast(openclawVersion, 2026, 8),
+    legacyWorkspaceDefault: !atLeast(openclawVersion, 2026, 8),
+  };
+  if (requested) {
+    return { version: requested, reason: `--layout ${requested}`, ...releaseFlags };
+  }
+  if (installed) {
+    const version = layoutForRelease(installed.version);
+    return {
+      version,
+      reason: `openclaw ${installed.version} is installed (${installed.packageJson})`,
+      ...releaseFlags,
+    };
+  }
+  return {
+    version: CURRENT_LAYOUT,
+    reason: 'no OpenClaw install found on this host; using the current layout',
+    ...releaseFlags,
+  };
+}
+
+function readPackageVersion(packageJson: string): InstalledOpenClaw | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(packageJson, 'utf8')) as { name?: unknown; version?: unknown };
+    if (parsed.name !== 'openclaw' || typeof parsed.version !== 'string') return null;
+    return { version: parsed.version, packageJson };
+  } catch {
+    return null;
+  }
+}
+
+/** The package root above a file inside `node_modules/openclaw/`, if the path is one. */
+function packageRootOf(file: string): string | null {
+  const marker = `${path.sep}node_modules${path.sep}openclaw${path.sep}`;
+  const index = file.indexOf(marker);
+  return index === -1 ? null : file.slice(0, index + marker.length - 1);
+}
+
+function realPathOrNull(file: string): string | null {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Finds the installed OpenClaw without spawning it: the entry point a service runs, the `openclaw`
+ * on PATH (npm links it into node_modules), then the usual global prefixes.
+ */
+export function findInstalledOpenClaw(invocation: Invocation, services: readonly ServiceDefinition[]): InstalledOpenClaw | null {
+  const roots: string[] = [];
+  for (const service of services) {
+    for (const arg of service.args) {
+      const root = packageRootOf(arg);
+      if (root) roots.push(root);
+    }
+  }
+  for (const dir of (invocation.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    const linked = realPathOrNull(path.join(dir, 'openclaw'));
+    const root = linked ? packageRootOf(linked) : null;
+    if (root) roots.push(root);
+  }
+  const prefixes = [
+    invocation.env.NPM_CONFIG_PREFIX,
+    path.join(invocation.home, '.npm-global'),
+    path.join(invocation.home, '.local'),
+    '/usr/local',
+    '/usr',
+    '/opt/homebrew',
+  ].filter((prefix): prefix is string => Boolean(prefix));
+  for (const prefix of prefixes) roots.push(path.join(prefix, 'lib', 'node_modules', 'openclaw'));
+  roots.push(path.join(invocation.home, '.local', 'share', 'pnpm', 'global', '5', 'node_modules', 'openclaw'));
+  roots.push(path.join(invocation.home, '.bun', 'install', 'global', 'node_modules', 'openclaw'));
+
+  for (const root of roots) {
+    const found = readPackageVersion(path.join(root, 'package.json'));
+    if (found) return found;
+  }
+  return null;
+}

@@ -1,0 +1,139 @@
+// The port plan of one profile: every port or range its gateway binds or reserves, and why.
+import type { BrowserProfileConfig, LayoutVersion, PortPlanEntry, WebhookEntry } from '../model.js';
+
+export const LOOPBACK = '127.0.0.1';
+
+export interface PlanInput {
+  gatewayPort: number;
+  gatewayPortSource: string;
+  gatewayBind: string;
+  sandboxPort: number | null;
+  browserEnabled: boolean;
+  browserCdpUrl: string | null;
+  browserProfiles: readonly BrowserProfileConfig[];
+  /** `canvasHost` of older configs: the 2026.1 layout's canvas port. */
+  canvasEnabled: boolean;
+  canvasPort: number | null;
+  webhooks: readonly WebhookEntry[];
+}
+
+/** Offsets that define a layout, from OPENCLAW.md section 3. */
+interface LayoutOffsets {
+  control: number;
+  relay: { from: number; to: number } | null;
+  canvas: number | null;
+}
+
+// 2026.9: relay counts down from control+8 and only extension-driver profiles use it; canvas lives on the gateway port.
+// 2026.1 (the user's document): relay at base+3, canvas host at base+4.
+const OFFSETS: Record<LayoutVersion, LayoutOffsets> = {
+  '2026.9': { control: 2, relay: null, canvas: null },
+  '2026.1': { control: 2, relay: { from: 3, to: 3 }, canvas: 4 },
+};
+
+export const CDP_BAND_START = 9;
+export const CDP_BAND_END = 108;
+const RELAY_TOP = 8;
+
+/** How far above its base one instance reaches: base+110 (control+108). */
+export function instanceReach(layout: LayoutVersion): number {
+  return OFFSETS[layout].control + CDP_BAND_END;
+}
+
+/** Base ports must be at least this far apart (the reach plus the base itself). */
+export function minimumSpacing(layout: LayoutVersion): number {
+  return instanceReach(layout) + 1;
+}
+
+/** What the current OpenClaw docs recommend: leave at least 120 between base ports. */
+export const RECOMMENDED_SPACING = 120;
+
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  return bare === 'localhost' || bare === '::1' || bare.startsWith('127.') || bare === '0.0.0.0';
+}
+
+/** The local port of a CDP URL that points at this host; null for remote or unparsable URLs. */
+export function localCdpPort(cdpUrl: string): number | null {
+  try {
+    const url = new URL(cdpUrl);
+    if (!isLoopbackHost(url.hostname)) return null;
+    if (url.port) return Number(url.port);
+    return url.protocol === 'https:' || url.protocol === 'wss:' ? 443 : 80;
+  } catch {
+    return null;
+  }
+}
+
+function single(role: PortPlanEntry['role'], port: number, bind: string, source: string, label?: string): PortPlanEntry {
+  return label === undefined ? { role, from: port, to: port, bind, source } : { role, from: port, to: port, bind, source, label };
+}
+
+function browserEntries(input: PlanInput, control: number, layout: LayoutVersion): PortPlanEntry[] {
+  const entries: PortPlanEntry[] = [];
+  const bandFrom = control + CDP_BAND_START;
+  const bandTo = control + CDP_BAND_END;
+  entries.push({ role: 'cdp-band', from: bandFrom, to: bandTo, bind: LOOPBACK, source: `control+${CDP_BAND_START}..control+${CDP_BAND_END}` });
+
+  if (layout === '2026.9') {
+    // Each extension-driver profile gets its own relay port, from control+8 counting down to control+1.
+    const extensionProfiles = input.browserProfiles.filter((profile) => profile.driver === 'extension');
+    extensionProfiles.slice(0, RELAY_TOP).forEach((profile, index) => {
+      entries.push(single('extension-relay', control + RELAY_TOP - index, LOOPBACK, `control+${RELAY_TOP - index} (extension relay, counting down from control+${RELAY_TOP})`, profile.name));
+    });
+  }
+
+  const takenBandPorts = new Set(input.browserProfiles.map((profile) => profile.cdpPort).filter((port): port is number => port !== null));
+  let nextBandPort = bandFrom;
+  const nextFreeBandPort = (): number | null => {
+    while (nextBandPort <= bandTo && takenBandPorts.has(nextBandPort)) nextBandPort += 1;
+    if (nextBandPort > bandTo) return null;
+    takenBandPorts.add(nextBandPort);
+    return nextBandPort;
+  };
+
+  for (const profile of input.browserProfiles) {
+    if (profile.driver === 'extension') continue;
+    const key = profile.implicit ? 'browser' : `browser.profiles.${profile.name}`;
+    const url = profile.cdpUrl ?? (profile.name === 'openclaw' ? input.browserCdpUrl : null);
+    if (profile.cdpPort !== null) {
+      entries.push(single('cdp', profile.cdpPort, LOOPBACK, `${key}.cdpPort`, profile.name));
+    } else if (url !== null) {
+      const port = localCdpPort(url);
+      const urlKey = profile.cdpUrl !== null ? `${key}.cdpUrl` : 'browser.cdpUrl';
+      if (port !== null) entries.push(single('cdp', port, LOOPBACK, urlKey, profile.name));
+    } else {
+      const port = nextFreeBandPort();
+      if (port !== null) entries.push(single('cdp', port, LOOPBACK, `first free port of the CDP band (control+${port - control})`, profile.name));
+    }
+  }
+  return entries;
+}
+
+export function buildPortPlan(input: PlanInput, layout: LayoutVersion): PortPlanEntry[] {
+  const base = input.gatewayPort;
+  const offsets = OFFSETS[layout];
+  const control = base + offsets.control;
+  const plan: PortPlanEntry[] = [single('gateway', base, input.gatewayBind, input.gatewayPortSource)];
+
+  plan.push(
+    input.sandboxPort !== null
+      ? single('sandbox', input.sandboxPort, input.gatewayBind, 'mcp.apps.sandboxPort')
+      : single('sandbox', base + 1, input.gatewayBind, 'base+1'),
+  );
+  // There is no config key for the control port: it is always base+2, reserved even when it runs inside the gateway.
+  plan.push(single('browser-control', control, LOOPBACK, `base+${offsets.control}`));
+  if (offsets.relay) {
+    plan.push({ role: 'extension-relay', from: base + offsets.relay.from, to: base + offsets.relay.to, bind: LOOPBACK, source: `base+${offsets.relay.from}` });
+  }
+  if (offsets.canvas !== null && input.canvasEnabled) {
+    plan.push(
+      input.canvasPort !== null
+        ? single('canvas', input.canvasPort, input.gatewayBind, 'canvasHost.port')
+        : single('canvas', base + offsets.canvas, input.gatewayBind, `base+${offsets.canvas}`),
+    );
+  }
+  if (input.browserEnabled) plan.push(...browserEntries(input, control, layout));
+  for (const webhook of input.webhooks) plan.push(single('webhook', webhook.port, '0.0.0.0', webhook.source, webhook.channel));
+  return plan;
+}

@@ -1,0 +1,242 @@
+// Discover: every OpenClaw profile on the host, each with the places it was found.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DiscoveryNote, FoundIn, Invocation, LockFile, ServiceDefinition } from '../model.js';
+import { DEFAULT_PROFILE, isDefaultProfileName, isValidProfileName, profileFromStateDirName, profileNameProblem, profileStateDir } from './names.js';
+import { findServices } from './services/index.js';
+import { lockDirs, readLockFiles } from './locks.js';
+import { realPathOf as realPath } from '../real-path.js';
+
+/** A profile before its config is loaded: identity, paths and the evidence that it exists. */
+export interface DiscoveredProfile {
+  name: string;
+  foundIn: FoundIn[];
+  stateDir: string;
+  /** Set when env or a service names the config file; otherwise derived from the state dir. */
+  configPathOverride: string | null;
+  services: ServiceDefinition[];
+  locks: LockFile[];
+  /** True when a plain `openclaw` from the invoking shell resolves to this profile. */
+  envSelected: boolean;
+  /** `OPENCLAW_PROFILE` of the invoking shell when it names another profile than this one's files (split identity). */
+  envProfileName: string | null;
+}
+
+export interface Discovery {
+  profiles: DiscoveredProfile[];
+  services: ServiceDefinition[];
+  notes: DiscoveryNote[];
+  searched: string[];
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+
+function expandHome(file: string, home: string): string {
+  if (file === '~') return home;
+  if (file.startsWith('~/')) return path.join(home, file.slice(2));
+  return path.resolve(home, file);
+}
+
+class ProfileTable {
+  private readonly byName = new Map<string, DiscoveredProfile>();
+
+  constructor(private readonly home: string) {}
+
+  all(): DiscoveredProfile[] {
+    return [...this.byName.values()];
+  }
+
+  get(name: string): DiscoveredProfile | undefined {
+    return this.byName.get(name);
+  }
+
+  byStateDir(stateDir: string): DiscoveredProfile | undefined {
+    const wanted = realPath(stateDir);
+    return this.all().find((profile) => realPath(profile.stateDir) === wanted);
+  }
+
+  add(name: string, stateDir: string, foundIn: FoundIn): DiscoveredProfile {
+    const existing = this.byName.get(name);
+    if (existing) {
+      this.mark(existing, foundIn);
+      return existing;
+    }
+    const profile: DiscoveredProfile = {
+      name,
+      foundIn: [foundIn],
+      stateDir,
+      configPathOverride: null,
+      services: [],
+      locks: [],
+      envSelected: false,
+      envProfileName: null,
+    };
+    this.byName.set(name, profile);
+    return profile;
+  }
+
+  mark(profile: DiscoveredProfile, foundIn: FoundIn): void {
+    if (!profile.foundIn.includes(foundIn)) profile.foundIn.push(foundIn);
+  }
+
+  defaultStateDir(): string {
+    return profileStateDir(this.home, DEFAULT_PROFILE);
+  }
+}
+
+function scanStateDirs(home: string, table: ProfileTable, notes: DiscoveryNote[]): void {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(home);
+  } catch (error) {
+    notes.push({ kind: 'unreadable', path: home, message: `cannot list the home directory: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    return;
+  }
+  for (const entry of entries.sort()) {
+    const name = profileFromStateDirName(entry);
+    if (name === null) continue;
+    const dir = path.join(home, entry);
+    if (!isDirectory(dir)) {
+      notes.push({ kind: 'unreadable', path: dir, message: `${dir} looks like a state dir but is not a directory` });
+      continue;
+    }
+    if (name !== DEFAULT_PROFILE && !isValidProfileName(name)) {
+      notes.push({ kind: 'invalid-profile-dir', path: dir, message: `${profileNameProblem(name)}; OpenClaw cannot select this dir with --profile` });
+      continue;
+    }
+    table.add(name, dir, 'state-dir');
+  }
+  const legacy = path.join(home, '.clawdbot');
+  if (!table.get(DEFAULT_PROFILE) && isDirectory(legacy)) {
+    // Without ~/.openclaw, OpenClaw falls back to the legacy ~/.clawdbot for the default profile.
+    table.add(DEFAULT_PROFILE, legacy, 'legacy-state-dir');
+  }
+}
+
+function applyInvokingEnv(invocation: Invocation, table: ProfileTable, notes: DiscoveryNote[]): void {
+  const env = invocation.env;
+  const envProfile = env.OPENCLAW_PROFILE?.trim() || null;
+  const envStateDir = env.OPENCLAW_STATE_DIR?.trim() || null;
+  const envConfigPath = env.OPENCLAW_CONFIG_PATH?.trim() || null;
+  if (!envProfile && !envStateDir && !envConfigPath && !env.OPENCLAW_GATEWAY_PORT) return;
+
+  if (envProfile && !isDefaultProfileName(envProfile) && !isValidProfileName(envProfile)) {
+    notes.push({ kind: 'unreadable', path: 'OPENCLAW_PROFILE', message: `OPENCLAW_PROFILE: ${profileNameProblem(envProfile)}` });
+    return;
+  }
+  const name = envProfile && !isDefaultProfileName(envProfile) ? envProfile : DEFAULT_PROFILE;
+  // OPENCLAW_PROFILE alone does not move state or config: only the --profile flag does.
+  const stateDir = envStateDir ? expandHome(envStateDir, invocation.home) : table.get(DEFAULT_PROFILE)?.stateDir ?? table.defaultStateDir();
+
+  const sameDir = table.byStateDir(stateDir);
+  let profile: DiscoveredProfile;
+  if (sameDir) {
+    profile = sameDir;
+    table.mark(profile, 'env');
+    if (sameDir.name !== name) profile.envProfileName = name;
+  } else if (table.get(name)) {
+    profile = table.add(`env:${name}`, stateDir, 'env');
+    profile.envProfileName = name;
+  } else {
+    profile = table.add(name, stateDir, 'env');
+  }
+  profile.envSelected = true;
+  if (envConfigPath) profile.configPathOverride = expandHome(envConfigPath, invocation.home);
+}
+
+function applySelectedProfile(invocation: Invocation, table: ProfileTable): void {
+  const selected = invocation.selectedProfile;
+  if (!selected || table.get(selected)) {
+    if (selected) table.mark(table.get(selected)!, 'flag');
+    return;
+  }
+  table.add(selected, profileStateDir(invocation.home, selected), 'flag');
+}
+
+function serviceFoundIn(service: ServiceDefinition): FoundIn {
+  return service.manager;
+}
+
+function attachServices(invocation: Invocation, services: ServiceDefinition[], table: ProfileTable, notes: DiscoveryNote[]): void {
+  for (const service of services) {
+    if (!service.isGateway) continue;
+    const envStateDir = service.env.OPENCLAW_STATE_DIR;
+    const stateDir = envStateDir
+      ? expandHome(envStateDir, invocation.home)
+      : service.profile
+        ? profileStateDir(invocation.home, service.profile)
+        : null;
+    if (!stateDir) {
+      notes.push({ kind: 'unmapped-service', path: service.file, message: `${service.name} runs an OpenClaw gateway but names no profile or state dir` });
+      continue;
+    }
+    let profile = table.byStateDir(stateDir);
+    if (!profile) {
+      const name = service.profile ?? path.basename(stateDir);
+      profile = table.get(name) && realPath(table.get(name)!.stateDir) !== realPath(stateDir) ? table.add(`${name}@${service.name}`, stateDir, serviceFoundIn(service)) : table.add(name, stateDir, serviceFoundIn(service));
+    }
+    table.mark(profile, serviceFoundIn(service));
+    profile.services.push(service);
+    if (service.env.OPENCLAW_CONFIG_PATH && !profile.configPathOverride) {
+      profile.configPathOverride = expandHome(service.env.OPENCLAW_CONFIG_PATH, invocation.home);
+    }
+  }
+}
+
+function attachLocks(invocation: Invocation, table: ProfileTable, notes: DiscoveryNote[], searched: string[]): void {
+  const seenDirs = new Set<string>();
+  for (const profile of table.all()) {
+    for (const { dir, location } of lockDirs(invocation, profile.stateDir)) {
+      if (location !== 'state-dir') continue;
+      searched.push(dir);
+      seenDirs.add(realPath(dir));
+      const locks = readLockFiles(dir, location);
+      if (locks.length > 0) table.mark(profile, 'lock');
+      profile.locks.push(...locks);
+    }
+  }
+  // Releases up to 2026.6 kept their locks in os.tmpdir(): map them by the state dir they record.
+  const tmpLockDir = lockDirs(invocation, table.defaultStateDir()).find((entry) => entry.location === 'tmpdir');
+  if (!tmpLockDir || seenDirs.has(realPath(tmpLockDir.dir))) return;
+  searched.push(tmpLockDir.dir);
+  for (const lock of readLockFiles(tmpLockDir.dir, 'tmpdir')) {
+    const owner = lock.stateDir ? table.byStateDir(lock.stateDir) : undefined;
+    if (owner) {
+      owner.locks.push(lock);
+      table.mark(owner, 'tmp-lock');
+    } else if (lock.stateDir && !lock.problem) {
+      const name = profileFromStateDirName(path.basename(lock.stateDir)) ?? path.basename(lock.stateDir);
+      const profile = table.add(name, lock.stateDir, 'tmp-lock');
+      profile.locks.push(lock);
+    } else {
+      notes.push({ kind: 'unmapped-lock', path: lock.file, message: lock.problem ?? `${lock.file} names no state dir` });
+    }
+  }
+}
+
+const byName = (a: DiscoveredProfile, b: DiscoveredProfile): number =>
+  a.name === DEFAULT_PROFILE ? -1 : b.name === DEFAULT_PROFILE ? 1 : a.name.localeCompare(b.name);
+
+export function discoverProfiles(invocation: Invocation): Discovery {
+  const table = new ProfileTable(invocation.home);
+  const notes: DiscoveryNote[] = [];
+  const searched: string[] = [path.join(invocation.home, '.openclaw'), path.join(invocation.home, '.openclaw-*'), path.join(invocation.home, '.clawdbot')];
+
+  scanStateDirs(invocation.home, table, notes);
+  const found = findServices(invocation.home);
+  notes.push(...found.notes.map((note) => ({ kind: 'unreadable' as const, ...note })));
+  searched.push(...found.searched);
+  attachServices(invocation, found.services, table, notes);
+  applyInvokingEnv(invocation, table, notes);
+  applySelectedProfile(invocation, table);
+  attachLocks(invocation, table, notes, searched);
+
+  return { profiles: table.all().sort(byName), services: found.services, notes, searched };
+}

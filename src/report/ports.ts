@@ -1,0 +1,146 @@
+// `clawdoc ports`: the port plan of each profile, a lane chart on a shared axis, and the overlaps.
+import type { ChalkInstance } from 'chalk';
+import type { HostModel, PortPlanEntry, PortRole, Profile } from '../model.js';
+import { findOverlaps, type Overlap } from '../ports/overlaps.js';
+import { SCHEMA_VERSION, displayPath } from './style.js';
+
+export function portEntryJson(entry: PortPlanEntry): object {
+  const where = entry.from === entry.to && entry.role !== 'cdp-band' ? { port: entry.from } : { from: entry.from, to: entry.to };
+  return { role: entry.role, ...where, bind: entry.bind, source: entry.source, ...(entry.label ? { label: entry.label } : {}) };
+}
+
+export function overlapJson(overlap: Overlap): object {
+  return {
+    port: overlap.from,
+    from: overlap.from,
+    to: overlap.to,
+    profiles: [overlap.a.profile, overlap.b.profile],
+    roles: [overlap.a.entry.role, overlap.b.entry.role],
+  };
+}
+
+export function portsJson(model: HostModel, profiles: readonly Profile[]): object {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    layout: model.layout.version,
+    layoutReason: model.layout.reason,
+    profiles: profiles.map((profile) => ({ name: profile.name, ports: profile.plan.map(portEntryJson) })),
+    overlaps: findOverlaps(profiles).map(overlapJson),
+  };
+}
+
+const ROLE_GLYPH: Record<PortRole, string> = {
+  gateway: 'G',
+  sandbox: 's',
+  'browser-control': 'c',
+  'extension-relay': 'r',
+  canvas: 'v',
+  cdp: '*',
+  webhook: 'w',
+  'cdp-band': '=',
+};
+// When several roles share one cell, the more specific one is drawn.
+const ROLE_PRIORITY: readonly PortRole[] = ['gateway', 'cdp', 'browser-control', 'sandbox', 'canvas', 'webhook', 'extension-relay', 'cdp-band'];
+
+const CHART_WIDTH = 60;
+const CLUSTER_GAP = 150;
+const LANE_LABEL_WIDTH = 12;
+
+interface Cluster {
+  from: number;
+  to: number;
+}
+
+/** Groups the planned ports into stretches of the axis, so distant ports do not squash the chart. */
+function clusters(profiles: readonly Profile[]): Cluster[] {
+  const spans = profiles.flatMap((profile) => profile.plan.map((entry) => ({ from: entry.from, to: entry.to }))).sort((a, b) => a.from - b.from);
+  const merged: Cluster[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span.from <= last.to + CLUSTER_GAP) last.to = Math.max(last.to, span.to);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+function glyphFor(entries: readonly PortPlanEntry[]): string {
+  for (const role of ROLE_PRIORITY) if (entries.some((entry) => entry.role === role)) return ROLE_GLYPH[role];
+  return ' ';
+}
+
+function laneLabel(name: string): string {
+  return name.length >= LANE_LABEL_WIDTH ? `${name.slice(0, LANE_LABEL_WIDTH - 2)}… ` : name.padEnd(LANE_LABEL_WIDTH);
+}
+
+function drawCluster(cluster: Cluster, profiles: readonly Profile[], overlaps: readonly Overlap[], chalk: ChalkInstance): string[] {
+  const span = cluster.to - cluster.from + 1;
+  const width = Math.min(CHART_WIDTH, span);
+  const scale = Math.ceil(span / width);
+  const cells = Math.ceil(span / scale);
+  const cellRange = (index: number) => ({ from: cluster.from + index * scale, to: Math.min(cluster.to, cluster.from + (index + 1) * scale - 1) });
+  const hits = (a: { from: number; to: number }, b: { from: number; to: number }) => a.from <= b.to && b.from <= a.to;
+
+  const lines: string[] = [];
+  const header = `ports ${cluster.from}-${cluster.to}${scale > 1 ? `, one column = ${scale} ports` : ''}`;
+  lines.push(chalk.dim(header));
+  const marked = new Set<number>();
+  for (let index = 0; index < cells; index += 1) {
+    if (overlaps.some((overlap) => hits(overlap, cellRange(index)))) marked.add(index);
+  }
+  for (const profile of profiles) {
+    const inCluster = profile.plan.filter((entry) => hits(entry, cluster));
+    if (inCluster.length === 0) continue;
+    let lane = '';
+    for (let index = 0; index < cells; index += 1) {
+      const glyph = glyphFor(inCluster.filter((entry) => hits(entry, cellRange(index))));
+      lane += glyph === ' ' ? chalk.dim('·') : marked.has(index) ? chalk.red.bold(glyph) : glyph;
+    }
+    lines.push(`${laneLabel(profile.name)}${lane}`);
+  }
+  if (marked.size > 0) {
+    let markers = '';
+    for (let index = 0; index < cells; index += 1) markers += marked.has(index) ? '^' : ' ';
+    lines.push(`${laneLabel('overlap')}${chalk.red(markers.trimEnd())}`);
+  }
+  const last = cluster.from + (cells - 1) * scale;
+  const axisGap = Math.max(1, cells - String(cluster.from).length - String(last).length);
+  lines.push(chalk.dim(`${' '.repeat(LANE_LABEL_WIDTH)}${cluster.from}${' '.repeat(axisGap)}${cells > 1 ? last : ''}`));
+  return lines;
+}
+
+export function portsChart(profiles: readonly Profile[], chalk: ChalkInstance): string {
+  const overlaps = findOverlaps(profiles);
+  const blocks = clusters(profiles).map((cluster) => drawCluster(cluster, profiles, overlaps, chalk).join('\n'));
+  const legend = chalk.dim('G gateway  s sandbox  c browser control  r extension relay  v canvas  * CDP  = CDP band  w webhook  ^ overlap');
+  return [...blocks, legend].join('\n\n');
+}
+
+function entryText(entry: PortPlanEntry): string {
+  const where = entry.from === entry.to ? String(entry.from) : `${entry.from}-${entry.to}`;
+  const role = entry.label ? `${entry.role} (${entry.label})` : entry.role;
+  return `  ${role.padEnd(28)}${where.padEnd(12)}${entry.bind.padEnd(11)}${entry.source}`;
+}
+
+export function overlapText(overlap: Overlap): string {
+  const where = overlap.from === overlap.to ? `port ${overlap.from}` : `ports ${overlap.from}-${overlap.to}`;
+  return `${where}: ${overlap.a.profile} ${overlap.a.entry.role}${overlap.a.entry.label ? ` (${overlap.a.entry.label})` : ''} and ${overlap.b.profile} ${overlap.b.entry.role}${overlap.b.entry.label ? ` (${overlap.b.entry.label})` : ''}`;
+}
+
+export function portsText(model: HostModel, profiles: readonly Profile[], chalk: ChalkInstance): string {
+  const lines: string[] = [];
+  for (const profile of profiles) {
+    lines.push(`${chalk.bold(profile.name)} ${chalk.dim(`base ${profile.gatewayPort.port} from ${profile.gatewayPort.source} (${displayPath(profile.gatewayPort.detail, model.invocation.home)})`)}`);
+    for (const entry of profile.plan) lines.push(entryText(entry));
+    lines.push('');
+  }
+  lines.push(portsChart(profiles, chalk), '');
+  const overlaps = findOverlaps(profiles);
+  if (overlaps.length === 0) {
+    lines.push(chalk.green('No two profiles plan the same port.'));
+  } else {
+    lines.push(chalk.red(`${overlaps.length} overlap${overlaps.length === 1 ? '' : 's'} between profiles:`));
+    for (const overlap of overlaps) lines.push(`  ${overlapText(overlap)}`);
+  }
+  lines.push(chalk.dim(`layout ${model.layout.version}: ${model.layout.reason}`));
+  return lines.join('\n');
+}

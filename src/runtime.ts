@@ -1,0 +1,31 @@
+// The small I/O surface the CLI writes through, so tests can capture output and exit codes.
+import os from 'node:os';
+
+export interface Runtime {
+  out(text: string): void;
+  err(text: string): void;
+  env: Readonly<Record<string, string | undefined>>;
+  stdoutIsTTY: boolean;
+  uid: number;
+  tmpDir: string;
+  platform: NodeJS.Platform;
+  homedir: string;
+}
+
+export function processRuntime(): Runtime {
+  return {
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    uid: process.getuid?.() ?? 0,
+    tmpDir: os.tmpdir(),
+    platform: process.platform,
+    homedir: os.homedir(),
+  };
+}
+
+/** Exit codes: 0 healthy, 1 findings at or above the threshold, 2 usage or internal error. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;

@@ -1,0 +1,264 @@
+// In-memory host models for check tests: model().profile('main', {port: 18789}).listener(18789, {pid: 4100}).context()
+import path from 'node:path';
+import type {
+  BrowserProfileConfig,
+  CredentialFingerprint,
+  GatewayPortChoice,
+  HostModel,
+  LayoutVersion,
+  LockFile,
+  Problem,
+  Profile,
+  ServiceDefinition,
+  WebhookEntry,
+  WorkspaceEntry,
+} from '../../src/model.js';
+import type { HostSnapshot, Listener, ProcessInfo } from '../../src/host/types.js';
+import type { GatewayProbe, ProbeResults } from '../../src/probe/types.js';
+import type { CheckContext, Check, Finding } from '../../src/checks/api.js';
+import { buildPortPlan } from '../../src/ports/plan.js';
+import { findOverlaps } from '../../src/ports/overlaps.js';
+import { buildLiveModel, probeKey } from '../../src/host/attribute.js';
+import { runChecks } from '../../src/checks/run.js';
+import { decideLayout } from '../../src/ports/layout.js';
+
+export const HOME = '/home/op';
+
+export interface ProfileSpec {
+  port?: number;
+  portSource?: GatewayPortChoice['source'];
+  cliPort?: number;
+  cliPortSource?: GatewayPortChoice['source'];
+  stateDir?: string;
+  configPath?: string;
+  bind?: string;
+  workspace?: string;
+  workspaces?: WorkspaceEntry[];
+  sessionStore?: string;
+  logFile?: string;
+  oauthDir?: string;
+  browserEnabled?: boolean;
+  browserCdpUrl?: string;
+  browserProfiles?: Array<Partial<BrowserProfileConfig> & { name: string }>;
+  webhooks?: WebhookEntry[];
+  credentials?: CredentialFingerprint[];
+  problems?: Problem[];
+  services?: Array<Partial<ServiceDefinition>>;
+  envSelected?: boolean;
+  envProfileName?: string;
+  foundIn?: Profile['foundIn'];
+  configExists?: boolean;
+}
+
+export interface ListenerSpec {
+  pid?: number | null;
+  name?: string;
+  command?: string;
+  argv?: string[];
+  ppid?: number;
+  address?: string;
+  openclawEnv?: Record<string, string>;
+}
+
+function stateDirOf(name: string): string {
+  return name === 'default' ? path.join(HOME, '.openclaw') : path.join(HOME, `.openclaw-${name}`);
+}
+
+export function makeService(profile: string, spec: Partial<ServiceDefinition> = {}): ServiceDefinition {
+  const name = profile === 'default' ? 'openclaw-gateway.service' : `openclaw-gateway-${profile}.service`;
+  return {
+    manager: 'systemd',
+    name,
+    file: path.join(HOME, '.config/systemd/user', name),
+    env: { OPENCLAW_PROFILE: profile },
+    args: ['/usr/bin/node', '/usr/lib/node_modules/openclaw/dist/index.js', 'gateway'],
+    portArg: null,
+    profile,
+    profileEvidence: 'OPENCLAW_PROFILE',
+    isGateway: true,
+    legacy: false,
+    ...spec,
+  };
+}
+
+export function makeProfile(name: string, spec: ProfileSpec, layout: LayoutVersion = '2026.9'): Profile {
+  const stateDir = spec.stateDir ?? stateDirOf(name);
+  const port = spec.port ?? 18789;
+  const gatewayPort: GatewayPortChoice = { port, source: spec.portSource ?? 'config', detail: spec.portSource === 'profile-hash' ? `20000 + fnv1a32("${name}") % 40000` : `gateway.port in ${stateDir}/openclaw.json` };
+  const cliPort: GatewayPortChoice = spec.cliPort !== undefined ? { port: spec.cliPort, source: spec.cliPortSource ?? 'config', detail: 'test' } : gatewayPort;
+  const browserProfiles: BrowserProfileConfig[] = (spec.browserProfiles ?? [{ name: 'openclaw', implicit: true }]).map((browser) => ({
+    cdpPort: null,
+    cdpUrl: null,
+    driver: null,
+    userDataDir: null,
+    implicit: false,
+    ...browser,
+  }));
+  const bind = spec.bind ?? '127.0.0.1';
+  const webhooks = spec.webhooks ?? [];
+  const workspace = spec.workspace ?? path.join(stateDir, 'workspace');
+  return {
+    name,
+    foundIn: spec.foundIn ?? ['state-dir'],
+    stateDir,
+    configPath: spec.configPath ?? path.join(stateDir, 'openclaw.json'),
+    configExists: spec.configExists ?? true,
+    config: {},
+    configFiles: [],
+    problems: spec.problems ?? [],
+    gatewayPort,
+    cliPort,
+    gatewayBind: bind,
+    gatewayBindMode: 'loopback',
+    hasGatewayToken: false,
+    workspace,
+    workspaces: spec.workspaces ?? [{ agent: 'default', path: workspace, source: '<stateDir>/workspace' }],
+    sessionStore: spec.sessionStore ?? null,
+    logFile: spec.logFile ?? null,
+    oauthDir: spec.oauthDir ?? null,
+    browserEnabled: spec.browserEnabled ?? true,
+    browserCdpUrl: spec.browserCdpUrl ?? null,
+    browserProfiles,
+    webhooks,
+    credentials: spec.credentials ?? [],
+    services: (spec.services ?? []).map((service) => makeService(name, service)),
+    locks: [],
+    envSelected: spec.envSelected ?? false,
+    envProfileName: spec.envProfileName ?? null,
+    plan: buildPortPlan(
+      {
+        gatewayPort: port,
+        gatewayPortSource: gatewayPort.source === 'config' ? 'gateway.port' : gatewayPort.detail,
+        gatewayBind: bind,
+        sandboxPort: null,
+        browserEnabled: spec.browserEnabled ?? true,
+        browserCdpUrl: spec.browserCdpUrl ?? null,
+        browserProfiles,
+        canvasEnabled: true,
+        canvasPort: null,
+        webhooks,
+      },
+      layout,
+    ),
+  };
+}
+
+export function healthyGatewayProbe(port: number, host = '127.0.0.1'): GatewayProbe {
+  const ok = { url: `http://${host}:${port}/healthz`, outcome: 'ok' as const, status: 200, json: { ok: true, status: 'live' }, snippet: null, elapsedMs: 2, detail: null };
+  return { port, host, healthz: ok, readyz: null, startupz: null, wsChallenge: true, isOpenClaw: true, version: '2026.9.6' };
+}
+
+class ModelBuilder {
+  private readonly profiles: Profile[] = [];
+  private readonly listeners: Listener[] = [];
+  private readonly processes: Record<number, ProcessInfo> = {};
+  private readonly alive: Record<number, boolean> = {};
+  private readonly gatewayProbes: Record<string, GatewayProbe> = {};
+  private layoutVersion: LayoutVersion = '2026.9';
+  private snapshotOk = true;
+  private readonly realPaths: Record<string, string> = {};
+
+  /** Declares that `file` resolves to `target` (a symlink), as the resolve stage would record it. */
+  symlink(file: string, target: string): this {
+    this.realPaths[file] = target;
+    return this;
+  }
+
+  layout(version: LayoutVersion): this {
+    this.layoutVersion = version;
+    return this;
+  }
+
+  profile(name: string, spec: ProfileSpec = {}): this {
+    this.profiles.push(makeProfile(name, spec, this.layoutVersion));
+    return this;
+  }
+
+  listener(port: number, spec: ListenerSpec = {}): this {
+    const pid = spec.pid === undefined ? 4000 + port % 1000 : spec.pid;
+    this.listeners.push({ address: spec.address ?? '127.0.0.1', family: (spec.address ?? '').includes(':') ? 'ipv6' : 'ipv4', port, pid });
+    if (pid !== null) {
+      const name = spec.name ?? 'node';
+      const argv = spec.argv ?? (spec.command ?? name).split(' ');
+      this.processes[pid] = { pid, ppid: spec.ppid ?? 1, user: 'op', name, command: spec.command ?? argv.join(' '), argv, ...(spec.openclawEnv ? { openclawEnv: spec.openclawEnv } : {}) };
+      this.alive[pid] = true;
+    }
+    return this;
+  }
+
+  /** A running gateway of `profile`: its lock, its listener and a healthy probe. */
+  gateway(profileName: string, port: number, pid: number): this {
+    this.listener(port, { pid, name: 'openclaw-gateway' });
+    this.lock(profileName, { pid, port });
+    this.gatewayProbes[probeKey('127.0.0.1', port)] = healthyGatewayProbe(port);
+    return this;
+  }
+
+  lock(profileName: string, spec: Partial<LockFile> & { alive?: boolean }): this {
+    const profile = this.profiles.find((candidate) => candidate.name === profileName);
+    if (!profile) throw new Error(`no profile ${profileName}`);
+    const lock: LockFile = {
+      file: path.join(profile.stateDir, 'tmp/openclaw-1000/gateway.state.lock'),
+      kind: 'state',
+      location: 'state-dir',
+      pid: null,
+      port: null,
+      configPath: profile.configPath,
+      stateDir: profile.stateDir,
+      createdAt: '2026-11-25T00:00:00.000Z',
+      problem: null,
+      ...spec,
+    };
+    profile.locks.push(lock);
+    if (lock.pid !== null && spec.alive !== undefined) this.alive[lock.pid] = spec.alive;
+    if (lock.pid !== null && this.alive[lock.pid] === undefined) this.alive[lock.pid] = false;
+    return this;
+  }
+
+  probe(port: number, probe: GatewayProbe): this {
+    this.gatewayProbes[probeKey(probe.host, port)] = probe;
+    return this;
+  }
+
+  snapshotFailed(): this {
+    this.snapshotOk = false;
+    return this;
+  }
+
+  hostModel(): HostModel {
+    return {
+      invocation: { home: HOME, env: {}, selectedProfile: null, uid: 1000, tmpDir: '/tmp', platform: 'linux' },
+      layout: { ...decideLayout(this.layoutVersion, null) },
+      profiles: this.profiles,
+      notes: [],
+      searched: [],
+      realPaths: this.realPaths,
+    };
+  }
+
+  context(focusNames?: string[]): CheckContext {
+    const model = this.hostModel();
+    const snapshot: HostSnapshot = {
+      method: this.snapshotOk ? 'test' : null,
+      ok: this.snapshotOk,
+      error: this.snapshotOk ? null : 'netstat and ss both failed',
+      takenAt: '2026-11-25T00:00:00.000Z',
+      listeners: this.listeners,
+      processes: this.processes,
+      alivePids: this.alive,
+      root: false,
+    };
+    const probes: ProbeResults = { gateways: this.gatewayProbes, cdp: {}, control: {}, deadlineHit: false };
+    const focus = focusNames ? model.profiles.filter((profile) => focusNames.includes(profile.name)) : model.profiles;
+    return { model, profiles: model.profiles, focus, overlaps: findOverlaps(model.profiles), live: buildLiveModel(model, snapshot, probes) };
+  }
+}
+
+export function model(): ModelBuilder {
+  return new ModelBuilder();
+}
+
+/** Runs one check the way the doctor does (stamped ids, sorted, crash → finding). */
+export function runCheck(check: Check, context: CheckContext): Finding[] {
+  return runChecks([check], context, { only: [], skip: [] }).findings;
+}
