@@ -84,7 +84,15 @@ export function makeService(profile: string, spec: Partial<ServiceDefinition> = 
 export function makeProfile(name: string, spec: ProfileSpec, layout: LayoutVersion = '2026.9'): Profile {
   const stateDir = spec.stateDir ?? stateDirOf(name);
   const port = spec.port ?? 18789;
-  const gatewayPort: GatewayPortChoice = { port, source: spec.portSource ?? 'config', detail: spec.portSource === 'profile-hash' ? `20000 + fnv1a32("${name}") % 40000` : `gateway.port in ${stateDir}/openclaw.json` };
+  const source = spec.portSource ?? 'config';
+  const details: Record<GatewayPortChoice['source'], string> = {
+    flag: `--port in openclaw-gateway-${name}.service`,
+    env: 'OPENCLAW_GATEWAY_PORT in this shell',
+    config: `gateway.port in ${stateDir}/openclaw.json`,
+    'profile-hash': `20000 + fnv1a32("${name}") % 40000`,
+    default: 'OpenClaw default 18789',
+  };
+  const gatewayPort: GatewayPortChoice = { port, source, detail: details[source] };
   const cliPort: GatewayPortChoice = spec.cliPort !== undefined ? { port: spec.cliPort, source: spec.cliPortSource ?? 'config', detail: 'test' } : gatewayPort;
   const browserProfiles: BrowserProfileConfig[] = (spec.browserProfiles ?? [{ name: 'openclaw', implicit: true }]).map((browser) => ({
     cdpPort: null,

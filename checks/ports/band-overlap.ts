@@ -1,0 +1,56 @@
+// The CDP band of one profile overlaps ports of another: managed Chromes and gateways can land on each other.
+import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
+import { movePortFix, portRange, profileByName, profileToMove } from '../../src/checks/helpers.js';
+import { describeEntry, isRange, type Overlap } from '../../src/ports/overlaps.js';
+
+function pairKey(overlap: Overlap): string {
+  return [overlap.a.profile, overlap.b.profile].sort().join('\u0000');
+}
+
+export default defineCheck({
+  id: 'ports/band-overlap',
+  title: 'No profile has a port inside another profile\'s CDP band',
+  scope: 'host',
+  looksAt: 'the CDP bands (control+9..control+108) and ranges of all port plans',
+  run(context) {
+    const byPair = new Map<string, Overlap[]>();
+    for (const overlap of context.overlaps) {
+      if (!isRange(overlap.a.entry) && !isRange(overlap.b.entry)) continue;
+      byPair.set(pairKey(overlap), [...(byPair.get(pairKey(overlap)) ?? []), overlap]);
+    }
+    const findings: FindingDraft[] = [];
+    for (const overlaps of byPair.values()) {
+      const first = overlaps[0]!;
+      const a = profileByName(context, first.a.profile);
+      const b = profileByName(context, first.b.profile);
+      const moving = profileToMove(context, a, b);
+      const staying = moving === a ? b : a;
+      const from = Math.min(...overlaps.map((overlap) => overlap.from));
+      const to = Math.max(...overlaps.map((overlap) => overlap.to));
+      const move = movePortFix(context, moving);
+      findings.push({
+        severity: 'warning',
+        profile: moving.name,
+        message: `${moving.name} and ${staying.name} overlap on ${portRange(from, to)}: a managed Chrome of one can take a port the other needs`,
+        path: 'gateway.port',
+        fixHint: move
+          ? `Move ${moving.name} to base port ${move.port}: each instance reaches base+110 (its CDP band), so base ports need 111+ apart; the docs ask for 120.`
+          : `Move ${moving.name} at least 120 ports away from ${staying.name}.`,
+        ...(move ? { fix: move.fix } : {}),
+        evidence: {
+          profiles: [staying.name, moving.name],
+          from,
+          to,
+          overlaps: overlaps.map((overlap) => ({
+            from: overlap.from,
+            to: overlap.to,
+            [overlap.a.profile]: describeEntry(overlap.a.entry),
+            [overlap.b.profile]: describeEntry(overlap.b.entry),
+          })),
+          ...(move ? { suggestedPort: move.port } : {}),
+        },
+      });
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,63 @@
+// A derived port of one profile (sandbox, control, relay, CDP, canvas, webhook) equals a port of another.
+import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
+import { movePortFix, profileByName, profileToMove } from '../../src/checks/helpers.js';
+import { isRange, type Overlap } from '../../src/ports/overlaps.js';
+import type { PortPlanEntry, PortRole } from '../../src/model.js';
+
+// These pairs have checks of their own, with fixes that fit them better.
+const OWN_CHECK: ReadonlyArray<[PortRole, PortRole]> = [
+  ['gateway', 'gateway'],
+  ['webhook', 'webhook'],
+  ['cdp', 'cdp'],
+];
+
+function hasOwnCheck(a: PortRole, b: PortRole): boolean {
+  return OWN_CHECK.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+}
+
+function roleName(entry: PortPlanEntry): string {
+  return entry.label ? `${entry.role} (${entry.label})` : entry.role;
+}
+
+export default defineCheck({
+  id: 'ports/derived-collision',
+  title: 'No port of one profile, derived or configured, is also a port of another',
+  scope: 'host',
+  looksAt: 'the port plans of all profiles (gateway, sandbox, browser control, extension relay, CDP, canvas, webhooks)',
+  run(context) {
+    const byPair = new Map<string, Overlap[]>();
+    for (const overlap of context.overlaps) {
+      if (isRange(overlap.a.entry) || isRange(overlap.b.entry)) continue;
+      if (hasOwnCheck(overlap.a.entry.role, overlap.b.entry.role)) continue;
+      const key = [overlap.a.profile, overlap.b.profile].sort().join('\u0000');
+      byPair.set(key, [...(byPair.get(key) ?? []), overlap]);
+    }
+    const findings: FindingDraft[] = [];
+    for (const overlaps of byPair.values()) {
+      const a = profileByName(context, overlaps[0]!.a.profile);
+      const b = profileByName(context, overlaps[0]!.b.profile);
+      // Same base port: every derived port matches too, and ports/duplicate-gateway says it once.
+      if (a.gatewayPort.port === b.gatewayPort.port) continue;
+      const moving = profileToMove(context, a, b);
+      const staying = moving === a ? b : a;
+      const shared = overlaps.map((overlap) => {
+        const [mine, theirs] = overlap.a.profile === moving.name ? [overlap.a, overlap.b] : [overlap.b, overlap.a];
+        return { port: overlap.from, [moving.name]: roleName(mine.entry), [staying.name]: roleName(theirs.entry) };
+      });
+      const described = shared.map((entry) => `${entry.port} (${moving.name} ${entry[moving.name]}, ${staying.name} ${entry[staying.name]})`);
+      const move = movePortFix(context, moving);
+      findings.push({
+        severity: 'error',
+        profile: moving.name,
+        message: `${moving.name} and ${staying.name} plan the same port${shared.length === 1 ? '' : 's'} ${described.join(', ')}: whichever starts second fails to bind`,
+        path: 'gateway.port',
+        fixHint: move
+          ? `Move ${moving.name} to base port ${move.port}; its derived ports move with it (base+1, base+2, CDP band base+11..base+110).`
+          : `Move ${moving.name} to a base port at least 120 away from every other profile.`,
+        ...(move ? { fix: move.fix } : {}),
+        evidence: { profiles: [staying.name, moving.name], shared, ...(move ? { suggestedPort: move.port } : {}) },
+      });
+    }
+    return findings;
+  },
+});

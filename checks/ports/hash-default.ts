@@ -1,0 +1,37 @@
+// A named profile relies on the profile-name hash for its port: it moves on rename and may land near another.
+import { defineCheck } from '../../src/checks/api.js';
+import { movePortFix, profileByName, profileToMove } from '../../src/checks/helpers.js';
+import { configSet } from '../../src/fixes/commands.js';
+
+export default defineCheck({
+  id: 'ports/hash-default',
+  title: 'Every named profile pins its gateway port',
+  scope: 'profile',
+  looksAt: 'where each profile\'s gateway port comes from (flag, env, config, profile-name hash, default)',
+  run(context) {
+    const { profile } = context;
+    if (profile.gatewayPort.source !== 'profile-hash' && profile.cliPort.source !== 'profile-hash') return [];
+    const port = profile.gatewayPort.source === 'profile-hash' ? profile.gatewayPort.port : profile.cliPort.port;
+    const partners = context.overlaps
+      .filter((overlap) => overlap.a.profile === profile.name || overlap.b.profile === profile.name)
+      .map((overlap) => profileByName(context, overlap.a.profile === profile.name ? overlap.b.profile : overlap.a.profile));
+    const collides = partners.length > 0;
+    // Of two colliding profiles only one moves; the other pins where it is, so the fixes do not chase each other.
+    const mustMove = partners.some((partner) => profileToMove(context, profile, partner) === profile);
+    const move = mustMove ? movePortFix(context, profile) : null;
+    const pinTo = move?.port ?? port;
+    return [
+      {
+        severity: mustMove ? 'error' : 'warning',
+        profile: profile.name,
+        message: collides
+          ? `${profile.name} has no gateway.port and its name hashes to ${port}, where its ports meet ${[...new Set(partners.map((partner) => partner.name))].join(', ')}'s`
+          : `${profile.name} has no gateway.port: its port ${port} comes from a hash of the name, changes if the profile is renamed, and can land near another profile`,
+        path: 'gateway.port',
+        fixHint: mustMove ? `Pin ${profile.name} to a free base port, ${pinTo}.` : `Pin the port it uses today, so it stays put: gateway.port ${pinTo}.`,
+        fix: { commands: move ? move.fix.commands : [configSet(profile, 'gateway.port', pinTo)] },
+        evidence: { port, source: 'profile-hash', rule: '20000 + fnv1a32(name) % 40000', collides, ...(move ? { suggestedPort: move.port } : {}) },
+      },
+    ];
+  },
+});

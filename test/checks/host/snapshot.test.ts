@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import check from '../../../checks/host/snapshot.js';
+import { model, runCheck } from '../../support/model-builder.js';
+import { checkIdOf } from '../../support/check-id.js';
+
+describe(checkIdOf(import.meta.url), () => {
+  it('has the id of its path', () => expect(check.id).toBe(checkIdOf(import.meta.url)));
+
+  it('says so when the socket table could not be read, instead of a clean bill', () => {
+    expect(runCheck(check, model().profile('rescue', { port: 19789 }).snapshotFailed().context())).toEqual([
+      {
+        checkId: 'host/snapshot',
+        severity: 'warning',
+        profile: null,
+        message: 'the listening sockets could not be read (netstat and ss both failed): who owns each port was not checked',
+        fixHint: 'Install ss (iproute2) or netstat (net-tools), and run clawdoc as root to see every owner.',
+        fix: { commands: ['sudo apt-get install -y iproute2'] },
+        evidence: { method: null, error: 'netstat and ss both failed' },
+      },
+    ]);
+  });
+
+  it('stays silent when the snapshot worked', () => {
+    expect(runCheck(check, model().profile('rescue', { port: 19789 }).context())).toEqual([]);
+  });
+});
