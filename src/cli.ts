@@ -1,6 +1,6 @@
 // The command line: commander wiring over the pipeline. Nothing else parses argv.
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { HostModel, Invocation, LayoutVersion, Profile } from './model.js';
 import { buildHostModel } from './host-model.js';
 import { LAYOUT_VERSIONS } from './ports/layout.js';
@@ -8,6 +8,13 @@ import { isDefaultProfileName, profileNameProblem, DEFAULT_PROFILE } from './pro
 import { makeChalk, SCHEMA_VERSION } from './report/style.js';
 import { nothingFound, profilesJson, profilesText } from './report/profiles.js';
 import { portsJson, portsText } from './report/ports.js';
+import { browserStatusJson, browserStatusText, statusJson, statusText } from './report/status.js';
+import { doctorJson, doctorText } from './report/doctor.js';
+import { observeHost } from './observe.js';
+import { runDoctor } from './doctor.js';
+import { builtinChecks } from '../checks/index.js';
+import { assertUniqueIds, loadPlugins, PluginError } from './checks/plugins.js';
+import { SEVERITIES, type Check, type Severity } from './checks/api.js';
 import { EXIT_OK, EXIT_USAGE, type Runtime } from './runtime.js';
 import { VERSION } from './version.js';
 
@@ -19,7 +26,20 @@ interface GlobalOptions {
   color: boolean;
   layout?: LayoutVersion;
   allProfiles?: boolean;
+  timeout: number;
+  deadline?: number;
 }
+
+interface DoctorFlags {
+  only: string[];
+  skip: string[];
+  failOn: Severity;
+  verbose?: boolean;
+  plugin: string[];
+}
+
+const DEFAULT_PROBE_TIMEOUT_MS = 1500;
+const MIN_DEADLINE_MS = 5000;
 
 /** A user error: printed as one clear line (or a JSON envelope), exit 2, never a stack trace. */
 export class UsageError extends Error {}
@@ -87,6 +107,98 @@ function runProfiles(context: Context): number {
   return EXIT_OK;
 }
 
+/** The run's deadline: --deadline, else four probe timeouts, at least 5 s. */
+function deadlineOf(options: GlobalOptions): number {
+  return options.deadline ?? Math.max(MIN_DEADLINE_MS, options.timeout * 4);
+}
+
+async function observe(context: Context) {
+  return observeHost(context.model, { timeoutMs: context.options.timeout, deadlineMs: deadlineOf(context.options) });
+}
+
+function requireProfiles(context: Context, profiles: Profile[]): Profile[] {
+  const wanted = context.model.invocation.selectedProfile;
+  if (wanted && profiles.length === 0) throw new UsageError(`no profile ${wanted} on this host; \`clawdoc profiles\` lists them`);
+  return profiles;
+}
+
+async function runStatus(context: Context): Promise<number> {
+  const { runtime, options, model, chalk } = context;
+  const profiles = requireProfiles(context, profilesInScope(context));
+  if (profiles.length === 0 && !options.json) {
+    runtime.out(nothingFound(model));
+    return EXIT_OK;
+  }
+  const live = await observe(context);
+  if (options.json) writeJson(runtime, statusJson(live, profiles));
+  else runtime.out(statusText(model, live, profiles, chalk));
+  return EXIT_OK;
+}
+
+async function runBrowserStatus(context: Context): Promise<number> {
+  const { runtime, options, model, chalk } = context;
+  const profiles = requireProfiles(context, profilesInScope(context));
+  if (profiles.length === 0 && !options.json) {
+    runtime.out(nothingFound(model));
+    return EXIT_OK;
+  }
+  const live = await observe(context);
+  if (options.json) writeJson(runtime, browserStatusJson(model, live, profiles));
+  else runtime.out(browserStatusText(model, live, profiles, chalk));
+  return EXIT_OK;
+}
+
+async function allChecks(pluginSpecifiers: readonly string[], cwd: string): Promise<Check[]> {
+  try {
+    const checks = [...builtinChecks, ...(await loadPlugins(pluginSpecifiers, cwd))];
+    assertUniqueIds(checks);
+    return checks;
+  } catch (error) {
+    if (error instanceof PluginError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function assertKnownIds(checks: readonly Check[], patterns: readonly string[], flag: string): void {
+  for (const pattern of patterns) {
+    const bare = pattern.replace(/\/$/, '');
+    if (!checks.some((check) => check.id === bare || check.id.startsWith(`${bare}/`))) {
+      throw new UsageError(`${flag} ${pattern}: no such check; \`clawdoc checks\` lists them`);
+    }
+  }
+}
+
+async function runDoctorCommand(context: Context, flags: DoctorFlags): Promise<number> {
+  const { runtime, options, model, chalk } = context;
+  const checks = await allChecks(flags.plugin, runtime.cwd);
+  assertKnownIds(checks, flags.only, '--only');
+  assertKnownIds(checks, flags.skip, '--skip');
+  const focus = requireProfiles(context, profilesInScope(context));
+  if (focus.length === 0 && !options.json) {
+    runtime.out(nothingFound(model));
+    return EXIT_OK;
+  }
+  const live = await observe(context);
+  const result = runDoctor(model, focus, live, { checks, selection: { only: flags.only, skip: flags.skip }, failOn: flags.failOn });
+  if (options.json) writeJson(runtime, doctorJson(result));
+  else runtime.out(doctorText(result, chalk, Boolean(flags.verbose)));
+  return result.exitCode;
+}
+
+async function runChecksList(context: Context, pluginSpecifiers: readonly string[]): Promise<number> {
+  const { runtime, options, chalk } = context;
+  const checks = await allChecks(pluginSpecifiers, runtime.cwd);
+  if (options.json) {
+    writeJson(runtime, { schemaVersion: SCHEMA_VERSION, checks: checks.map((check) => ({ id: check.id, title: check.title, scope: check.scope, looksAt: check.looksAt, layouts: check.layouts ?? null })) });
+    return EXIT_OK;
+  }
+  const width = Math.max(...checks.map((check) => check.id.length)) + 2;
+  for (const check of checks) {
+    runtime.out(`${chalk.bold(check.id.padEnd(width))}${check.title}\n${' '.repeat(width)}${chalk.dim(`${check.scope} · looks at ${check.looksAt}`)}`);
+  }
+  return EXIT_OK;
+}
+
 function runPorts(context: Context): number {
   const { runtime, options, model, chalk } = context;
   const profiles = profilesInScope(context);
@@ -106,6 +218,14 @@ Examples:
 
 Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 usage or internal error.`;
 
+function positiveInteger(flag: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed <= 0) throw new InvalidArgumentError(`${flag} takes a whole number of milliseconds, e.g. ${flag} 1500`);
+    return parsed;
+  };
+}
+
 function buildProgram(runtime: Runtime, setExit: (code: number) => void): Command {
   const program = new Command();
   program
@@ -118,6 +238,8 @@ function buildProgram(runtime: Runtime, setExit: (code: number) => void): Comman
     .option('--json', 'print one JSON document on stdout (for CI and tools)')
     .option('--no-color', 'plain text without colour (NO_COLOR is honoured too)')
     .addOption(new Option('--layout <version>', 'port layout of an OpenClaw release (default: the installed release, else current)').choices([...LAYOUT_VERSIONS]))
+    .addOption(new Option('--timeout <ms>', 'bound of each network probe').default(DEFAULT_PROBE_TIMEOUT_MS).argParser(positiveInteger('--timeout')))
+    .addOption(new Option('--deadline <ms>', 'bound of the whole live stage (default: 4 x --timeout, at least 5000)').argParser(positiveInteger('--deadline')))
     .addHelpText('after', HELP_FOOTER)
     .showHelpAfterError('(run clawdoc --help for usage)')
     .exitOverride()
@@ -138,6 +260,37 @@ function buildProgram(runtime: Runtime, setExit: (code: number) => void): Comman
       .command('ports')
       .description('show the port plan of a profile (or all), drawn on one axis with overlaps marked; needs no running gateway'),
   ).action((_options, command: Command) => setExit(runPorts(contextFor(runtime, command))));
+
+  allProfiles(
+    program
+      .command('status')
+      .description('is each gateway running, on which port, healthy, and whose is its port (works with no token)'),
+  ).action(async (_options, command: Command) => setExit(await runStatus(contextFor(runtime, command))));
+
+  const browser = program.command('browser').description('browser control and CDP of a profile');
+  allProfiles(
+    browser
+      .command('status')
+      .description('control port, each browser profile\'s CDP port, whose Chrome is there, version and tabs; works while the gateway is down'),
+  ).action(async (_options, command: Command) => setExit(await runBrowserStatus(contextFor(runtime, command))));
+
+  const collect = (value: string, previous: string[]) => [...previous, value];
+  allProfiles(
+    program
+      .command('doctor')
+      .description('check every profile against all others: ports, owners, paths, browsers, credentials; a fix for each finding')
+      .option('--only <id>', 'run only this check, or every check under a folder like ports/ (repeatable)', collect, [])
+      .option('--skip <id>', 'skip this check or folder (repeatable)', collect, [])
+      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES]).default('error'))
+      .option('--verbose', 'also list passed checks and the evidence of each finding')
+      .option('--plugin <path>', 'load more checks from a file or package (repeatable)', collect, []),
+  ).action(async (flags: DoctorFlags, command: Command) => setExit(await runDoctorCommand(contextFor(runtime, command), flags)));
+
+  program
+    .command('checks')
+    .description('list every check with its id, title and what it looks at')
+    .option('--plugin <path>', 'include checks from a file or package (repeatable)', collect, [])
+    .action(async (flags: { plugin: string[] }, command: Command) => setExit(await runChecksList(contextFor(runtime, command), flags.plugin)));
 
   return program;
 }

@@ -101,6 +101,8 @@ export interface WebhookEntry {
   channel: string;
   port: number;
   source: string;
+  /** The config key that sets this webhook's port. */
+  portKey: string;
 }
 
 /** A channel credential, kept only as a fingerprint: clawdoc never holds it in a printable field. */

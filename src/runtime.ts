@@ -10,6 +10,7 @@ export interface Runtime {
   tmpDir: string;
   platform: NodeJS.Platform;
   homedir: string;
+  cwd: string;
 }
 
 export function processRuntime(): Runtime {
@@ -22,6 +23,7 @@ export function processRuntime(): Runtime {
     tmpDir: os.tmpdir(),
     platform: process.platform,
     homedir: os.homedir(),
+    cwd: process.cwd(),
   };
 }
 

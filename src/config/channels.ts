@@ -18,6 +18,9 @@ const WEBHOOK_RULES: readonly WebhookRule[] = [
   { channel: 'nextcloud-talk', enabledBy: 'channels.nextcloud-talk', portKey: 'channels.nextcloud-talk.webhookPort', defaultPort: 8788 },
 ];
 
+/** The fixed default webhook ports of all channels: a suggested new port must avoid them. */
+export const WEBHOOK_DEFAULT_PORTS: ReadonlySet<number> = new Set(WEBHOOK_RULES.map((rule) => rule.defaultPort));
+
 /** Config keys that hold a channel credential one gateway at a time may use. */
 const CREDENTIAL_KEYS: readonly string[] = [
   'channels.telegram.botToken',
@@ -43,8 +46,8 @@ export function channelWebhooks(config: Record<string, unknown> | null): Webhook
     const configured = getPath(config, rule.portKey);
     webhooks.push(
       isPort(configured)
-        ? { channel: rule.channel, port: configured, source: rule.portKey }
-        : { channel: rule.channel, port: rule.defaultPort, source: `${rule.channel} webhook default ${rule.defaultPort}` },
+        ? { channel: rule.channel, port: configured, source: rule.portKey, portKey: rule.portKey }
+        : { channel: rule.channel, port: rule.defaultPort, source: `${rule.channel} webhook default ${rule.defaultPort}`, portKey: rule.portKey },
     );
   }
   return webhooks;

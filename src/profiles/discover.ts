@@ -164,12 +164,25 @@ function serviceFoundIn(service: ServiceDefinition): FoundIn {
   return service.manager;
 }
 
+/**
+ * A service's paths are absolute in the home it was installed for (its HOME=); rebased onto the home
+ * clawdoc inspects, so a copied or mounted home (`--home`) maps its services to its own state dirs.
+ */
+export function rebaseServicePath(file: string, service: ServiceDefinition, home: string): string {
+  const expanded = file.replace(/%h(?=\/|$)/, home);
+  const serviceHome = service.env.HOME;
+  if (serviceHome && serviceHome !== home && (expanded === serviceHome || expanded.startsWith(`${serviceHome}/`))) {
+    return path.join(home, expanded.slice(serviceHome.length));
+  }
+  return expandHome(expanded, home);
+}
+
 function attachServices(invocation: Invocation, services: ServiceDefinition[], table: ProfileTable, notes: DiscoveryNote[]): void {
   for (const service of services) {
     if (!service.isGateway) continue;
     const envStateDir = service.env.OPENCLAW_STATE_DIR;
     const stateDir = envStateDir
-      ? expandHome(envStateDir, invocation.home)
+      ? rebaseServicePath(envStateDir, service, invocation.home)
       : service.profile
         ? profileStateDir(invocation.home, service.profile)
         : null;
@@ -185,7 +198,7 @@ function attachServices(invocation: Invocation, services: ServiceDefinition[], t
     table.mark(profile, serviceFoundIn(service));
     profile.services.push(service);
     if (service.env.OPENCLAW_CONFIG_PATH && !profile.configPathOverride) {
-      profile.configPathOverride = expandHome(service.env.OPENCLAW_CONFIG_PATH, invocation.home);
+      profile.configPathOverride = rebaseServicePath(service.env.OPENCLAW_CONFIG_PATH, service, invocation.home);
     }
   }
 }

@@ -1,0 +1,102 @@
+// `clawdoc doctor`: the findings as one versioned JSON envelope, or as text grouped by profile.
+import type { ChalkInstance } from 'chalk';
+import type { Check, Finding, Severity } from '../checks/api.js';
+import type { HostModel, Profile } from '../model.js';
+import { profileJson } from './profiles.js';
+import { summarise } from './exit-code.js';
+import { SCHEMA_VERSION, displayPath } from './style.js';
+import { wrap } from './wrap.js';
+import { VERSION } from '../version.js';
+
+export interface DoctorResult {
+  model: HostModel;
+  focus: readonly Profile[];
+  checks: readonly Check[];
+  checksRun: readonly string[];
+  findings: readonly Finding[];
+  exitCode: number;
+  failOn: Severity;
+}
+
+export function doctorJson(result: DoctorResult): object {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'clawdoc', version: VERSION },
+    ok: result.exitCode === 0,
+    failOn: result.failOn,
+    layout: result.model.layout.version,
+    layoutReason: result.model.layout.reason,
+    profiles: result.focus.map(profileJson),
+    checksRun: result.checksRun.length,
+    checks: result.checksRun,
+    findings: result.findings,
+    summary: summarise(result.findings),
+  };
+}
+
+const SYMBOL: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
+
+function colourFor(chalk: ChalkInstance, severity: Severity): (text: string) => string {
+  return severity === 'error' ? chalk.red : severity === 'warning' ? chalk.yellow : chalk.blue;
+}
+
+function findingText(finding: Finding, chalk: ChalkInstance, verbose: boolean): string {
+  const colour = colourFor(chalk, finding.severity);
+  const lines = [`  ${colour(SYMBOL[finding.severity])} ${colour(finding.severity)} ${chalk.dim(finding.checkId)}`];
+  lines.push(wrap(finding.message, '    '));
+  lines.push(chalk.dim(wrap(`fix: ${finding.fixHint}`, '      ', undefined, '    ')));
+  for (const command of finding.fix?.commands ?? []) lines.push(`      ${chalk.cyan('$')} ${command}`);
+  if (verbose) {
+    for (const [key, value] of Object.entries(finding.evidence)) {
+      lines.push(chalk.dim(wrap(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`, '        ', undefined, '      · ')));
+    }
+  }
+  return lines.join('\n');
+}
+
+function profileHeading(profile: Profile, home: string, chalk: ChalkInstance): string {
+  return `${chalk.bold(profile.name)} ${chalk.dim(`${displayPath(profile.stateDir, home)} · port ${profile.gatewayPort.port} (${profile.gatewayPort.source})`)}`;
+}
+
+function summaryLine(findings: readonly Finding[], checksRun: number, chalk: ChalkInstance): string {
+  const summary = summarise(findings);
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const parts = [
+    colourFor(chalk, 'error')(`${SYMBOL.error} ${plural(summary.error, 'error')}`),
+    colourFor(chalk, 'warning')(`${SYMBOL.warning} ${plural(summary.warning, 'warning')}`),
+    colourFor(chalk, 'info')(`${SYMBOL.info} ${summary.info} info`),
+  ];
+  return `${parts.join('  ')}  ${chalk.dim(`· ${checksRun} checks run`)}`;
+}
+
+export function doctorText(result: DoctorResult, chalk: ChalkInstance, verbose: boolean): string {
+  const home = result.model.invocation.home;
+  const lines: string[] = [];
+  const names = result.focus.map((profile) => profile.name);
+  lines.push(chalk.dim(wrap(`clawdoc doctor · ${names.length} profile${names.length === 1 ? '' : 's'} (${names.join(', ')}) · layout ${result.model.layout.version}: ${result.model.layout.reason}`, '  ', undefined, '')));
+  lines.push('');
+  const groups: Array<{ heading: string; findings: Finding[] }> = result.focus.map((profile) => ({
+    heading: profileHeading(profile, home, chalk),
+    findings: result.findings.filter((finding) => finding.profile === profile.name),
+  }));
+  const focusNames = new Set(names);
+  const hostWide = result.findings.filter((finding) => finding.profile === null || !focusNames.has(finding.profile));
+  if (hostWide.length > 0) groups.push({ heading: chalk.bold('host'), findings: hostWide });
+  for (const group of groups) {
+    lines.push(group.heading);
+    if (group.findings.length === 0) lines.push(`  ${chalk.green('✔')} no findings`);
+    for (const finding of group.findings) lines.push(findingText(finding, chalk, verbose));
+    lines.push('');
+  }
+  if (verbose) {
+    const failed = new Set(result.findings.map((finding) => finding.checkId));
+    const passed = result.checks.filter((check) => result.checksRun.includes(check.id) && !failed.has(check.id));
+    if (passed.length > 0) {
+      lines.push(chalk.bold('passed'));
+      for (const check of passed) lines.push(`  ${chalk.green('✔')} ${chalk.dim(check.id)} ${check.title}`);
+      lines.push('');
+    }
+  }
+  lines.push(summaryLine(result.findings, result.checksRun.length, chalk));
+  return lines.join('\n');
+}

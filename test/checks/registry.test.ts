@@ -1,0 +1,48 @@
+// The registry cannot drift: every file under checks/ is registered, ids equal paths, every check is tested both ways.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { builtinChecks } from '../../checks/index.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function checkFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return checkFiles(full);
+    return entry.name.endsWith('.ts') && entry.name !== 'index.ts' ? [full] : [];
+  });
+}
+
+const idsOnDisk = checkFiles(path.join(root, 'checks'))
+  .map((file) => path.relative(path.join(root, 'checks'), file).replace(/\\/g, '/').replace(/\.ts$/, ''))
+  .sort();
+
+describe('check registry', () => {
+  it('registers every file under checks/, with the id of its path', () => {
+    expect(builtinChecks.map((check) => check.id).sort()).toEqual(idsOnDisk);
+  });
+
+  it('has unique ids of the form area/name', () => {
+    const ids = builtinChecks.map((check) => check.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z]+\/[a-z-]+$/);
+  });
+
+  it('gives every check a title, a scope and what it looks at', () => {
+    for (const check of builtinChecks) {
+      expect(check.title.length, check.id).toBeGreaterThan(10);
+      expect(['host', 'profile'], check.id).toContain(check.scope);
+      expect(check.looksAt.length, check.id).toBeGreaterThan(5);
+    }
+  });
+
+  it.each(idsOnDisk)('%s has a test that fires and one that stays silent', (id) => {
+    const testFile = path.join(root, 'test/checks', `${id}.test.ts`);
+    expect(fs.existsSync(testFile), `${testFile} is missing`).toBe(true);
+    const text = fs.readFileSync(testFile, 'utf8');
+    expect(text).toContain(`checkId: '${id}'`);
+    expect(text).toMatch(/toEqual\(\[\]\)/);
+  });
+});
