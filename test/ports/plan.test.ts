@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { buildPortPlan, instanceReach, localCdpPort, type PlanInput } from '../../src/ports/plan.js';
+
+const input = (overrides: Partial<PlanInput> = {}): PlanInput => ({
+  gatewayPort: 19789,
+  gatewayPortSource: 'gateway.port',
+  gatewayBind: '127.0.0.1',
+  sandboxPort: null,
+  browserEnabled: true,
+  browserCdpUrl: null,
+  browserProfiles: [{ name: 'openclaw', cdpPort: null, cdpUrl: null, driver: null, userDataDir: null, implicit: true }],
+  canvasEnabled: true,
+  canvasPort: null,
+  webhooks: [],
+  ...overrides,
+});
+
+describe('port plan', () => {
+  it('derives the 2026.9 layout from the base port', () => {
+    expect(buildPortPlan(input(), '2026.9')).toEqual([
+      { role: 'gateway', from: 19789, to: 19789, bind: '127.0.0.1', source: 'gateway.port' },
+      { role: 'sandbox', from: 19790, to: 19790, bind: '127.0.0.1', source: 'base+1' },
+      { role: 'browser-control', from: 19791, to: 19791, bind: '127.0.0.1', source: 'base+2' },
+      { role: 'cdp-band', from: 19800, to: 19899, bind: '127.0.0.1', source: 'control+9..control+108' },
+      { role: 'cdp', from: 19800, to: 19800, bind: '127.0.0.1', source: 'first free port of the CDP band (control+9)', label: 'openclaw' },
+    ]);
+  });
+
+  it('derives the 2026.1 layout of the user\'s document: relay base+3, canvas base+4', () => {
+    const plan = buildPortPlan(input({ browserEnabled: false }), '2026.1');
+    expect(plan).toEqual([
+      { role: 'gateway', from: 19789, to: 19789, bind: '127.0.0.1', source: 'gateway.port' },
+      { role: 'sandbox', from: 19790, to: 19790, bind: '127.0.0.1', source: 'base+1' },
+      { role: 'browser-control', from: 19791, to: 19791, bind: '127.0.0.1', source: 'base+2' },
+      { role: 'extension-relay', from: 19792, to: 19792, bind: '127.0.0.1', source: 'base+3' },
+      { role: 'canvas', from: 19793, to: 19793, bind: '127.0.0.1', source: 'base+4' },
+    ]);
+  });
+
+  it('keeps explicit CDP ports and URLs absolute, and skips them when allocating the band', () => {
+    const plan = buildPortPlan(
+      input({
+        browserProfiles: [
+          { name: 'openclaw', cdpPort: 19800, cdpUrl: null, driver: null, userDataDir: null, implicit: false },
+          { name: 'work', cdpPort: null, cdpUrl: null, driver: null, userDataDir: null, implicit: false },
+          { name: 'remote', cdpPort: null, cdpUrl: 'http://10.1.2.3:9222', driver: null, userDataDir: null, implicit: false },
+          { name: 'local', cdpPort: null, cdpUrl: 'ws://user:pw@localhost:9333/devtools', driver: null, userDataDir: null, implicit: false },
+          { name: 'ext', cdpPort: null, cdpUrl: null, driver: 'extension', userDataDir: null, implicit: false },
+        ],
+      }),
+      '2026.9',
+    );
+    expect(plan.filter((entry) => entry.role === 'cdp' || entry.role === 'extension-relay')).toEqual([
+      { role: 'extension-relay', from: 19799, to: 19799, bind: '127.0.0.1', source: 'control+8 (extension relay, counting down from control+8)', label: 'ext' },
+      { role: 'cdp', from: 19800, to: 19800, bind: '127.0.0.1', source: 'browser.profiles.openclaw.cdpPort', label: 'openclaw' },
+      { role: 'cdp', from: 19801, to: 19801, bind: '127.0.0.1', source: 'first free port of the CDP band (control+10)', label: 'work' },
+      { role: 'cdp', from: 9333, to: 9333, bind: '127.0.0.1', source: 'browser.profiles.local.cdpUrl', label: 'local' },
+    ]);
+  });
+
+  it('uses browser.cdpUrl for the implicit profile, and mcp.apps.sandboxPort and webhooks as configured', () => {
+    const plan = buildPortPlan(
+      input({ browserCdpUrl: 'http://127.0.0.1:9222', sandboxPort: 30000, webhooks: [{ channel: 'telegram', port: 8787, source: 'telegram webhook default 8787', portKey: 'channels.telegram.webhookPort' }] }),
+      '2026.9',
+    );
+    expect(plan.filter((entry) => ['cdp', 'sandbox', 'webhook'].includes(entry.role))).toEqual([
+      { role: 'sandbox', from: 30000, to: 30000, bind: '127.0.0.1', source: 'mcp.apps.sandboxPort' },
+      { role: 'cdp', from: 9222, to: 9222, bind: '127.0.0.1', source: 'browser.cdpUrl', label: 'openclaw' },
+      { role: 'webhook', from: 8787, to: 8787, bind: '0.0.0.0', source: 'telegram webhook default 8787', label: 'telegram' },
+    ]);
+  });
+
+  it('reaches base+110 in both layouts', () => {
+    expect(instanceReach('2026.9')).toBe(110);
+    expect(instanceReach('2026.1')).toBe(110);
+  });
+
+  it('reads local CDP ports from URLs and ignores remote ones', () => {
+    expect(localCdpPort('http://127.0.0.1:9222')).toBe(9222);
+    expect(localCdpPort('ws://[::1]:9229/devtools/browser/x')).toBe(9229);
+    expect(localCdpPort('https://localhost')).toBe(443);
+    expect(localCdpPort('http://chrome.internal:9222')).toBeNull();
+    expect(localCdpPort('not a url')).toBeNull();
+  });
+});
