@@ -67,6 +67,8 @@ export interface LockFile {
   configPath: string | null;
   stateDir: string | null;
   createdAt: string | null;
+  /** `gateway`, or a non-gateway holder such as `agent-embedded` (2026.9 payloads); null when absent. */
+  role: string | null;
   /** Set when the file could not be read or parsed; the other fields are then null. */
   problem: string | null;
 }

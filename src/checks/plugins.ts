@@ -23,7 +23,7 @@ function checksOf(module: Record<string, unknown>, specifier: string): Check[] {
   if (list.length === 0 || !list.every(isCheck)) {
     throw new PluginError(`${specifier} must export a check ({ id: "area/name", title, scope: "host" | "profile", run }) or an array of them as default or as "checks"`);
   }
-  return list.map((check) => ({ looksAt: `plugin ${specifier}`, ...check }));
+  return list.map((check) => ({ ...check, looksAt: check.looksAt ?? `plugin ${specifier}` }));
 }
 
 /** A path (relative to `cwd`) or a package name. */

@@ -214,6 +214,7 @@ class ModelBuilder {
       configPath: profile.configPath,
       stateDir: profile.stateDir,
       createdAt: '2026-11-25T00:00:00.000Z',
+      role: null,
       problem: null,
       ...spec,
     };

@@ -1,0 +1,24 @@
+// Windows Task Scheduler gateways: the `<stateDir>/gateway.cmd` script the task runs.
+import path from 'node:path';
+import type { ServiceDefinition } from '../../model.js';
+import { buildService } from './identity.js';
+import { splitSystemdWords } from './systemd.js';
+
+/** Reads `set KEY=value` lines and the command line that runs the gateway. */
+export function parseGatewayCmd(file: string, text: string, stateDirProfile: string | null): ServiceDefinition | null {
+  const env: Record<string, string> = {};
+  let args: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || /^(@?echo\b|rem\b|::)/i.test(line)) continue;
+    const assignment = /^set\s+"?([^=]+)=(.*?)"?$/i.exec(line);
+    if (assignment) {
+      env[assignment[1]!.trim()] = assignment[2]!;
+      continue;
+    }
+    if (/\bgateway\b/.test(line)) args = splitSystemdWords(line.replace(/\\/g, '/'));
+  }
+  if (args.length === 0) return null;
+  const name = stateDirProfile && stateDirProfile !== 'default' ? `OpenClaw Gateway (${stateDirProfile})` : 'OpenClaw Gateway';
+  return buildService({ manager: 'schtasks', name, file: path.resolve(file), env, args, legacy: false }, stateDirProfile);
+}
