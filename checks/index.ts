@@ -11,6 +11,16 @@ import gatewayNotRunning from './gateway/not-running.js';
 import gatewayUnhealthy from './gateway/unhealthy.js';
 import gatewayPortDrift from './gateway/port-drift.js';
 import gatewayStaleLock from './gateway/stale-lock.js';
+import pathsSharedStateDir from './paths/shared-state-dir.js';
+import pathsSharedConfig from './paths/shared-config.js';
+import pathsSharedWorkspace from './paths/shared-workspace.js';
+import pathsSharedOther from './paths/shared-other.js';
+import browserSharedCdpUrl from './browser/shared-cdp-url.js';
+import browserCdpForeign from './browser/cdp-foreign.js';
+import envProfileSplit from './env/profile-split.js';
+import channelsSharedCredential from './channels/shared-credential.js';
+import configInvalid from './config/invalid.js';
+import profilesDiscovery from './profiles/discovery.js';
 import hostSnapshot from './host/snapshot.js';
 
 export const builtinChecks: readonly Check[] = [
@@ -25,5 +35,15 @@ export const builtinChecks: readonly Check[] = [
   gatewayUnhealthy,
   gatewayPortDrift,
   gatewayStaleLock,
+  pathsSharedStateDir,
+  pathsSharedConfig,
+  pathsSharedWorkspace,
+  pathsSharedOther,
+  browserSharedCdpUrl,
+  browserCdpForeign,
+  envProfileSplit,
+  channelsSharedCredential,
+  configInvalid,
+  profilesDiscovery,
   hostSnapshot,
 ];

@@ -10,7 +10,6 @@ import { nothingFound, profilesJson, profilesText } from './report/profiles.js';
 import { portsJson, portsText } from './report/ports.js';
 import { browserStatusJson, browserStatusText, statusJson, statusText } from './report/status.js';
 import { doctorJson, doctorText } from './report/doctor.js';
-import { observeHost } from './observe.js';
 import { runDoctor } from './doctor.js';
 import { builtinChecks } from '../checks/index.js';
 import { assertUniqueIds, loadPlugins, PluginError } from './checks/plugins.js';
@@ -113,7 +112,7 @@ function deadlineOf(options: GlobalOptions): number {
 }
 
 async function observe(context: Context) {
-  return observeHost(context.model, { timeoutMs: context.options.timeout, deadlineMs: deadlineOf(context.options) });
+  return context.runtime.observe(context.model, { timeoutMs: context.options.timeout, deadlineMs: deadlineOf(context.options) });
 }
 
 function requireProfiles(context: Context, profiles: Profile[]): Profile[] {

@@ -1,4 +1,5 @@
 // The host model every stage after discovery reads: profiles, their resolved config and port plans.
+import type { PlanInput } from './ports/plan.js';
 
 /** Where clawdoc looks: the home it inspects and the environment it was started with. */
 export interface Invocation {
@@ -185,6 +186,8 @@ export interface Profile {
   /** `OPENCLAW_PROFILE` of the invoking shell when it names another profile than these files' (split identity). */
   envProfileName: string | null;
   plan: PortPlanEntry[];
+  /** What the plan was built from, so a gateway found running on another port can be re-planned around it. */
+  planInput: PlanInput;
 }
 
 /** Something discovery saw that is not a profile but is worth saying (invalid dir names, unmapped services). */

@@ -1,5 +1,8 @@
 // The small I/O surface the CLI writes through, so tests can capture output and exit codes.
 import os from 'node:os';
+import type { HostModel } from './model.js';
+import type { LiveModel } from './host/live.js';
+import { observeHost, type ObserveOptions } from './observe.js';
 
 export interface Runtime {
   out(text: string): void;
@@ -11,6 +14,8 @@ export interface Runtime {
   platform: NodeJS.Platform;
   homedir: string;
   cwd: string;
+  /** Observe and probe the host; tests replace it with a fixed host to stay deterministic. */
+  observe(model: HostModel, options: ObserveOptions): Promise<LiveModel>;
 }
 
 export function processRuntime(): Runtime {
@@ -24,6 +29,7 @@ export function processRuntime(): Runtime {
     platform: process.platform,
     homedir: os.homedir(),
     cwd: process.cwd(),
+    observe: observeHost,
   };
 }
 

@@ -23,6 +23,8 @@ export default defineCheck({
       const first = overlaps[0]!;
       const a = profileByName(context, first.a.profile);
       const b = profileByName(context, first.b.profile);
+      // Same base port: everything overlaps, and ports/duplicate-gateway says it once.
+      if (a.gatewayPort.port === b.gatewayPort.port) continue;
       const moving = profileToMove(context, a, b);
       const staying = moving === a ? b : a;
       const from = Math.min(...overlaps.map((overlap) => overlap.from));

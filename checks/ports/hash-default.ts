@@ -19,7 +19,10 @@ export default defineCheck({
     // Of two colliding profiles only one moves; the other pins where it is, so the fixes do not chase each other.
     const mustMove = partners.some((partner) => profileToMove(context, profile, partner) === profile);
     const move = mustMove ? movePortFix(context, profile) : null;
-    const pinTo = move?.port ?? port;
+    // A gateway already running elsewhere (see gateway/port-drift) is pinned where it runs, so the two fixes agree.
+    const gateway = context.live.profiles[profile.name]?.gateway;
+    const running = gateway?.portSource === 'lock' ? gateway.port : null;
+    const pinTo = move?.port ?? running ?? port;
     return [
       {
         severity: mustMove ? 'error' : 'warning',

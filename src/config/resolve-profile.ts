@@ -238,8 +238,7 @@ export function resolveProfile(profile: DiscoveredProfile, invocation: Invocatio
   const webhooks = channelWebhooks(config);
   const canvasEnabled = getPath(config, 'canvasHost.enabled') !== false;
 
-  const plan = buildPortPlan(
-    {
+  const planInput = {
       gatewayPort: gatewayPort.port,
       gatewayPortSource: gatewayPort.source === 'config' ? 'gateway.port' : gatewayPort.detail,
       gatewayBind: bind.address,
@@ -250,9 +249,8 @@ export function resolveProfile(profile: DiscoveredProfile, invocation: Invocatio
       canvasEnabled,
       canvasPort: asPort(getPath(config, 'canvasHost.port')),
       webhooks,
-    },
-    layout.version,
-  );
+  };
+  const plan = buildPortPlan(planInput, layout.version);
 
   return {
     name: profile.name,
@@ -283,5 +281,6 @@ export function resolveProfile(profile: DiscoveredProfile, invocation: Invocatio
     envSelected: profile.envSelected,
     envProfileName: profile.envProfileName,
     plan,
+    planInput,
   };
 }

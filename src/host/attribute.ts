@@ -1,6 +1,7 @@
 // Attribution: every listener on a planned port gets an owner with evidence, every lock a state, every profile a gateway state.
 import path from 'node:path';
-import type { HostModel, LockFile, Profile } from '../model.js';
+import type { HostModel, LayoutVersion, LockFile, PortPlanEntry, Profile } from '../model.js';
+import { buildPortPlan } from '../ports/plan.js';
 import type { HostSnapshot, Listener, ProcessInfo } from './types.js';
 import type { ProbeResults, GatewayProbe } from '../probe/types.js';
 import type { GatewayStatus, LiveModel, LiveProfile, LockStatus, PlannedPortStatus, PortOwner } from './live.js';
@@ -192,9 +193,15 @@ function gatewayStatus(profile: Profile, locks: LockStatus[], attribution: Attri
   return { state: 'stopped', pid: null, port, portSource: 'plan', ...configured, health: null, version: null, owner: null, probe: null, detail: `nothing listens on ${port}` };
 }
 
-function plannedPorts(profile: Profile, attribution: Attribution): PlannedPortStatus[] {
+/** The plan around the port the gateway really runs on: its derived ports follow the running base, not the configured one. */
+export function effectivePlan(profile: Profile, gateway: GatewayStatus, layout: LayoutVersion): PortPlanEntry[] {
+  if (gateway.portSource !== 'lock' || gateway.port === profile.gatewayPort.port) return profile.plan;
+  return buildPortPlan({ ...profile.planInput, gatewayPort: gateway.port, gatewayPortSource: 'the running gateway\'s lock' }, layout);
+}
+
+function plannedPorts(plan: readonly PortPlanEntry[], attribution: Attribution): PlannedPortStatus[] {
   const statuses: PlannedPortStatus[] = [];
-  for (const entry of profile.plan) {
+  for (const entry of plan) {
     if (entry.from === entry.to) {
       statuses.push({ entry, port: entry.from, owners: ownersOf(listenersOn(attribution.snapshot, entry.from), attribution) });
       continue;
@@ -217,11 +224,14 @@ export function buildLiveModel(model: HostModel, snapshot: HostSnapshot, probes:
   const profiles: Record<string, LiveProfile> = {};
   for (const profile of model.profiles) {
     const locks = lockStates.get(profile.name) ?? [];
+    const gateway = gatewayStatus(profile, locks, attribution, probes);
+    const plan = effectivePlan(profile, gateway, model.layout.version);
     profiles[profile.name] = {
       name: profile.name,
-      gateway: gatewayStatus(profile, locks, attribution, probes),
+      gateway,
       locks,
-      ports: plannedPorts(profile, attribution),
+      plan,
+      ports: plannedPorts(plan, attribution),
       expectedRunning: profile.services.some((service) => service.isGateway) || profile.locks.length > 0,
     };
   }

@@ -59,6 +59,8 @@ export interface LiveProfile {
   name: string;
   gateway: GatewayStatus;
   locks: LockStatus[];
+  /** The port plan around where the gateway really runs (its lock's port), else the configured plan. */
+  plan: PortPlanEntry[];
   /** Single planned ports with their owners, and every band port that has a listener. */
   ports: PlannedPortStatus[];
   /** True when an installed service or a lock file says this gateway should be running. */

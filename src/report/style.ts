@@ -21,5 +21,5 @@ export const SCHEMA_VERSION = 1;
 export function displayPath(file: string | null, home: string): string {
   if (file === null) return '-';
   if (file === home) return '~';
-  return file.startsWith(`${home}/`) ? `~/${file.slice(home.length + 1)}` : file;
+  return file.split(`${home}/`).join('~/');
 }

@@ -16,7 +16,7 @@ import type {
 import type { HostSnapshot, Listener, ProcessInfo } from '../../src/host/types.js';
 import type { GatewayProbe, ProbeResults } from '../../src/probe/types.js';
 import type { CheckContext, Check, Finding } from '../../src/checks/api.js';
-import { buildPortPlan } from '../../src/ports/plan.js';
+import { buildPortPlan, type PlanInput } from '../../src/ports/plan.js';
 import { findOverlaps } from '../../src/ports/overlaps.js';
 import { buildLiveModel, probeKey } from '../../src/host/attribute.js';
 import { runChecks } from '../../src/checks/run.js';
@@ -105,6 +105,18 @@ export function makeProfile(name: string, spec: ProfileSpec, layout: LayoutVersi
   const bind = spec.bind ?? '127.0.0.1';
   const webhooks = spec.webhooks ?? [];
   const workspace = spec.workspace ?? path.join(stateDir, 'workspace');
+  const planInput: PlanInput = {
+    gatewayPort: port,
+    gatewayPortSource: gatewayPort.source === 'config' ? 'gateway.port' : gatewayPort.detail,
+    gatewayBind: bind,
+    sandboxPort: null,
+    browserEnabled: spec.browserEnabled ?? true,
+    browserCdpUrl: spec.browserCdpUrl ?? null,
+    browserProfiles,
+    canvasEnabled: true,
+    canvasPort: null,
+    webhooks,
+  };
   return {
     name,
     foundIn: spec.foundIn ?? ['state-dir'],
@@ -133,21 +145,8 @@ export function makeProfile(name: string, spec: ProfileSpec, layout: LayoutVersi
     locks: [],
     envSelected: spec.envSelected ?? false,
     envProfileName: spec.envProfileName ?? null,
-    plan: buildPortPlan(
-      {
-        gatewayPort: port,
-        gatewayPortSource: gatewayPort.source === 'config' ? 'gateway.port' : gatewayPort.detail,
-        gatewayBind: bind,
-        sandboxPort: null,
-        browserEnabled: spec.browserEnabled ?? true,
-        browserCdpUrl: spec.browserCdpUrl ?? null,
-        browserProfiles,
-        canvasEnabled: true,
-        canvasPort: null,
-        webhooks,
-      },
-      layout,
-    ),
+    plan: buildPortPlan(planInput, layout),
+    planInput,
   };
 }
 

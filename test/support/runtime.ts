@@ -3,6 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.js';
 import type { Runtime } from '../../src/runtime.js';
+import type { HostModel } from '../../src/model.js';
+import { buildLiveModel } from '../../src/host/attribute.js';
+import { observeHost } from '../../src/observe.js';
+import type { HostSnapshot } from '../../src/host/types.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -17,6 +21,14 @@ export interface CliOptions {
   isTTY?: boolean;
   uid?: number;
   tmpDir?: string;
+  /** Observe the real host instead of a quiet one (no listeners, every lock pid dead). */
+  realHost?: boolean;
+}
+
+/** A host with nothing listening: scenario tests then depend on their sample home alone. */
+export function quietHost(model: HostModel) {
+  const snapshot: HostSnapshot = { method: 'test: quiet host', ok: true, error: null, takenAt: '2026-11-25T00:00:00.000Z', listeners: [], processes: {}, alivePids: {}, root: false };
+  return Promise.resolve(buildLiveModel(model, snapshot, { gateways: {}, cdp: {}, control: {}, deadlineHit: false }));
 }
 
 export async function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
@@ -36,6 +48,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
     platform: 'linux',
     homedir: '/nonexistent-home',
     cwd: ROOT,
+    observe: options.realHost ? observeHost : quietHost,
   };
   const exitCode = await main(args, runtime);
   return { stdout, stderr, exitCode };
