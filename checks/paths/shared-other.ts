@@ -20,22 +20,22 @@ export default defineCheck({
   looksAt: 'session.store, logging.file and OPENCLAW_OAUTH_DIR of every profile (real paths)',
   run(context) {
     const home = context.model.invocation.home;
-    return sharedPaths(context, otherPaths, false)
-      .filter((shared) => shared.pathA.key === shared.pathB.key)
-      .map((shared) => {
+    return sharedPaths(context, otherPaths, false).map((shared) => {
         const moving = profileToMove(context, shared.a, shared.b);
         const staying = moving === shared.a ? shared.b : shared.a;
-        const key = shared.pathA.key;
+        const [mine, theirs] = moving === shared.a ? [shared.pathA, shared.pathB] : [shared.pathB, shared.pathA];
+        const key = mine.key;
+        const what = mine.key === theirs.key ? `share ${key}` : `use one file as ${moving.name}'s ${key} and ${staying.name}'s ${theirs.key}`;
         const isEnv = key === 'OPENCLAW_OAUTH_DIR';
         const target = `${moving.stateDir}/${key === 'session.store' ? 'sessions.json' : key === 'logging.file' ? 'logs/gateway.log' : 'credentials'}`;
         return {
           severity: 'error' as const,
           profile: moving.name,
-          message: `${moving.name} and ${staying.name} share ${key}: ${describeRelation(shared, home)}`,
+          message: `${moving.name} and ${staying.name} ${what}: ${describeRelation(shared, home)}`,
           path: key,
           fixHint: isEnv ? `Unset OPENCLAW_OAUTH_DIR for ${moving.name} (its default lives in its own state dir) or point it at ${target}.` : `Point ${moving.name}'s ${key} at a file of its own, e.g. ${target}.`,
           fix: { commands: isEnv ? ['unset OPENCLAW_OAUTH_DIR'] : [configSet(moving, key, target)] },
-          evidence: { profiles: [staying.name, moving.name], key, path: shared.pathA.path },
+          evidence: { profiles: [staying.name, moving.name], keys: { [moving.name]: key, [staying.name]: theirs.key }, path: shared.pathA.path },
         };
       });
   },

@@ -164,6 +164,20 @@ class ModelBuilder {
   private layoutVersion: LayoutVersion = '2026.9';
   private snapshotOk = true;
   private readonly realPaths: Record<string, string> = {};
+  private invokingEnv: Record<string, string> = {};
+  private notes: HostModel['notes'] = [];
+
+  /** The environment of the shell clawdoc runs in. */
+  env(vars: Record<string, string>): this {
+    this.invokingEnv = vars;
+    return this;
+  }
+
+  /** Something discovery saw that is not a profile. */
+  note(note: HostModel['notes'][number]): this {
+    this.notes.push(note);
+    return this;
+  }
 
   /** Declares that `file` resolves to `target` (a symlink), as the resolve stage would record it. */
   symlink(file: string, target: string): this {
@@ -235,10 +249,10 @@ class ModelBuilder {
 
   hostModel(): HostModel {
     return {
-      invocation: { home: HOME, env: {}, selectedProfile: null, uid: 1000, tmpDir: '/tmp', platform: 'linux' },
+      invocation: { home: HOME, env: this.invokingEnv, selectedProfile: null, uid: 1000, tmpDir: '/tmp', platform: 'linux' },
       layout: { ...decideLayout(this.layoutVersion, null) },
       profiles: this.profiles,
-      notes: [],
+      notes: this.notes,
       searched: [],
       realPaths: this.realPaths,
     };
