@@ -127,12 +127,22 @@ export async function stopAllGateways(): Promise<void> {
 
 /** A plain TCP listener on 127.0.0.1 playing a foreign process; closed by the returned function. */
 export async function foreignListener(port: number): Promise<() => Promise<void>> {
-  const server = net.createServer((socket) => socket.end('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nno'));
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    socket.end('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nno');
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
   });
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
 }
 
 export interface ClawdocResult extends CommandResult {
