@@ -1,5 +1,6 @@
 // One bounded HTTP GET over a raw socket: hard deadline, capped body, no credentials, no redirects, never throws.
 import net from 'node:net';
+import tls from 'node:tls';
 import type { HttpProbe, ProbeOutcome } from './types.js';
 import { redact } from '../redact.js';
 
@@ -75,7 +76,35 @@ function snippetOf(body: string): string | null {
   return redact(trimmed.slice(0, SNIPPET_CHARS).replace(/[^\x20-\x7e]/g, '.'));
 }
 
-export function boundedGet(host: string, port: number, path: string, timeoutMs: number): Promise<HttpProbe> {
+/** True when the port completes a TLS handshake (certificates are not checked; nothing is sent after it). */
+export function speaksTls(host: string, port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = tls.connect({ host, port, rejectUnauthorized: false, ...(net.isIP(host) ? {} : { servername: host }) });
+    const finish = (result: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(result);
+    };
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    socket.once('secureConnect', () => finish(true));
+    socket.once('error', () => finish(false));
+    socket.once('close', () => finish(false));
+  });
+}
+
+/** A plain-HTTP GET; a port that hangs up on it without a byte is asked once more whether it speaks TLS. */
+export async function boundedGet(host: string, port: number, path: string, timeoutMs: number): Promise<HttpProbe> {
+  const started = Date.now();
+  const probe = await plainGet(host, port, path, timeoutMs);
+  if (probe.outcome !== 'closed' && probe.outcome !== 'reset') return probe;
+  const remaining = timeoutMs - (Date.now() - started);
+  if (remaining > 0 && (await speaksTls(host, port, remaining))) {
+    return { ...probe, outcome: 'tls', elapsedMs: Date.now() - started, detail: 'the port speaks TLS, not plain HTTP' };
+  }
+  return probe;
+}
+
+function plainGet(host: string, port: number, path: string, timeoutMs: number): Promise<HttpProbe> {
   const url = `http://${hostForUrl(host)}:${port}${path}`;
   const started = Date.now();
   return new Promise((resolve) => {
