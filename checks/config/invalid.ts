@@ -17,11 +17,12 @@ export default defineCheck({
     return profile.problems.map((problem) => {
       const location = where(problem);
       const missingVar = /^Missing env var "([A-Z_][A-Z0-9_]*)"/.exec(problem.message)?.[1];
-      const unloadable = problem.severity === 'error' && !problem.path?.includes('.');
+      const unloadable = problem.severity === 'error' && profile.configExists && profile.config === null;
+      const named = location !== '' && !problem.message.includes(problem.file ?? '\u0000') ? ` (${location})` : '';
       return {
         severity: problem.severity,
         profile: profile.name,
-        message: `${profile.name}: ${problem.message}${location ? ` (${location})` : ''}${unloadable ? '; OpenClaw falls back to its defaults for this profile' : ''}`,
+        message: `${profile.name}: ${problem.message}${named}${unloadable ? '; OpenClaw falls back to its defaults for this profile' : ''}`,
         ...(problem.path ? { path: problem.path } : {}),
         fixHint: missingVar
           ? `Set ${missingVar} in the environment the gateway runs with (its service), or change ${problem.path ?? 'the key'}.`

@@ -190,12 +190,14 @@ export function includeRootsFromEnv(env: Readonly<Record<string, string | undefi
   return (env.OPENCLAW_INCLUDE_ROOTS ?? '').split(path.delimiter).map((entry) => entry.trim()).filter(Boolean);
 }
 
+/** Missing is not a problem (config is optional); a file we may not look at is, and readText says why. */
 function configExists(configPath: string): boolean {
   try {
     fs.lstatSync(configPath);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
   }
 }
 

@@ -48,6 +48,8 @@ export interface ProfileSpec {
   envProfileName?: string;
   foundIn?: Profile['foundIn'];
   configExists?: boolean;
+  /** The loaded config; null for one that could not be loaded. */
+  config?: Record<string, unknown> | null;
 }
 
 export interface ListenerSpec {
@@ -123,7 +125,7 @@ export function makeProfile(name: string, spec: ProfileSpec, layout: LayoutVersi
     stateDir,
     configPath: spec.configPath ?? path.join(stateDir, 'openclaw.json'),
     configExists: spec.configExists ?? true,
-    config: {},
+    config: spec.config === undefined ? {} : spec.config,
     configFiles: [],
     problems: spec.problems ?? [],
     gatewayPort,

@@ -13,6 +13,7 @@ describe(checkIdOf(import.meta.url), () => {
       .profile('rescue', {
         port: 23532,
         portSource: 'profile-hash',
+        config: null,
         problems: [
           { severity: 'error', message: "JSON5 syntax error: invalid character 'a'", file: FILE, line: 6, column: 3 },
           { severity: 'warning', message: 'Missing env var "TG_TOKEN" - feature using this value will be unavailable', file: FILE, path: 'channels.telegram.botToken' },
@@ -40,6 +41,11 @@ describe(checkIdOf(import.meta.url), () => {
         evidence: { severity: 'warning', message: 'Missing env var "TG_TOKEN" - feature using this value will be unavailable', file: FILE, path: 'channels.telegram.botToken' },
       },
     ]);
+  });
+
+  it('does not claim a fallback to defaults for a loaded config with a wrong value', () => {
+    const context = model().profile('rescue', { port: 19789, problems: [{ severity: 'error', message: 'gateway must be an object, not "19789"', file: FILE, path: 'gateway' }] }).context();
+    expect(runCheck(check, context).map((finding) => finding.message)).toEqual([`rescue: gateway must be an object, not "19789" (${FILE})`]);
   });
 
   it('stays silent for a config without problems', () => {
