@@ -22,18 +22,27 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Runs `node measure.mjs <cmd...>`: the child reports its own wall time and its child's peak RSS. */
+/**
+ * Runs `node measure.mjs <cmd...>`, which reports the command's wall time and peak RSS. Asynchronous on
+ * purpose: the synthetic listeners live in this process and must keep answering while it runs.
+ */
 function timeCommand(command, args, env) {
-  const result = spawnSync(process.execPath, [measure, command, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const line = result.stderr.trim().split('\n').pop() ?? '';
-  const match = /^bench: (\d+(?:\.\d+)?) ms (\d+) kB exit (\d+)$/.exec(line);
-  if (!match) throw new Error(`measure failed for ${command} ${args.join(' ')}: ${result.stderr.slice(-500)}`);
-  return { ms: Number(match[1]), rssKb: Number(match[2]), exit: Number(match[3]) };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [measure, command, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', () => {
+      const line = stderr.trim().split('\n').pop() ?? '';
+      const match = /^bench: (\d+(?:\.\d+)?) ms (\d+) kB exit (\d+)$/.exec(line);
+      if (!match) reject(new Error(`measure failed for ${command} ${args.join(' ')}: ${stderr.slice(-500)}`));
+      else resolve({ ms: Number(match[1]), rssKb: Number(match[2]), exit: Number(match[3]) });
+    });
+  });
 }
 
-function repeat(command, args, env) {
+async function repeat(command, args, env) {
   const samples = [];
-  for (let run = 0; run < RUNS; run += 1) samples.push(timeCommand(command, args, env));
+  for (let run = 0; run < RUNS; run += 1) samples.push(await timeCommand(command, args, env));
   return { ms: median(samples.map((sample) => sample.ms)), rssMb: Math.max(...samples.map((sample) => sample.rssKb)) / 1024, exit: samples[0].exit };
 }
 
@@ -56,37 +65,41 @@ async function listenAll(ports) {
             response.setHeader('content-type', 'application/json');
             response.end(request.url === '/healthz' ? '{"ok":true,"status":"live"}' : '{}');
           });
-          server.once('error', reject);
+          // A port in use by something else only costs this scenario one listener.
+          server.once('error', (error) => (error.code === 'EADDRINUSE' ? resolve(null) : reject(error)));
           server.listen(port, '127.0.0.1', () => resolve(server));
         }),
     ),
   );
-  return () => Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return () => Promise.all(servers.filter(Boolean).map((server) => new Promise((resolve) => server.close(resolve))));
 }
 
 async function syntheticScenario(count) {
   const home = makeHome(`clawdoc-bench-${count}-`);
   const ports = [];
   for (let index = 0; index < count; index += 1) {
-    const port = 20000 + index * 120;
+    // Below the ephemeral range (32768+), so outgoing connections do not take these ports.
+    const port = 8100 + index * 120;
     ports.push(port);
     writeProfile(home, `p${index}`, port);
   }
   const close = await listenAll(ports);
   try {
-    return repeat(process.execPath, [clawdoc, '--home', home, 'doctor', '--all-profiles', '--json'], { ...process.env, HOME: home });
+    return await repeat(process.execPath, [clawdoc, '--home', home, 'doctor', '--all-profiles', '--json'], { ...process.env, HOME: home });
   } finally {
     await close();
     fs.rmSync(home, { recursive: true, force: true });
   }
 }
 
+/** Waits until the gateway says it is ready (not just live): a gateway still starting its sidecars is busy and skews timings. */
 async function waitHealthy(port, deadline) {
   while (Date.now() < deadline) {
     const ok = await new Promise((resolve) => {
-      const request = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 500 }, (response) => {
-        response.resume();
-        resolve(response.statusCode === 200);
+      const request = http.get({ host: '127.0.0.1', port, path: '/readyz', timeout: 500 }, (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve(response.statusCode === 200 && /"ready":\s*true/.test(body)));
       });
       request.on('error', () => resolve(false));
       request.on('timeout', () => request.destroy());
@@ -114,12 +127,16 @@ async function realGatewaysScenario(rows) {
       gateways.push({ child, profile, port });
     }
     for (const gateway of gateways) await waitHealthy(gateway.port, Date.now() + 120_000);
-    const ours = repeat(process.execPath, [clawdoc, '--home', home, 'doctor', '--all-profiles', '--json'], env);
+    const ours = await repeat(process.execPath, [clawdoc, '--home', home, 'doctor', '--all-profiles', '--json'], env);
     rows.push(['clawdoc doctor --all-profiles (2 real gateways)', ours]);
-    const lint = repeat(node26, [openclawEntry, '--profile', 'main', 'doctor', '--lint', '--json'], env);
-    rows.push(['openclaw --profile main doctor --lint --json (1 profile)', lint]);
-    const status = repeat(node26, [openclawEntry, '--profile', 'main', 'gateway', 'status', '--json'], env);
-    rows.push(['openclaw --profile main gateway status --json (1 profile)', status]);
+    const lint = {};
+    const status = {};
+    for (const profile of ['main', 'rescue']) {
+      lint[profile] = await repeat(node26, [openclawEntry, '--profile', profile, 'doctor', '--lint', '--json'], env);
+      rows.push([`openclaw --profile ${profile} doctor --lint --json`, lint[profile]]);
+      status[profile] = await repeat(node26, [openclawEntry, '--profile', profile, 'gateway', 'status', '--json'], env);
+      rows.push([`openclaw --profile ${profile} gateway status --json`, status[profile]]);
+    }
     return { ours, lint, status };
   } finally {
     for (const gateway of gateways) {
@@ -156,7 +173,10 @@ rows.push(['clawdoc doctor --all-profiles (200 synthetic profiles)', await synth
 console.log(`${RUNS} runs per scenario, ${os.cpus().length} cores, Node ${process.version}\n`);
 printTable(rows);
 if (comparison) {
-  const perProfileOpenClaw = comparison.lint.ms;
-  console.log(`\nclawdoc for 2 profiles takes ${(comparison.ours.ms / perProfileOpenClaw).toFixed(3)} of OpenClaw's doctor --lint for 1 profile (target <= 0.1)`);
-  console.log(`clawdoc for 2 profiles takes ${(comparison.ours.ms / comparison.status.ms).toFixed(3)} of OpenClaw's gateway status for 1 profile`);
+  const ratio = (ours, theirs) => (ours / theirs).toFixed(3);
+  const { ours, lint, status } = comparison;
+  console.log(`\nclawdoc for both profiles / OpenClaw doctor --lint for one (main): ${ratio(ours.ms, lint.main.ms)} (target <= 0.1)`);
+  console.log(`clawdoc for both profiles / OpenClaw doctor --lint for both: ${ratio(ours.ms, lint.main.ms + lint.rescue.ms)}`);
+  console.log(`clawdoc for both profiles / OpenClaw gateway status for both: ${ratio(ours.ms, status.main.ms + status.rescue.ms)}`);
+  console.log('Peak RSS is the VmHWM of the measured process itself, sampled every 5 ms; children it spawns are not included.');
 }

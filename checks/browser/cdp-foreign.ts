@@ -1,37 +1,81 @@
 // A Chrome on one of this profile's CDP ports belongs to another profile, or to none of ours.
 import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { configSet } from '../../src/fixes/commands.js';
+import { listeningPorts, movePortFix, portRange } from '../../src/checks/helpers.js';
+import { freeCdpBandPort, killProcess, moveBrowserCdpPort } from '../../src/fixes/commands.js';
 
 export default defineCheck({
   id: 'browser/cdp-foreign',
   title: 'Every Chrome on a profile\'s CDP ports is that profile\'s own',
   scope: 'profile',
-  looksAt: 'the --user-data-dir of every Chrome listening on a planned CDP port',
+  looksAt: 'the --user-data-dir of every Chrome listening on a planned CDP port or in the profile\'s CDP band',
   run(context) {
     const { profile } = context;
     const live = context.live.profiles[profile.name];
     if (!live) return [];
     const findings: FindingDraft[] = [];
+    const band = live.plan.find((entry) => entry.role === 'cdp-band');
     for (const status of live.ports) {
       if (status.entry.role !== 'cdp' && status.entry.role !== 'cdp-band') continue;
-      // A band port is only this profile's business when this profile plans a browser there.
+      // A band port that one of this profile's browsers is planned on is reported once, as that browser's port.
       if (status.entry.role === 'cdp-band' && live.ports.some((other) => other.entry.role === 'cdp' && other.port === status.port)) continue;
       for (const owner of status.owners) {
-        if (owner.kind !== 'chromium' || owner.profile === profile.name) continue;
+        if (owner.kind !== 'chromium' || owner.profile === profile.name || owner.pid === null) continue;
+        const planned = status.entry.role === 'cdp';
         const browserProfile = status.entry.label ?? 'openclaw';
-        const ofOther = owner.profile !== null;
+        const where = planned ? `${profile.name}'s CDP port ${status.port} (browser profile "${browserProfile}")` : `port ${status.port} of ${profile.name}'s CDP band`;
+        const evidence = {
+          port: status.port,
+          role: status.entry.role,
+          planSource: status.entry.source,
+          pid: owner.pid,
+          command: owner.command,
+          ownerProfile: owner.profile,
+          ownerEvidence: owner.evidence,
+          ...(owner.profile ? { profiles: [owner.profile, profile.name] } : {}),
+        };
+        if (owner.profile === null) {
+          // A Chrome of no profile is nobody's browser here: closing it is safe, and it frees the port as planned.
+          findings.push({
+            severity: 'warning',
+            profile: profile.name,
+            message: `a Chrome (pid ${owner.pid}) that belongs to no OpenClaw profile listens on ${where}, so ${profile.name}'s browser would attach to it`,
+            ...(planned ? { path: `browser.profiles.${browserProfile}.cdpPort` } : {}),
+            fixHint: `Close that Chrome (pid ${owner.pid}) if nobody uses it; its command line is in the evidence.`,
+            fix: { commands: [killProcess(owner.pid)] },
+            evidence,
+          });
+          continue;
+        }
+        // Another profile's Chrome is in use: never stop it, move this profile's browser instead.
+        if (planned) {
+          const port = freeCdpBandPort({ name: profile.name, plan: live.plan }, context.profiles, listeningPorts(context), status.port);
+          const unset = status.entry.source.endsWith('cdpUrl') ? [status.entry.source] : [];
+          findings.push({
+            severity: 'warning',
+            profile: profile.name,
+            message: `${owner.profile}'s Chrome (pid ${owner.pid}) listens on ${where}, so ${profile.name}'s browser would attach to ${owner.profile}'s tabs and logins`,
+            path: `browser.profiles.${browserProfile}.cdpPort`,
+            fixHint:
+              port !== null
+                ? `Leave ${owner.profile}'s Chrome alone and give ${profile.name}'s "${browserProfile}" browser port ${port}, free in its own CDP band.`
+                : `Leave ${owner.profile}'s Chrome alone and give ${profile.name}'s "${browserProfile}" browser a free port: set browser.profiles.${browserProfile}.cdpPort in ${profile.configPath}.`,
+            ...(port !== null ? { fix: { commands: moveBrowserCdpPort(profile, browserProfile, port, unset, context.live) } } : {}),
+            evidence: { ...evidence, ...(port !== null ? { suggestedPort: port } : {}) },
+          });
+          continue;
+        }
+        // Nothing of this profile uses the port yet, but its next managed browser would be placed in this band.
+        const move = movePortFix(context, profile);
         findings.push({
           severity: 'warning',
           profile: profile.name,
-          message: ofOther
-            ? `Chrome pid ${owner.pid} on ${profile.name}'s CDP port ${status.port} belongs to profile ${owner.profile}: ${profile.name}'s browser would attach to ${owner.profile}'s tabs and logins`
-            : `Chrome pid ${owner.pid} on ${profile.name}'s CDP port ${status.port} belongs to no OpenClaw profile (${owner.evidence})`,
-          ...(status.entry.role === 'cdp' ? { path: `browser.profiles.${browserProfile}.cdpPort` } : {}),
-          fixHint: ofOther
-            ? `Leave ${owner.profile}'s Chrome alone; give ${profile.name}'s "${browserProfile}" browser another port in its own CDP band.`
-            : `Close that Chrome if nobody uses it, or give ${profile.name}'s "${browserProfile}" browser another port.`,
-          fix: { commands: ofOther ? [configSet(profile, `browser.profiles.${browserProfile}.cdpPort`, status.entry.from === status.port ? status.port + 1 : status.entry.from)] : [`kill ${owner.pid}`] },
-          evidence: { port: status.port, role: status.entry.role, pid: owner.pid, command: owner.command, ownerProfile: owner.profile, ownerEvidence: owner.evidence, ...(owner.profile ? { profiles: [owner.profile, profile.name] } : {}) },
+          message: `${owner.profile}'s Chrome (pid ${owner.pid}) listens on ${where}, where ${profile.name}'s next managed browser would be placed`,
+          path: 'gateway.port',
+          fixHint: move
+            ? `Leave ${owner.profile}'s Chrome alone and move ${profile.name} to base port ${move.port}, so its CDP band (${band ? portRange(band.from, band.to) : 'base+11..base+110'}) moves clear of ${owner.profile}'s browsers.`
+            : `Leave ${owner.profile}'s Chrome alone and move ${profile.name}'s gateway.port at least 120 away from ${owner.profile}'s.`,
+          ...(move ? { fix: move.fix } : {}),
+          evidence: { ...evidence, ...(move ? { suggestedPort: move.port } : {}) },
         });
       }
     }

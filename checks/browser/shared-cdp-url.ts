@@ -1,7 +1,7 @@
 // Two profiles pin the same CDP endpoint: both gateways would drive one Chrome.
 import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { profileToMove } from '../../src/checks/helpers.js';
-import { configSet, configUnset } from '../../src/fixes/commands.js';
+import { listeningPorts, profileToMove } from '../../src/checks/helpers.js';
+import { configUnset, freeCdpBandPort, moveBrowserCdpPort, restartIfRunning } from '../../src/fixes/commands.js';
 import { isLoopbackHost } from '../../src/ports/plan.js';
 import { redact } from '../../src/redact.js';
 import type { Profile } from '../../src/model.js';
@@ -9,78 +9,86 @@ import type { Profile } from '../../src/model.js';
 interface Endpoint {
   key: string;
   browserProfile: string;
-  /** Comparable form: loopback hosts are one host, default ports explicit, no credentials. */
+  /** Comparable form, `host:port`: loopback hosts are one host, default ports explicit, no credentials, path or query. */
   canonical: string;
+  /** What the config says, credentials redacted. */
   shown: string;
+  /** The port this browser profile holds now when it is on this host, so a new port is not "taken" by it. */
+  localPort: number | null;
 }
 
-function canonicalUrl(raw: string): string | null {
+const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'ws:': '80', 'https:': '443', 'wss:': '443' };
+
+function canonicalUrl(raw: string): { canonical: string; localPort: number | null } | null {
   try {
     const url = new URL(raw);
-    const host = isLoopbackHost(url.hostname) ? 'loopback' : url.hostname.toLowerCase();
-    const secure = url.protocol === 'https:' || url.protocol === 'wss:';
-    return `${host}:${url.port || (secure ? '443' : '80')}`;
+    const loopback = isLoopbackHost(url.hostname);
+    const port = url.port || DEFAULT_PORTS[url.protocol];
+    if (!port) return null;
+    return { canonical: `${loopback ? '127.0.0.1' : url.hostname.toLowerCase()}:${port}`, localPort: loopback ? Number(port) : null };
   } catch {
     return null;
   }
 }
 
+/** Every CDP endpoint a profile pins. Extension-driver profiles talk to a relay, not to a CDP port, and a disabled browser drives nothing. */
 function endpoints(profile: Profile): Endpoint[] {
+  if (!profile.browserEnabled) return [];
   const found: Endpoint[] = [];
-  if (profile.browserCdpUrl) {
-    const canonical = canonicalUrl(profile.browserCdpUrl);
-    if (canonical) found.push({ key: 'browser.cdpUrl', browserProfile: 'openclaw', canonical, shown: redact(profile.browserCdpUrl) });
-  }
+  const url = (key: string, browserProfile: string, raw: string) => {
+    const parsed = canonicalUrl(raw);
+    if (parsed) found.push({ key, browserProfile, ...parsed, shown: redact(raw) });
+  };
+  if (profile.browserCdpUrl) url('browser.cdpUrl', 'openclaw', profile.browserCdpUrl);
   for (const browser of profile.browserProfiles) {
-    if (browser.cdpUrl) {
-      const canonical = canonicalUrl(browser.cdpUrl);
-      if (canonical) found.push({ key: `browser.profiles.${browser.name}.cdpUrl`, browserProfile: browser.name, canonical, shown: redact(browser.cdpUrl) });
-    }
+    if (browser.driver === 'extension') continue;
+    if (browser.cdpUrl) url(`browser.profiles.${browser.name}.cdpUrl`, browser.name, browser.cdpUrl);
     if (browser.cdpPort !== null) {
-      found.push({ key: `browser.profiles.${browser.name}.cdpPort`, browserProfile: browser.name, canonical: `loopback:${browser.cdpPort}`, shown: `port ${browser.cdpPort}` });
+      found.push({ key: `browser.profiles.${browser.name}.cdpPort`, browserProfile: browser.name, canonical: `127.0.0.1:${browser.cdpPort}`, shown: `port ${browser.cdpPort}`, localPort: browser.cdpPort });
     }
   }
   return found;
-}
-
-/** The first port of the profile's own CDP band that no plan on the host uses. */
-function freeBandPort(profile: Profile, all: readonly Profile[]): number | null {
-  const band = profile.plan.find((entry) => entry.role === 'cdp-band');
-  if (!band) return null;
-  const used = new Set(all.flatMap((other) => other.plan.filter((entry) => entry.role !== 'cdp-band').flatMap((entry) => (entry.from === entry.to ? [entry.from] : []))));
-  for (let port = band.from; port <= band.to; port += 1) if (!used.has(port)) return port;
-  return null;
 }
 
 export default defineCheck({
   id: 'browser/shared-cdp-url',
   title: 'No two profiles pin the same CDP URL or port',
   scope: 'host',
-  looksAt: 'browser.cdpUrl and browser.profiles.<name>.cdpUrl / cdpPort of every profile',
+  looksAt: 'browser.cdpUrl and browser.profiles.<name>.cdpUrl / cdpPort of every profile with the browser enabled',
   run(context) {
     const findings: FindingDraft[] = [];
     const profiles = context.profiles;
+    const listening = listeningPorts(context);
     for (let i = 0; i < profiles.length; i += 1) {
       for (let j = i + 1; j < profiles.length; j += 1) {
-        for (const first of endpoints(profiles[i]!)) {
-          for (const second of endpoints(profiles[j]!)) {
+        const a = profiles[i]!;
+        const b = profiles[j]!;
+        for (const first of endpoints(a)) {
+          for (const second of endpoints(b)) {
             if (first.canonical !== second.canonical) continue;
-            const moving = profileToMove(context, profiles[i]!, profiles[j]!);
-            const staying = moving === profiles[i] ? profiles[j]! : profiles[i]!;
-            const [mine, theirs] = moving === profiles[i] ? [first, second] : [second, first];
-            const port = freeBandPort(moving, context.profiles);
-            const commands = [
-              ...(mine.key.endsWith('.cdpUrl') ? [configUnset(moving, mine.key)] : []),
-              ...(port !== null ? [configSet(moving, `browser.profiles.${mine.browserProfile}.cdpPort`, port)] : []),
-            ];
+            const moving = profileToMove(context, a, b);
+            const staying = moving === a ? b : a;
+            const [mine, theirs] = moving === a ? [first, second] : [second, first];
+            const port = freeCdpBandPort(moving, context.profiles, listening, mine.localPort);
+            const unset = mine.key.endsWith('cdpUrl') ? [mine.key] : [];
+            const commands = port !== null ? moveBrowserCdpPort(moving, mine.browserProfile, port, unset, context.live) : unset.length > 0 ? [configUnset(moving, mine.key), ...restartIfRunning(moving, context.live)] : [];
             findings.push({
               severity: 'error',
               profile: moving.name,
-              message: `${moving.name}'s ${mine.key} (${mine.shown}) and ${staying.name}'s ${theirs.key} (${theirs.shown}) point at the same browser: both gateways would drive one Chrome`,
+              message: `${moving.name}'s ${mine.key} (${mine.shown}) and ${staying.name}'s ${theirs.key} (${theirs.shown}) point at the same browser, so both gateways would drive one Chrome`,
               path: mine.key,
-              fixHint: port !== null ? `Let ${moving.name} use a Chrome of its own on port ${port}, in its own CDP band.` : `Point ${moving.name}'s ${mine.key} at a Chrome of its own.`,
-              fix: { commands: commands.length > 0 ? commands : [configUnset(moving, mine.key)] },
-              evidence: { profiles: [staying.name, moving.name], endpoint: mine.canonical.replace('loopback', '127.0.0.1'), keys: { [moving.name]: mine.key, [staying.name]: theirs.key }, ...(port !== null ? { suggestedPort: port } : {}) },
+              fixHint:
+                port !== null
+                  ? `Give ${moving.name}'s "${mine.browserProfile}" browser a managed Chrome of its own on port ${port}, the first free port of ${moving.name}'s own CDP band${unset.length > 0 ? `, instead of the pinned ${mine.key}` : ''}.`
+                  : `Point ${moving.name}'s ${mine.key} at a browser of its own in ${moving.name}'s config ${moving.configPath}.`,
+              ...(commands.length > 0 ? { fix: { commands } } : {}),
+              evidence: {
+                profiles: [staying.name, moving.name],
+                endpoint: mine.canonical,
+                keys: { [staying.name]: theirs.key, [moving.name]: mine.key },
+                values: { [staying.name]: theirs.shown, [moving.name]: mine.shown },
+                ...(port !== null ? { suggestedPort: port } : {}),
+              },
             });
           }
         }

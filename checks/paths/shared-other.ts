@@ -1,8 +1,9 @@
 // Two profiles share a session store, a log file or an OAuth dir.
-import { defineCheck } from '../../src/checks/api.js';
-import { profileToMove } from '../../src/checks/helpers.js';
-import { describeRelation, sharedPaths, type NamedPath } from '../../src/checks/shared-paths.js';
-import { configSet } from '../../src/fixes/commands.js';
+import path from 'node:path';
+import { defineCheck, type CheckContext } from '../../src/checks/api.js';
+import { profileToMove, real } from '../../src/checks/helpers.js';
+import { sharedPaths, type NamedPath } from '../../src/checks/shared-paths.js';
+import { configSet, configUnset, reinstallGatewayService, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile } from '../../src/model.js';
 
 function otherPaths(profile: Profile): NamedPath[] {
@@ -13,6 +14,48 @@ function otherPaths(profile: Profile): NamedPath[] {
   return paths;
 }
 
+function cliName(profile: Profile): string {
+  return profile.name.replace(/^env:/, '').replace(/@.*$/, '');
+}
+
+interface Remedy {
+  fixHint: string;
+  commands: string[];
+}
+
+function remedy(context: CheckContext, profile: Profile, key: string): Remedy {
+  const home = context.model.invocation.home;
+  const identity = { ...profile, name: cliName(profile) };
+  const restart = restartIfRunning(identity, context.live);
+  switch (key) {
+    case 'session.store':
+      // Without session.store each agent keeps its sessions under <stateDir>/agents/<agentId>/sessions/ (OpenClaw docs, "openclaw sessions").
+      return {
+        fixHint: `Unset ${identity.name}'s session.store so its sessions go to ${tildePath(home, path.join(profile.stateDir, 'agents'))}/<agentId>/sessions/, its own state dir.`,
+        commands: [configUnset(identity, key), ...restart],
+      };
+    case 'logging.file': {
+      // Unset is no fix here: the default /tmp/openclaw/openclaw-<date>.log is one file for every profile.
+      const own = path.join(profile.stateDir, 'logs', 'openclaw.log');
+      return { fixHint: `Point ${identity.name}'s logging.file at a file of its own, e.g. ${tildePath(home, own)}.`, commands: [configSet(identity, key, own), ...restart] };
+    }
+    default: {
+      const services = profile.services.filter((service) => service.isGateway && service.env.OPENCLAW_OAUTH_DIR);
+      const own = tildePath(home, path.join(profile.stateDir, 'credentials'));
+      if (services.length > 0) {
+        return {
+          fixHint: `Drop OPENCLAW_OAUTH_DIR from ${services.map((service) => service.file).join(', ')} by reinstalling ${identity.name}'s service, so it keeps OAuth state in ${own}.`,
+          commands: reinstallGatewayService(identity),
+        };
+      }
+      return {
+        fixHint: `Drop OPENCLAW_OAUTH_DIR from the environment ${identity.name} runs with (this shell and its rc file), so it keeps OAuth state in ${own}.`,
+        commands: [unsetEnv('OPENCLAW_OAUTH_DIR'), ...restart],
+      };
+    }
+  }
+}
+
 export default defineCheck({
   id: 'paths/shared-other',
   title: 'No two profiles share a session store, log file or OAuth dir',
@@ -21,22 +64,26 @@ export default defineCheck({
   run(context) {
     const home = context.model.invocation.home;
     return sharedPaths(context, otherPaths, false).map((shared) => {
-        const moving = profileToMove(context, shared.a, shared.b);
-        const staying = moving === shared.a ? shared.b : shared.a;
-        const [mine, theirs] = moving === shared.a ? [shared.pathA, shared.pathB] : [shared.pathB, shared.pathA];
-        const key = mine.key;
-        const what = mine.key === theirs.key ? `share ${key}` : `use one file as ${moving.name}'s ${key} and ${staying.name}'s ${theirs.key}`;
-        const isEnv = key === 'OPENCLAW_OAUTH_DIR';
-        const target = `${moving.stateDir}/${key === 'session.store' ? 'sessions.json' : key === 'logging.file' ? 'logs/gateway.log' : 'credentials'}`;
-        return {
-          severity: 'error' as const,
-          profile: moving.name,
-          message: `${moving.name} and ${staying.name} ${what}: ${describeRelation(shared, home)}`,
-          path: key,
-          fixHint: isEnv ? `Unset OPENCLAW_OAUTH_DIR for ${moving.name} (its default lives in its own state dir) or point it at ${target}.` : `Point ${moving.name}'s ${key} at a file of its own, e.g. ${target}.`,
-          fix: { commands: isEnv ? ['unset OPENCLAW_OAUTH_DIR'] : [configSet(moving, key, target)] },
-          evidence: { profiles: [staying.name, moving.name], keys: { [moving.name]: key, [staying.name]: theirs.key }, path: shared.pathA.path },
-        };
-      });
+      const moving = profileToMove(context, shared.a, shared.b);
+      const staying = moving === shared.a ? shared.b : shared.a;
+      const [mine, theirs] = moving === shared.a ? [shared.pathA, shared.pathB] : [shared.pathB, shared.pathA];
+      const file = tildePath(home, real(context, mine.path));
+      const what = mine.key === theirs.key ? `share ${mine.key}` : `use one path as ${moving.name}'s ${mine.key} and ${staying.name}'s ${theirs.key}`;
+      const fix = remedy(context, moving, mine.key);
+      return {
+        severity: 'error' as const,
+        profile: moving.name,
+        message: `${moving.name} and ${staying.name} ${what}: both use ${file}`,
+        path: mine.key,
+        fixHint: fix.fixHint,
+        fix: { commands: fix.commands },
+        evidence: {
+          profiles: [staying.name, moving.name],
+          keys: { [staying.name]: theirs.key, [moving.name]: mine.key },
+          paths: { [staying.name]: theirs.path, [moving.name]: mine.path },
+          realPath: real(context, mine.path),
+        },
+      };
+    });
   },
 });

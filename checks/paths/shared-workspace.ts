@@ -1,53 +1,186 @@
-// Two profiles work in the same workspace (or one inside the other): agents overwrite each other's files.
+// Two profiles work in the same workspace, one inside the other, or inside another profile's state dir.
 import path from 'node:path';
-import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
+import { defineCheck, type CheckContext, type FindingDraft } from '../../src/checks/api.js';
 import { profileToMove, real } from '../../src/checks/helpers.js';
-import { describeRelation, inside, sharedPaths } from '../../src/checks/shared-paths.js';
-import { configSet } from '../../src/fixes/commands.js';
+import { inside } from '../../src/checks/shared-paths.js';
+import { moveWorkspace, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import type { Profile, WorkspaceEntry } from '../../src/model.js';
+import { DEFAULT_PROFILE } from '../../src/profiles/names.js';
 
-function workspaceKey(agent: string): string {
-  return agent === 'default' ? 'agents.defaults.workspace' : `agents.entries.${agent}.workspace`;
+type Relation = 'same' | 'a-inside-b' | 'b-inside-a';
+
+function cliName(profile: Profile): string {
+  return profile.name.replace(/^env:/, '').replace(/@.*$/, '');
+}
+
+/** The key to change: agents.defaults.workspace, agents.entries.<id>.workspace, or the env var that set it. */
+function workspaceKey(entry: WorkspaceEntry): string {
+  if (entry.agent !== 'default') return `agents.entries.${entry.agent}.workspace`;
+  return entry.source === 'OPENCLAW_WORKSPACE_DIR' ? 'OPENCLAW_WORKSPACE_DIR' : 'agents.defaults.workspace';
+}
+
+/** Where OpenClaw 2026.8+ puts this workspace without configuration: `<stateDir>/workspace`, `<stateDir>/workspace-<id>`. */
+function ownDefault(profile: Profile, entry: WorkspaceEntry): string {
+  return path.join(profile.stateDir, entry.agent === 'default' ? 'workspace' : `workspace-${entry.agent}`);
+}
+
+/** An agent workspace derived from agents.defaults.workspace moves with it: one finding, one fix. */
+function isDerived(entry: WorkspaceEntry): boolean {
+  return entry.source === 'agents.defaults.workspace/<id>';
+}
+
+function relationOf(context: CheckContext, a: WorkspaceEntry, b: WorkspaceEntry): Relation | null {
+  const realA = real(context, a.path);
+  const realB = real(context, b.path);
+  if (realA === realB) return 'same';
+  if (inside(realA, realB)) return 'a-inside-b';
+  return inside(realB, realA) ? 'b-inside-a' : null;
+}
+
+function label(profile: Profile, entry: WorkspaceEntry): string {
+  return entry.agent === 'default' ? `${profile.name}'s workspace` : `${profile.name}'s workspace of agent ${entry.agent}`;
+}
+
+/** The commands that give `entry` of `profile` the dir `to`: the key pinned (and the env var that set it dropped), files copied from `copyFrom`. */
+function workspaceFix(context: CheckContext, profile: Profile, entry: WorkspaceEntry, to: string, copyFrom: string | null): string[] {
+  const identity = { ...profile, name: cliName(profile) };
+  const key = workspaceKey(entry);
+  if (key !== 'OPENCLAW_WORKSPACE_DIR') return moveWorkspace(identity, key, to, copyFrom, context.live);
+  const fromServices = profile.services.some((service) => service.isGateway && service.env.OPENCLAW_WORKSPACE_DIR);
+  const commands = moveWorkspace(identity, 'agents.defaults.workspace', to, copyFrom, context.live);
+  if (fromServices) return [...commands, ...reinstallGatewayService(identity)];
+  return [unsetEnv('OPENCLAW_WORKSPACE_DIR'), ...commands];
+}
+
+interface Side {
+  profile: Profile;
+  entry: WorkspaceEntry;
+}
+
+function sharedWorkspaceFinding(context: CheckContext, a: Side, b: Side, relation: Relation): FindingDraft {
+  const home = context.model.invocation.home;
+  const show = (file: string) => tildePath(home, file);
+  // The side whose workspace is not where OpenClaw would put it on its own was configured into the clash: change that one.
+  const displacedA = a.entry.path !== ownDefault(a.profile, a.entry);
+  const displacedB = b.entry.path !== ownDefault(b.profile, b.entry);
+  const movingProfile = displacedA !== displacedB ? (displacedA ? a.profile : b.profile) : profileToMove(context, a.profile, b.profile);
+  const [moving, staying] = movingProfile === a.profile ? [a, b] : [b, a];
+  const key = workspaceKey(moving.entry);
+  const target = ownDefault(moving.profile, moving.entry);
+  const movingIsParent = relation !== 'same' && (relation === 'a-inside-b') === (moving === b);
+  let message: string;
+  let fixHint: string;
+  if (relation === 'same') {
+    const what = a.entry.agent === 'default' && b.entry.agent === 'default' ? 'both use' : `${label(moving.profile, moving.entry)} and ${label(staying.profile, staying.entry)} are both`;
+    message = `${moving.profile.name} and ${staying.profile.name} share a workspace: ${what} ${show(moving.entry.path)}`;
+    fixHint = `Give ${label(moving.profile, moving.entry)} its own dir ${show(target)}, starting from a copy of the shared files, and pin ${key} there.`;
+  } else {
+    const [child, parent] = movingIsParent ? [staying, moving] : [moving, staying];
+    message = `${moving.profile.name} and ${staying.profile.name} share a workspace: ${label(child.profile, child.entry)} ${show(child.entry.path)} lies inside ${label(parent.profile, parent.entry)} ${show(parent.entry.path)}`;
+    fixHint = movingIsParent
+      ? `Give ${label(moving.profile, moving.entry)} its own dir ${show(target)} and move its files there from ${show(moving.entry.path)}, leaving ${staying.profile.name}'s ${show(staying.entry.path)} where it is.`
+      : `Give ${label(moving.profile, moving.entry)} its own dir ${show(target)} (its files are copied there), then remove ${show(moving.entry.path)} from ${staying.profile.name}'s workspace.`;
+  }
+  return {
+    severity: 'error',
+    profile: moving.profile.name,
+    message,
+    path: key,
+    fixHint,
+    fix: { commands: workspaceFix(context, moving.profile, moving.entry, target, movingIsParent ? null : moving.entry.path) },
+    evidence: {
+      profiles: [staying.profile.name, moving.profile.name],
+      relation: relation === 'same' ? 'same' : 'nested',
+      ...(relation === 'same' ? {} : { nested: movingIsParent ? { inner: staying.profile.name, outer: moving.profile.name } : { inner: moving.profile.name, outer: staying.profile.name } }),
+      workspaces: {
+        [staying.profile.name]: { agent: staying.entry.agent, path: staying.entry.path, source: staying.entry.source },
+        [moving.profile.name]: { agent: moving.entry.agent, path: moving.entry.path, source: moving.entry.source },
+      },
+      suggestedWorkspace: target,
+    },
+  };
+}
+
+/** Before 2026.8 a named profile's default workspace was `~/.openclaw/workspace-<p>`, inside the default profile's state dir. */
+function isLegacyDefault(profile: Profile, entry: WorkspaceEntry, owner: Profile): boolean {
+  return owner.name === DEFAULT_PROFILE && entry.agent === 'default' && entry.path === path.join(owner.stateDir, `workspace-${cliName(profile)}`);
+}
+
+function insideStateDirFinding(context: CheckContext, profile: Profile, entry: WorkspaceEntry, owner: Profile): FindingDraft {
+  const home = context.model.invocation.home;
+  const show = (file: string) => tildePath(home, file);
+  const key = workspaceKey(entry);
+  const target = ownDefault(profile, entry);
+  const legacy = isLegacyDefault(profile, entry, owner);
+  return {
+    severity: 'warning',
+    profile: profile.name,
+    message: legacy
+      ? `${label(profile, entry)} ${show(entry.path)} lies inside ${owner.name}'s state dir ${show(owner.stateDir)}, where OpenClaw before 2026.8 put named profiles' workspaces, so ${owner.name}'s backups and cleanups touch it`
+      : `${label(profile, entry)} ${show(entry.path)} lies inside ${owner.name}'s state dir ${show(owner.stateDir)}, so ${owner.name}'s backups and cleanups touch it`,
+    path: key,
+    fixHint: `Copy it to ${show(target)} and pin ${key} there${legacy ? ' (the pin also keeps a pre-2026.8 release from going back to the old default)' : ''}, then remove ${show(entry.path)} once ${profile.name} runs from the new place.`,
+    fix: { commands: workspaceFix(context, profile, entry, target, entry.path) },
+    evidence: {
+      profiles: [owner.name, profile.name],
+      workspace: entry.path,
+      source: entry.source,
+      insideStateDirOf: owner.name,
+      stateDir: owner.stateDir,
+      layout: legacy ? 'pre-2026.8 default for named profiles' : null,
+      suggestedWorkspace: target,
+    },
+  };
 }
 
 export default defineCheck({
   id: 'paths/shared-workspace',
-  title: 'Every profile has its own workspaces, none inside another\'s',
+  title: 'Every profile has its own workspaces, none inside another profile\'s workspace or state dir',
   scope: 'host',
-  looksAt: 'the real paths of every workspace (default and per agent) and of every state dir',
+  looksAt: 'the real paths of every workspace (agents.defaults.workspace, per agent, OPENCLAW_WORKSPACE_DIR) and of every state dir',
   run(context) {
-    const home = context.model.invocation.home;
     const findings: FindingDraft[] = [];
-    const pick = (profile: (typeof context.profiles)[number]) => profile.workspaces.map((entry) => ({ key: workspaceKey(entry.agent), path: entry.path }));
-    for (const shared of sharedPaths(context, pick, true)) {
-      const moving = profileToMove(context, shared.a, shared.b);
-      const staying = moving === shared.a ? shared.b : shared.a;
-      const mine = moving === shared.a ? shared.pathA : shared.pathB;
-      const target = path.join(moving.stateDir, 'workspace');
-      findings.push({
-        severity: 'error',
-        profile: moving.name,
-        message: `${moving.name} and ${staying.name} share a workspace: ${describeRelation(shared, home)}`,
-        path: mine.key,
-        fixHint: `Give ${moving.name} its own workspace, e.g. ${target}, and move its files there.`,
-        fix: { commands: [configSet(moving, mine.key, target)] },
-        evidence: { profiles: [staying.name, moving.name], relation: shared.relation, workspaces: { [shared.a.name]: shared.pathA.path, [shared.b.name]: shared.pathB.path } },
-      });
+    const profiles = context.profiles;
+    const clashing = new Set<WorkspaceEntry>();
+    for (let i = 0; i < profiles.length; i += 1) {
+      for (let j = i + 1; j < profiles.length; j += 1) {
+        const a = profiles[i]!;
+        const b = profiles[j]!;
+        const defaultsClash = (profile: Profile, other: Profile) => {
+          const own = profile.workspaces.find((entry) => entry.agent === 'default');
+          return own !== undefined && other.workspaces.some((entry) => relationOf(context, own, entry) !== null);
+        };
+        const skipDerivedA = defaultsClash(a, b);
+        const skipDerivedB = defaultsClash(b, a);
+        for (const entryA of a.workspaces) {
+          if (skipDerivedA && isDerived(entryA)) continue;
+          for (const entryB of b.workspaces) {
+            if (skipDerivedB && isDerived(entryB)) continue;
+            const relation = relationOf(context, entryA, entryB);
+            if (!relation) continue;
+            clashing.add(entryA).add(entryB);
+            findings.push(sharedWorkspaceFinding(context, { profile: a, entry: entryA }, { profile: b, entry: entryB }, relation));
+          }
+        }
+      }
     }
-    // Before 2026.8 a named profile's default workspace was ~/.openclaw/workspace-<p>, inside the default profile's state dir.
-    for (const profile of context.profiles) {
+    for (const profile of profiles) {
+      const ownState = real(context, profile.stateDir);
+      const defaultEntry = profile.workspaces.find((entry) => entry.agent === 'default');
       for (const entry of profile.workspaces) {
-        const owner = context.profiles.find((other) => other !== profile && inside(real(context, entry.path), real(context, other.stateDir)));
-        if (!owner) continue;
-        const target = path.join(profile.stateDir, 'workspace');
-        findings.push({
-          severity: 'warning',
-          profile: profile.name,
-          message: `${profile.name}'s workspace ${entry.path} lies inside ${owner.name}'s state dir ${owner.stateDir} (the pre-2026.8 default for named profiles): backups, resets and cleanups of ${owner.name} touch it`,
-          path: workspaceKey(entry.agent),
-          fixHint: `Move it under ${profile.name}'s own state dir and pin it there.`,
-          fix: { commands: [`mv ${entry.path} ${target}`, configSet(profile, workspaceKey(entry.agent), target)] },
-          evidence: { profiles: [owner.name, profile.name], workspace: entry.path, source: entry.source, insideStateDirOf: owner.name },
+        if (clashing.has(entry)) continue;
+        const workspace = real(context, entry.path);
+        const owner = profiles.find((other) => {
+          if (other === profile) return false;
+          const otherState = real(context, other.stateDir);
+          // A state dir shared with or nested in this profile's own is paths/shared-state-dir's finding.
+          if (otherState === ownState || inside(ownState, otherState) || inside(otherState, ownState)) return false;
+          return inside(workspace, otherState);
         });
+        if (!owner) continue;
+        // An agent workspace under a default workspace that is already reported moves with it.
+        if (isDerived(entry) && defaultEntry && findings.some((finding) => finding.profile === profile.name && finding.evidence.workspace === defaultEntry.path)) continue;
+        findings.push(insideStateDirFinding(context, profile, entry, owner));
       }
     }
     return findings;

@@ -1,6 +1,7 @@
 // Fix commands in OpenClaw's own terms: one helper per kind of fix, so checks never build command strings.
 import type { Profile, ServiceDefinition } from '../model.js';
 import { DEFAULT_PROFILE } from '../profiles/names.js';
+import type { LiveModel } from '../host/live.js';
 
 /** `openclaw --profile rescue`, `openclaw --dev`, or plain `openclaw` for the default profile. */
 export function openclawFor(profile: Pick<Profile, 'name'>): string {
@@ -50,4 +51,148 @@ export function moveGatewayPort(profile: Pick<Profile, 'name' | 'services'>, por
   if (hasPortInService) commands.push(`${openclawFor(profile)} gateway install --force --port ${port}`);
   commands.push(...restartGateway(profile));
   return commands;
+}
+
+/** `openclaw-gateway-rescue.service`, `ai.openclaw.rescue`, `OpenClaw Gateway (rescue)`: the name `gateway install` gives (OPENCLAW.md section 5). */
+export function gatewayServiceName(manager: ServiceDefinition['manager'], profileName: string): string {
+  const isDefault = profileName.toLowerCase() === DEFAULT_PROFILE;
+  switch (manager) {
+    case 'systemd':
+      return isDefault ? 'openclaw-gateway.service' : `openclaw-gateway-${profileName}.service`;
+    case 'launchd':
+      return isDefault ? 'ai.openclaw.gateway' : `ai.openclaw.${profileName}`;
+    case 'schtasks':
+      return isDefault ? 'OpenClaw Gateway' : `OpenClaw Gateway (${profileName})`;
+  }
+}
+
+/** Stops a service and keeps it from starting again; its file stays, for the operator to delete. */
+export function disableService(service: Pick<ServiceDefinition, 'manager' | 'name'>): string {
+  switch (service.manager) {
+    case 'systemd':
+      return `systemctl --user disable --now ${service.name}`;
+    case 'launchd':
+      return `launchctl bootout gui/$(id -u)/${service.name}`;
+    case 'schtasks':
+      return `schtasks /Change /TN "${service.name}" /Disable`;
+  }
+}
+
+/**
+ * Rewrites a profile's gateway service from its own identity: `--profile` sets OPENCLAW_PROFILE,
+ * OPENCLAW_STATE_DIR and OPENCLAW_CONFIG_PATH before `gateway install --force` writes them. A service
+ * of this profile under another name (hand-made, another profile's name) is disabled after the new
+ * one exists, then the new one is restarted so it takes over the locks. A `--port` the profile's
+ * gateway runs on is kept, so the running gateway does not move.
+ */
+export function reinstallGatewayService(profile: Pick<Profile, 'name' | 'services' | 'gatewayPort'>): string[] {
+  const services = profile.services.filter((service) => service.isGateway);
+  const port = profile.gatewayPort.source === 'flag' ? ` --port ${profile.gatewayPort.port}` : '';
+  const commands = [`${openclawFor(profile)} gateway install --force${port}`];
+  const manager = services[0]?.manager;
+  if (!manager) return commands;
+  const canonical = gatewayServiceName(manager, profile.name);
+  commands.push(...services.filter((service) => service.name !== canonical).map(disableService));
+  commands.push(restartService({ ...services[0]!, name: canonical }));
+  return commands;
+}
+
+/** Restarts the profile's gateway only when it runs: a config change of a stopped gateway applies at its next start. */
+export function restartIfRunning(profile: Pick<Profile, 'name' | 'services'>, live: LiveModel): string[] {
+  const state = live.profiles[profile.name]?.gateway.state;
+  return state === 'running' || state === 'unhealthy' ? restartGateway(profile) : [];
+}
+
+/** `unset A B`: for variables exported by the invoking shell (its rc file may export them again). */
+export function unsetEnv(...names: string[]): string {
+  return `unset ${names.join(' ')}`;
+}
+
+/** Copies a workspace's files into a new one, merging into it if it exists; the old dir stays for the operator to remove. */
+export function copyWorkspace(from: string, to: string): string[] {
+  return [`mkdir -p ${shellQuote(to)}`, `cp -a ${shellQuote(`${from}/.`)} ${shellQuote(`${to}/`)}`];
+}
+
+/** Gives a profile's workspace key a new dir: its files copied over (when `copyFrom` is set), the key pinned, the gateway restarted if it runs. */
+export function moveWorkspace(
+  profile: Pick<Profile, 'name' | 'services'>,
+  key: string,
+  to: string,
+  copyFrom: string | null,
+  live: LiveModel,
+): string[] {
+  return [...(copyFrom ? copyWorkspace(copyFrom, to) : [`mkdir -p ${shellQuote(to)}`]), configSet(profile, key, to), ...restartIfRunning(profile, live)];
+}
+
+/** Pins a browser profile to its own CDP port, dropping a pinned URL first when one is set. */
+export function moveBrowserCdpPort(
+  profile: Pick<Profile, 'name' | 'services'>,
+  browserProfile: string,
+  port: number,
+  unsetKeys: readonly string[],
+  live: LiveModel,
+): string[] {
+  return [...unsetKeys.map((key) => configUnset(profile, key)), configSet(profile, `browser.profiles.${browserProfile}.cdpPort`, port), ...restartIfRunning(profile, live)];
+}
+
+/**
+ * The first port of the profile's own CDP band no plan on the host uses and nothing listens on:
+ * first clear of every other profile's ranges too, else clear of single planned ports only.
+ * `except` is a port the moving browser holds now (it is about to leave it).
+ */
+export function freeCdpBandPort(
+  profile: Pick<Profile, 'name' | 'plan'>,
+  profiles: readonly Pick<Profile, 'name' | 'plan'>[],
+  listening: ReadonlySet<number>,
+  except: number | null = null,
+): number | null {
+  const band = profile.plan.find((entry) => entry.role === 'cdp-band');
+  if (!band) return null;
+  const singles = profiles.flatMap((other) => other.plan.filter((entry) => entry.from === entry.to && entry.from !== except));
+  const ranges = profiles.filter((other) => other.name !== profile.name).flatMap((other) => other.plan.filter((entry) => entry.from !== entry.to));
+  const isFree = (port: number, strict: boolean) =>
+    !listening.has(port) && !singles.some((entry) => entry.from === port) && !(strict && ranges.some((entry) => entry.from <= port && port <= entry.to));
+  for (const strict of [true, false]) {
+    for (let port = band.from; port <= band.to; port += 1) if (isFree(port, strict)) return port;
+  }
+  return null;
+}
+
+/** Stops a process by pid: only ever for a process that belongs to no profile. */
+export function killProcess(pid: number): string {
+  return `kill ${pid}`;
+}
+
+/** Renames a file or dir (an invalid profile dir to a valid name). */
+export function renamePath(from: string, to: string): string {
+  return `mv ${shellQuote(from)} ${shellQuote(to)}`;
+}
+
+/** Replaces a symlinked dir by an empty dir of its own (`rm` without a trailing slash removes the link only). */
+export function replaceSymlinkWithDir(link: string): string[] {
+  return [`rm ${shellQuote(link)}`, `mkdir -m 700 ${shellQuote(link)}`];
+}
+
+/** Copies a config file to a new place without overwriting one that is already there. */
+export function copyConfig(from: string, to: string): string {
+  return `cp -n ${shellQuote(from)} ${shellQuote(to)}`;
+}
+
+/**
+ * Adds a variable to `<stateDir>/.env`, which the gateway of that profile and its CLI read without
+ * overriding the process environment (OpenClaw "Environment variables" docs). The value stays a placeholder.
+ */
+export function addToEnvFile(stateDir: string, name: string): string {
+  return `echo ${shellQuote(`${name}=<value>`)} >> ${shellQuote(`${stateDir}/.env`)}`;
+}
+
+/** `~/.openclaw-rescue` for a path under `<home>`: for messages and hints, never for commands (the shell's `~` may be another home). */
+export function tildePath(home: string, file: string): string {
+  if (file === home) return '~';
+  return file.startsWith(`${home}/`) ? `~/${file.slice(home.length + 1)}` : file;
+}
+
+/** Replaces a symlinked file by a copy of what it points at, so the two stop sharing it. */
+export function replaceSymlinkWithCopy(link: string, target: string): string[] {
+  return [`rm ${shellQuote(link)}`, `cp ${shellQuote(target)} ${shellQuote(link)}`];
 }

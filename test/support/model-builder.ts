@@ -33,6 +33,10 @@ export interface ProfileSpec {
   configPath?: string;
   bind?: string;
   workspace?: string;
+  /** Where the default workspace came from (`agents.defaults.workspace`, `OPENCLAW_WORKSPACE_DIR`); `<stateDir>/workspace` when absent. */
+  workspaceSource?: string;
+  /** Agents, resolved as OpenClaw does: own workspace, else `<workspace>/<id>` when `workspace` is set, else `<stateDir>/workspace-<id>`. Ignored when `workspaces` is given. */
+  agents?: Array<{ id: string; workspace?: string }>;
   workspaces?: WorkspaceEntry[];
   sessionStore?: string;
   logFile?: string;
@@ -134,7 +138,14 @@ export function makeProfile(name: string, spec: ProfileSpec, layout: LayoutVersi
     gatewayBindMode: 'loopback',
     hasGatewayToken: false,
     workspace,
-    workspaces: spec.workspaces ?? [{ agent: 'default', path: workspace, source: '<stateDir>/workspace' }],
+    workspaces: spec.workspaces ?? [
+      { agent: 'default', path: workspace, source: spec.workspaceSource ?? '<stateDir>/workspace' },
+      ...(spec.agents ?? []).map((agent): WorkspaceEntry => {
+        if (agent.workspace) return { agent: agent.id, path: agent.workspace, source: `agents workspace of "${agent.id}"` };
+        if (spec.workspace) return { agent: agent.id, path: path.join(workspace, agent.id), source: 'agents.defaults.workspace/<id>' };
+        return { agent: agent.id, path: path.join(stateDir, `workspace-${agent.id}`), source: '<stateDir>/workspace-<id>' };
+      }),
+    ],
     sessionStore: spec.sessionStore ?? null,
     logFile: spec.logFile ?? null,
     oauthDir: spec.oauthDir ?? null,
@@ -157,7 +168,7 @@ export function healthyGatewayProbe(port: number, host = '127.0.0.1'): GatewayPr
   return { port, host, healthz: ok, readyz: null, startupz: null, wsChallenge: true, isOpenClaw: true, version: '2026.9.6' };
 }
 
-class ModelBuilder {
+export class ModelBuilder {
   private readonly profiles: Profile[] = [];
   private readonly listeners: Listener[] = [];
   private readonly processes: Record<number, ProcessInfo> = {};
@@ -207,6 +218,12 @@ class ModelBuilder {
       this.alive[pid] = true;
     }
     return this;
+  }
+
+  /** A Chrome listening on `port` as OpenClaw launches a managed one: `--remote-debugging-port` and `--user-data-dir`. */
+  chrome(port: number, pid: number, userDataDir: string | null): this {
+    const argv = ['/usr/lib/chromium/chromium', `--remote-debugging-port=${port}`, ...(userDataDir ? [`--user-data-dir=${userDataDir}`] : [])];
+    return this.listener(port, { pid, name: 'chromium', argv });
   }
 
   /** A running gateway of `profile`: its lock, its listener and a healthy probe. */
@@ -285,4 +302,19 @@ export function model(): ModelBuilder {
 /** Runs one check the way the doctor does (stamped ids, sorted, crash → finding). */
 export function runCheck(check: Check, context: CheckContext): Finding[] {
   return runChecks([check], context, { only: [], skip: [] }).findings;
+}
+
+/**
+ * The healthy rescue-bot host every check must stay silent on: main (18789) and rescue (19789), each
+ * with its own state dir, config, workspace, systemd service, running gateway and managed Chrome on the
+ * first port of its own CDP band.
+ */
+export function healthyMainRescue(): ModelBuilder {
+  return model()
+    .profile('main', { port: 18789, services: [{}] })
+    .profile('rescue', { port: 19789, services: [{}] })
+    .gateway('main', 18789, 4100)
+    .gateway('rescue', 19789, 4200)
+    .chrome(18800, 5100, path.join(HOME, '.openclaw-main/browser/openclaw/user-data'))
+    .chrome(19800, 5200, path.join(HOME, '.openclaw-rescue/browser/openclaw/user-data'));
 }

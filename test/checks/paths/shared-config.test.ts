@@ -1,31 +1,66 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/paths/shared-config.js';
-import { model, runCheck } from '../../support/model-builder.js';
+import { healthyMainRescue, model, runCheck } from '../../support/model-builder.js';
 import { checkIdOf } from '../../support/check-id.js';
+
+const MAIN_CONFIG = '/home/op/.openclaw-main/openclaw.json';
 
 describe(checkIdOf(import.meta.url), () => {
   it('has the id of its path', () => expect(check.id).toBe(checkIdOf(import.meta.url)));
 
-  it('fires for two profiles whose configs are one file behind a symlink', () => {
+  it('fires for a service that points rescue at main\'s config, and splits it off with a copy', () => {
     const context = model()
       .profile('main', { port: 18789 })
-      .profile('rescue', { port: 19789, configPath: '/home/op/bots/openclaw.json' })
-      .symlink('/home/op/bots/openclaw.json', '/home/op/.openclaw-main/openclaw.json')
+      .profile('rescue', { port: 19789, configPath: MAIN_CONFIG, services: [{ env: { OPENCLAW_PROFILE: 'rescue', OPENCLAW_CONFIG_PATH: MAIN_CONFIG } }] })
+      .gateway('main', 18789, 4100)
       .context();
     expect(runCheck(check, context)).toEqual([
       {
         checkId: 'paths/shared-config',
         severity: 'error',
         profile: 'rescue',
-        message: 'rescue and main read the same config: both use ~/.openclaw-main/openclaw.json',
-        fixHint: 'Copy the file to /home/op/.openclaw-rescue/openclaw.json, change its gateway.port and workspace, and unset OPENCLAW_CONFIG_PATH for rescue.',
-        fix: { commands: ['cp /home/op/.openclaw-main/openclaw.json /home/op/.openclaw-rescue/openclaw.json', 'openclaw --profile rescue config get gateway.port'] },
-        evidence: { profiles: ['main', 'rescue'], configPath: '/home/op/.openclaw-main/openclaw.json', realPath: '/home/op/.openclaw-main/openclaw.json' },
+        message: 'rescue and main read the same config file ~/.openclaw-main/openclaw.json',
+        fixHint:
+          "Copy the file to ~/.openclaw-rescue/openclaw.json and reinstall rescue's service from its profile so it reads that copy; then give the copy its own gateway.port and workspace (until the split, every `config set` for one changes both).",
+        fix: {
+          commands: [
+            'cp -n /home/op/.openclaw-main/openclaw.json /home/op/.openclaw-rescue/openclaw.json',
+            'openclaw --profile rescue gateway install --force',
+            'systemctl --user restart openclaw-gateway-rescue.service',
+          ],
+        },
+        evidence: {
+          profiles: ['main', 'rescue'],
+          configPaths: { main: MAIN_CONFIG, rescue: MAIN_CONFIG },
+          realPath: MAIN_CONFIG,
+          cause: 'OPENCLAW_CONFIG_PATH in openclaw-gateway-rescue.service',
+        },
       },
     ]);
   });
 
-  it('stays silent for separate configs', () => {
-    expect(runCheck(check, model().profile('main', { port: 18789 }).profile('rescue', { port: 19789 }).context())).toEqual([]);
+  it('replaces a symlinked config with a copy, whichever profile runs', () => {
+    const context = model()
+      .profile('main', { port: 18789 })
+      .profile('rescue', { port: 19789 })
+      .symlink('/home/op/.openclaw-rescue/openclaw.json', MAIN_CONFIG)
+      .gateway('rescue', 19789, 4200)
+      .context();
+    expect(runCheck(check, context).map((finding) => [finding.profile, finding.message, finding.fix?.commands])).toEqual([
+      [
+        'rescue',
+        "rescue and main read the same config file: rescue's ~/.openclaw-rescue/openclaw.json is ~/.openclaw-main/openclaw.json",
+        ['rm /home/op/.openclaw-rescue/openclaw.json', `cp ${MAIN_CONFIG} /home/op/.openclaw-rescue/openclaw.json`, 'openclaw --profile rescue gateway restart'],
+      ],
+    ]);
+  });
+
+  it('stays silent on the healthy main + rescue host, also when the home dir is behind a symlink', () => {
+    expect(runCheck(check, healthyMainRescue().context())).toEqual([]);
+    const linkedHome = healthyMainRescue()
+      .symlink(MAIN_CONFIG, '/data/op/.openclaw-main/openclaw.json')
+      .symlink('/home/op/.openclaw-rescue/openclaw.json', '/data/op/.openclaw-rescue/openclaw.json')
+      .context();
+    expect(runCheck(check, linkedHome)).toEqual([]);
   });
 });

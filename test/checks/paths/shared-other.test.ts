@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/paths/shared-other.js';
-import { model, runCheck } from '../../support/model-builder.js';
+import { healthyMainRescue, model, runCheck } from '../../support/model-builder.js';
 import { checkIdOf } from '../../support/check-id.js';
 
 describe(checkIdOf(import.meta.url), () => {
   it('has the id of its path', () => expect(check.id).toBe(checkIdOf(import.meta.url)));
 
-  it('fires for a shared log file', () => {
-    const context = model().profile('main', { port: 18789, logFile: '/var/log/openclaw.log' }).profile('rescue', { port: 19789, logFile: '/var/log/openclaw.log' }).context();
+  it('fires for a shared log file, and gives the stopped profile a log of its own', () => {
+    const context = model()
+      .profile('main', { port: 18789, logFile: '/var/log/openclaw.log', services: [{}] })
+      .profile('rescue', { port: 19789, logFile: '/var/log/openclaw.log', services: [{}] })
+      .gateway('main', 18789, 4100)
+      .context();
     expect(runCheck(check, context)).toEqual([
       {
         checkId: 'paths/shared-other',
@@ -15,21 +19,53 @@ describe(checkIdOf(import.meta.url), () => {
         profile: 'rescue',
         message: 'rescue and main share logging.file: both use /var/log/openclaw.log',
         path: 'logging.file',
-        fixHint: "Point rescue's logging.file at a file of its own, e.g. /home/op/.openclaw-rescue/logs/gateway.log.",
-        fix: { commands: ['openclaw --profile rescue config set logging.file /home/op/.openclaw-rescue/logs/gateway.log'] },
-        evidence: { profiles: ['main', 'rescue'], keys: { rescue: 'logging.file', main: 'logging.file' }, path: '/var/log/openclaw.log' },
+        fixHint: "Point rescue's logging.file at a file of its own, e.g. ~/.openclaw-rescue/logs/openclaw.log.",
+        fix: { commands: ['openclaw --profile rescue config set logging.file /home/op/.openclaw-rescue/logs/openclaw.log'] },
+        evidence: {
+          profiles: ['main', 'rescue'],
+          keys: { main: 'logging.file', rescue: 'logging.file' },
+          paths: { main: '/var/log/openclaw.log', rescue: '/var/log/openclaw.log' },
+          realPath: '/var/log/openclaw.log',
+        },
       },
     ]);
   });
 
-  it('fires for a shared OAuth dir with an env fix, and for one file used under two keys', () => {
-    const oauth = model().profile('main', { port: 18789, oauthDir: '/srv/oauth' }).profile('rescue', { port: 19789, oauthDir: '/srv/oauth' }).context();
-    expect(runCheck(check, oauth).map((finding) => finding.fix?.commands)).toEqual([['unset OPENCLAW_OAUTH_DIR']]);
-    const crossed = model().profile('main', { port: 18789, logFile: '/srv/x' }).profile('rescue', { port: 19789, sessionStore: '/srv/x' }).context();
-    expect(runCheck(check, crossed).map((finding) => finding.message)).toEqual(["rescue and main use one file as rescue's session.store and main's logging.file: both use /srv/x"]);
+  it('unsets a shared session store, restarting the moved gateway when it runs', () => {
+    const context = model()
+      .profile('main', { port: 18789, sessionStore: '/srv/sessions.json', services: [{}] })
+      .profile('rescue', { port: 19789, sessionStore: '/srv/link.json', services: [{}] })
+      .symlink('/srv/link.json', '/srv/sessions.json')
+      .gateway('main', 18789, 4100)
+      .gateway('rescue', 19789, 4200)
+      .context();
+    expect(runCheck(check, context).map((finding) => [finding.profile, finding.message, finding.fix?.commands])).toEqual([
+      [
+        'rescue',
+        'rescue and main share session.store: both use /srv/sessions.json',
+        ['openclaw --profile rescue config unset session.store', 'systemctl --user restart openclaw-gateway-rescue.service'],
+      ],
+    ]);
   });
 
-  it('stays silent without shared paths', () => {
-    expect(runCheck(check, model().profile('main', { port: 18789 }).profile('rescue', { port: 19789 }).context())).toEqual([]);
+  it('drops a shared OPENCLAW_OAUTH_DIR from the service that sets it, and names both keys when one file serves two', () => {
+    const oauth = model()
+      .profile('main', { port: 18789, oauthDir: '/srv/oauth' })
+      .profile('rescue', { port: 19789, oauthDir: '/srv/oauth', services: [{ env: { OPENCLAW_PROFILE: 'rescue', OPENCLAW_OAUTH_DIR: '/srv/oauth' } }] })
+      .context();
+    expect(runCheck(check, oauth).map((finding) => [finding.path, finding.fix?.commands])).toEqual([
+      ['OPENCLAW_OAUTH_DIR', ['openclaw --profile rescue gateway install --force', 'systemctl --user restart openclaw-gateway-rescue.service']],
+    ]);
+    const crossed = model().profile('main', { port: 18789, logFile: '/srv/x' }).profile('rescue', { port: 19789, sessionStore: '/srv/x' }).context();
+    expect(runCheck(check, crossed).map((finding) => finding.message)).toEqual(["rescue and main use one path as rescue's session.store and main's logging.file: both use /srv/x"]);
+  });
+
+  it('stays silent on the healthy main + rescue host, also with each profile\'s own log file', () => {
+    expect(runCheck(check, healthyMainRescue().context())).toEqual([]);
+    const ownLogs = model()
+      .profile('main', { port: 18789, logFile: '/home/op/.openclaw-main/logs/openclaw.log' })
+      .profile('rescue', { port: 19789, logFile: '/home/op/.openclaw-rescue/logs/openclaw.log' })
+      .context();
+    expect(runCheck(check, ownLogs)).toEqual([]);
   });
 });
