@@ -93,7 +93,7 @@ export function doctorText(result: DoctorResult, chalk: ChalkInstance, verbose: 
     const passed = result.checks.filter((check) => result.checksRun.includes(check.id) && !failed.has(check.id));
     if (passed.length > 0) {
       lines.push(chalk.bold('passed'));
-      for (const check of passed) lines.push(`  ${chalk.green('✔')} ${chalk.dim(check.id)} ${check.title}`);
+      for (const check of passed) lines.push(`  ${chalk.green('✔')} ${chalk.dim(check.id)}\n${wrap(check.title, '    ')}`);
       lines.push('');
     }
   }

@@ -64,7 +64,7 @@ export function describeProblem(problem: Problem, home: string): string {
 export function nothingFound(model: HostModel): string {
   const lines = [`No OpenClaw profile found under ${model.invocation.home}.`, 'Looked in:'];
   for (const place of model.searched) lines.push(`  ${displayPath(place, model.invocation.home)}`);
-  lines.push('', 'Try another home with --home <dir>, e.g. clawdoc --home fixtures/homes/healthy-main-rescue doctor --all-profiles');
+  lines.push('', 'To look at another home: clawdoc --home <dir> doctor --all-profiles', 'A sample home ships in the repository: --home fixtures/homes/rescue-in-cdp-band');
   return lines.join('\n');
 }
 

@@ -1,0 +1,40 @@
+// Golden CLI output per sample home and flag set, each ending in its exit code. Regenerate with UPDATE_GOLDEN=1 and review the diff.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtureHome, ROOT, runCli } from './support/runtime.js';
+
+const CASES: Array<[string, string, string[]]> = [
+  ['doctor-rescue-in-cdp-band', 'rescue-in-cdp-band', ['doctor', '--all-profiles', '--no-color']],
+  ['doctor-duplicate-port-verbose', 'duplicate-port', ['doctor', '--all-profiles', '--no-color', '--verbose']],
+  ['doctor-broken-json5-json', 'broken-json5', ['doctor', '--all-profiles', '--json']],
+  ['doctor-pinned-cdp-url-fail-on-warning', 'pinned-cdp-url', ['doctor', '--all-profiles', '--no-color', '--fail-on', 'warning']],
+  ['doctor-rescue-only', 'shared-workspace', ['--profile', 'rescue', 'doctor', '--no-color']],
+  ['ports-hash-main-rescue', 'hash-main-rescue', ['ports', '--all-profiles', '--no-color']],
+  ['profiles-systemd-port', 'systemd-port', ['profiles', '--no-color']],
+  ['status-healthy', 'healthy-main-rescue', ['status', '--all-profiles', '--no-color']],
+  ['empty-home', 'empty-home', ['doctor', '--all-profiles', '--no-color']],
+  ['usage-error-json', 'healthy-main-rescue', ['doctor', '--fail-on', 'fatal', '--json']],
+  ['unknown-profile', 'healthy-main-rescue', ['--profile', 'nope', 'status']],
+  ['invalid-profile-name', 'healthy-main-rescue', ['--profile', 'bad name', 'status']],
+];
+
+describe('golden CLI output', () => {
+  it.each(CASES)('%s', async (name, home, args) => {
+    const dir = fixtureHome(home);
+    const run = await runCli(['--home', dir, '--layout', '2026.9', ...args], { env: { PATH: '/usr/bin:/bin', HOME: dir } });
+    const text = `$ clawdoc ${args.join(' ')}\n${run.stdout}${run.stderr ? `--- stderr\n${run.stderr}` : ''}Exit code: ${run.exitCode}\n`.split(ROOT).join('<root>');
+    const file = path.join(ROOT, 'test', 'golden', `${name}.txt`);
+    if (process.env.UPDATE_GOLDEN === '1' || !fs.existsSync(file)) fs.writeFileSync(file, text);
+    expect(text).toBe(fs.readFileSync(file, 'utf8'));
+  });
+
+  it('fits 80 columns in text mode', () => {
+    for (const [name, , args] of CASES) {
+      if (args.includes('--json') || name.startsWith('ports')) continue;
+      const lines = fs.readFileSync(path.join(ROOT, 'test', 'golden', `${name}.txt`), 'utf8').split('\n').filter((line) => !line.startsWith('$ '));
+      const long = lines.filter((line) => line.length > 80 && !/\s\$ /.test(line) && !line.includes('<root>'));
+      expect(long, name).toEqual([]);
+    }
+  });
+});
