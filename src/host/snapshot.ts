@@ -137,7 +137,10 @@ export function processInfo(pid: number): ProcessInfo | null {
   if (status === null) return null;
   const field = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(status)?.[1]?.trim() ?? null;
   const argv = (readProcFile(pid, 'cmdline') ?? '').split('\0').filter(Boolean);
-  const name = (readProcFile(pid, 'comm') ?? field('Name') ?? '').trim();
+  const comm = (readProcFile(pid, 'comm') ?? field('Name') ?? '').trim();
+  // comm is cut at 15 characters (`openclaw-gatewa`); the title in argv[0] is whole.
+  const title = argv[0]?.split('/').pop() ?? '';
+  const name = title.startsWith(comm) && title.length > comm.length ? title : comm;
   const uid = Number.parseInt(field('Uid') ?? '', 10);
   const ppid = Number.parseInt(field('PPid') ?? '', 10);
   const info: ProcessInfo = {
