@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { HostModel, Invocation, LayoutVersion, Profile } from './model.js';
+import type { LiveModel } from './host/live.js';
 import { buildHostModel } from './host-model.js';
 import { LAYOUT_VERSIONS } from './ports/layout.js';
 import { isDefaultProfileName, profileNameProblem, DEFAULT_PROFILE } from './profiles/names.js';
@@ -115,35 +116,25 @@ async function observe(context: Context) {
   return context.runtime.observe(context.model, { timeoutMs: context.options.timeout, deadlineMs: deadlineOf(context.options) });
 }
 
-function requireProfiles(context: Context, profiles: Profile[]): Profile[] {
-  const wanted = context.model.invocation.selectedProfile;
-  if (wanted && profiles.length === 0) throw new UsageError(`no profile ${wanted} on this host; \`clawdoc profiles\` lists them`);
-  return profiles;
+interface LiveView {
+  json(model: HostModel, live: LiveModel, profiles: readonly Profile[]): object;
+  text(model: HostModel, live: LiveModel, profiles: readonly Profile[], chalk: Context['chalk']): string;
 }
 
-async function runStatus(context: Context): Promise<number> {
+const STATUS_VIEW: LiveView = { json: (_model, live, profiles) => statusJson(live, profiles), text: statusText };
+const BROWSER_VIEW: LiveView = { json: browserStatusJson, text: browserStatusText };
+
+/** `status` and `browser status`: observe once, then render the profiles in scope. */
+async function runLiveView(context: Context, view: LiveView): Promise<number> {
   const { runtime, options, model, chalk } = context;
-  const profiles = requireProfiles(context, profilesInScope(context));
+  const profiles = profilesInScope(context);
   if (profiles.length === 0 && !options.json) {
     runtime.out(nothingFound(model));
     return EXIT_OK;
   }
   const live = await observe(context);
-  if (options.json) writeJson(runtime, statusJson(live, profiles));
-  else runtime.out(statusText(model, live, profiles, chalk));
-  return EXIT_OK;
-}
-
-async function runBrowserStatus(context: Context): Promise<number> {
-  const { runtime, options, model, chalk } = context;
-  const profiles = requireProfiles(context, profilesInScope(context));
-  if (profiles.length === 0 && !options.json) {
-    runtime.out(nothingFound(model));
-    return EXIT_OK;
-  }
-  const live = await observe(context);
-  if (options.json) writeJson(runtime, browserStatusJson(model, live, profiles));
-  else runtime.out(browserStatusText(model, live, profiles, chalk));
+  if (options.json) writeJson(runtime, view.json(model, live, profiles));
+  else runtime.out(view.text(model, live, profiles, chalk));
   return EXIT_OK;
 }
 
@@ -172,7 +163,7 @@ async function runDoctorCommand(context: Context, flags: DoctorFlags): Promise<n
   const checks = await allChecks(flags.plugin, runtime.cwd);
   assertKnownIds(checks, flags.only, '--only');
   assertKnownIds(checks, flags.skip, '--skip');
-  const focus = requireProfiles(context, profilesInScope(context));
+  const focus = profilesInScope(context);
   if (focus.length === 0 && !options.json) {
     runtime.out(nothingFound(model));
     return EXIT_OK;
@@ -264,14 +255,14 @@ function buildProgram(runtime: Runtime, setExit: (code: number) => void): Comman
     program
       .command('status')
       .description('is each gateway running, on which port, healthy, and whose is its port (works with no token)'),
-  ).action(async (_options, command: Command) => setExit(await runStatus(contextFor(runtime, command))));
+  ).action(async (_options, command: Command) => setExit(await runLiveView(contextFor(runtime, command), STATUS_VIEW)));
 
   const browser = program.command('browser').description('browser control and CDP of a profile');
   allProfiles(
     browser
       .command('status')
       .description('control port, each browser profile\'s CDP port, whose Chrome is there, version and tabs; works while the gateway is down'),
-  ).action(async (_options, command: Command) => setExit(await runBrowserStatus(contextFor(runtime, command))));
+  ).action(async (_options, command: Command) => setExit(await runLiveView(contextFor(runtime, command), BROWSER_VIEW)));
 
   const collect = (value: string, previous: string[]) => [...previous, value];
   allProfiles(

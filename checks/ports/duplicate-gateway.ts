@@ -1,6 +1,6 @@
 // Two profiles resolve to the same gateway port: the second gateway cannot start.
 import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { movePortFix, profileToMove } from '../../src/checks/helpers.js';
+import { movePortFix, profilePairs, profileToMove } from '../../src/checks/helpers.js';
 import { bindsCanCollide } from '../../src/ports/overlaps.js';
 
 export default defineCheck({
@@ -10,35 +10,30 @@ export default defineCheck({
   looksAt: 'the resolved gateway port and bind of every profile',
   run(context) {
     const findings: FindingDraft[] = [];
-    const profiles = context.profiles;
-    for (let i = 0; i < profiles.length; i += 1) {
-      for (let j = i + 1; j < profiles.length; j += 1) {
-        const a = profiles[i]!;
-        const b = profiles[j]!;
-        if (a.gatewayPort.port !== b.gatewayPort.port || !bindsCanCollide(a.gatewayBind, b.gatewayBind)) continue;
-        const moving = profileToMove(context, a, b);
-        const staying = moving === a ? b : a;
-        const move = movePortFix(context, moving);
-        findings.push({
-          severity: 'error',
-          profile: moving.name,
-          message: `${moving.name} and ${staying.name} both resolve gateway port ${moving.gatewayPort.port}: only one of them can run`,
-          path: 'gateway.port',
-          fixHint: move
-            ? `Give ${moving.name} its own base port, e.g. ${move.port} (free, and 120+ ports from every other instance).`
-            : `Give ${moving.name} a gateway port at least 120 away from every other profile.`,
-          ...(move ? { fix: move.fix } : {}),
-          evidence: {
-            profiles: [staying.name, moving.name],
-            port: moving.gatewayPort.port,
-            sources: {
-              [staying.name]: `${staying.gatewayPort.source}: ${staying.gatewayPort.detail}`,
-              [moving.name]: `${moving.gatewayPort.source}: ${moving.gatewayPort.detail}`,
-            },
-            ...(move ? { suggestedPort: move.port } : {}),
+    for (const [a, b] of profilePairs(context.profiles)) {
+      if (a.gatewayPort.port !== b.gatewayPort.port || !bindsCanCollide(a.gatewayBind, b.gatewayBind)) continue;
+      const moving = profileToMove(context, a, b);
+      const staying = moving === a ? b : a;
+      const move = movePortFix(context, moving);
+      findings.push({
+        severity: 'error',
+        profile: moving.name,
+        message: `${moving.name} and ${staying.name} both resolve gateway port ${moving.gatewayPort.port}: only one of them can run`,
+        path: 'gateway.port',
+        fixHint: move
+          ? `Give ${moving.name} its own base port, e.g. ${move.port} (free, and 120+ ports from every other instance).`
+          : `Give ${moving.name} a gateway port at least 120 away from every other profile.`,
+        ...(move ? { fix: move.fix } : {}),
+        evidence: {
+          profiles: [staying.name, moving.name],
+          port: moving.gatewayPort.port,
+          sources: {
+            [staying.name]: `${staying.gatewayPort.source}: ${staying.gatewayPort.detail}`,
+            [moving.name]: `${moving.gatewayPort.source}: ${moving.gatewayPort.detail}`,
           },
-        });
-      }
+          ...(move ? { suggestedPort: move.port } : {}),
+        },
+      });
     }
     return findings;
   },

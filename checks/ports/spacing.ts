@@ -1,6 +1,6 @@
 // Base ports too close together for the layout, even where no planned port collides yet.
 import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { movePortFix, profileToMove } from '../../src/checks/helpers.js';
+import { movePortFix, profilePairs, profileToMove } from '../../src/checks/helpers.js';
 import { instanceReach, RECOMMENDED_SPACING } from '../../src/ports/plan.js';
 
 export default defineCheck({
@@ -12,28 +12,23 @@ export default defineCheck({
     const reach = instanceReach(context.model.layout.version);
     const overlapping = new Set(context.overlaps.map((overlap) => [overlap.a.profile, overlap.b.profile].sort().join('\u0000')));
     const findings: FindingDraft[] = [];
-    const profiles = context.profiles;
-    for (let i = 0; i < profiles.length; i += 1) {
-      for (let j = i + 1; j < profiles.length; j += 1) {
-        const a = profiles[i]!;
-        const b = profiles[j]!;
-        const distance = Math.abs(a.gatewayPort.port - b.gatewayPort.port);
-        // Pairs whose plans already meet are reported, with the exact ports, by the overlap checks.
-        if (distance === 0 || distance >= RECOMMENDED_SPACING || overlapping.has([a.name, b.name].sort().join('\u0000'))) continue;
-        const moving = profileToMove(context, a, b);
-        const staying = moving === a ? b : a;
-        const move = movePortFix(context, moving);
-        const tooClose = distance <= reach;
-        findings.push({
-          severity: tooClose ? 'warning' : 'info',
-          profile: moving.name,
-          message: `${moving.name} (${moving.gatewayPort.port}) is ${distance} ports from ${staying.name} (${staying.gatewayPort.port}); ${tooClose ? `each instance reaches base+${reach}, so they need ${reach + 1}+` : `the OpenClaw docs ask for ${RECOMMENDED_SPACING}`}`,
-          path: 'gateway.port',
-          fixHint: `Older docs said "leave 20 ports"; that predates the CDP band (control+9..control+108), which alone spans 100 ports. ${move ? `Move ${moving.name} to ${move.port}.` : `Move ${moving.name} ${RECOMMENDED_SPACING}+ ports away.`}`,
-          ...(move ? { fix: move.fix } : {}),
-          evidence: { profiles: [staying.name, moving.name], distance, needed: reach + 1, recommended: RECOMMENDED_SPACING, ...(move ? { suggestedPort: move.port } : {}) },
-        });
-      }
+    for (const [a, b] of profilePairs(context.profiles)) {
+      const distance = Math.abs(a.gatewayPort.port - b.gatewayPort.port);
+      // Pairs whose plans already meet are reported, with the exact ports, by the overlap checks.
+      if (distance === 0 || distance >= RECOMMENDED_SPACING || overlapping.has([a.name, b.name].sort().join('\u0000'))) continue;
+      const moving = profileToMove(context, a, b);
+      const staying = moving === a ? b : a;
+      const move = movePortFix(context, moving);
+      const tooClose = distance <= reach;
+      findings.push({
+        severity: tooClose ? 'warning' : 'info',
+        profile: moving.name,
+        message: `${moving.name} (${moving.gatewayPort.port}) is ${distance} ports from ${staying.name} (${staying.gatewayPort.port}); ${tooClose ? `each instance reaches base+${reach}, so they need ${reach + 1}+` : `the OpenClaw docs ask for ${RECOMMENDED_SPACING}`}`,
+        path: 'gateway.port',
+        fixHint: `Older docs said "leave 20 ports"; that predates the CDP band (control+9..control+108), which alone spans 100 ports. ${move ? `Move ${moving.name} to ${move.port}.` : `Move ${moving.name} ${RECOMMENDED_SPACING}+ ports away.`}`,
+        ...(move ? { fix: move.fix } : {}),
+        evidence: { profiles: [staying.name, moving.name], distance, needed: reach + 1, recommended: RECOMMENDED_SPACING, ...(move ? { suggestedPort: move.port } : {}) },
+      });
     }
     return findings;
   },

@@ -56,3 +56,10 @@ export function profileByName(context: CheckContext, name: string): Profile {
 export function real(context: CheckContext, file: string): string {
   return context.model.realPaths[file] ?? file;
 }
+
+/** Every unordered pair of profiles, once: the shape of every cross-profile comparison. */
+export function* profilePairs(profiles: readonly Profile[]): Generator<[Profile, Profile]> {
+  for (let i = 0; i < profiles.length; i += 1) {
+    for (let j = i + 1; j < profiles.length; j += 1) yield [profiles[i]!, profiles[j]!];
+  }
+}

@@ -27,6 +27,7 @@ export function doctorJson(result: DoctorResult): object {
     layout: result.model.layout.version,
     layoutReason: result.model.layout.reason,
     profiles: result.focus.map(profileJson),
+    searched: result.model.searched,
     checksRun: result.checksRun.length,
     checks: result.checksRun,
     findings: result.findings,
