@@ -33,6 +33,7 @@ export default defineCheck({
           ownerEvidence: owner.evidence,
           ...(owner.profile ? { profiles: [owner.profile, profile.name] } : {}),
         };
+        const port = planned ? freeCdpBandPort({ name: profile.name, plan: live.plan }, context.profiles, listeningPorts(context), status.port) : null;
         if (owner.profile === null) {
           // A Chrome of no profile is nobody's browser here: closing it is safe, and it frees the port as planned.
           findings.push({
@@ -40,7 +41,7 @@ export default defineCheck({
             profile: profile.name,
             message: `a Chrome (pid ${owner.pid}) that belongs to no OpenClaw profile listens on ${where}, so ${profile.name}'s browser would attach to it`,
             ...(planned ? { path: `browser.profiles.${browserProfile}.cdpPort` } : {}),
-            fixHint: `Close that Chrome (pid ${owner.pid}) if nobody uses it; its command line is in the evidence.`,
+            fixHint: `Close that Chrome (pid ${owner.pid}) if nobody uses it (its command line is in the evidence)${port !== null ? `; if it is someone's browser, give ${profile.name}'s "${browserProfile}" browser port ${port} instead` : ''}.`,
             fix: { commands: [killProcess(owner.pid)] },
             evidence,
           });
@@ -48,7 +49,6 @@ export default defineCheck({
         }
         // Another profile's Chrome is in use: never stop it, move this profile's browser instead.
         if (planned) {
-          const port = freeCdpBandPort({ name: profile.name, plan: live.plan }, context.profiles, listeningPorts(context), status.port);
           const unset = status.entry.source.endsWith('cdpUrl') ? [status.entry.source] : [];
           findings.push({
             severity: 'warning',
@@ -69,7 +69,7 @@ export default defineCheck({
         findings.push({
           severity: 'warning',
           profile: profile.name,
-          message: `${owner.profile}'s Chrome (pid ${owner.pid}) listens on ${where}, where ${profile.name}'s next managed browser would be placed`,
+          message: `${owner.profile}'s Chrome (pid ${owner.pid}) listens on ${where}, where ${profile.name}'s next managed browser could be placed`,
           path: 'gateway.port',
           fixHint: move
             ? `Leave ${owner.profile}'s Chrome alone and move ${profile.name} to base port ${move.port}, so its CDP band (${band ? portRange(band.from, band.to) : 'base+11..base+110'}) moves clear of ${owner.profile}'s browsers.`

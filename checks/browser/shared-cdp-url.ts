@@ -1,7 +1,7 @@
 // Two profiles pin the same CDP endpoint: both gateways would drive one Chrome.
 import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { listeningPorts, profileToMove } from '../../src/checks/helpers.js';
-import { configUnset, freeCdpBandPort, moveBrowserCdpPort, restartIfRunning } from '../../src/fixes/commands.js';
+import { listeningPorts, profilePairs, profileToMove } from '../../src/checks/helpers.js';
+import { configUnsetAt, freeCdpBandPort, moveBrowserCdpPort, restartIfRunning } from '../../src/fixes/commands.js';
 import { isLoopbackHost } from '../../src/ports/plan.js';
 import { redact } from '../../src/redact.js';
 import type { Profile } from '../../src/model.js';
@@ -57,40 +57,38 @@ export default defineCheck({
   looksAt: 'browser.cdpUrl and browser.profiles.<name>.cdpUrl / cdpPort of every profile with the browser enabled',
   run(context) {
     const findings: FindingDraft[] = [];
-    const profiles = context.profiles;
     const listening = listeningPorts(context);
-    for (let i = 0; i < profiles.length; i += 1) {
-      for (let j = i + 1; j < profiles.length; j += 1) {
-        const a = profiles[i]!;
-        const b = profiles[j]!;
-        for (const first of endpoints(a)) {
-          for (const second of endpoints(b)) {
-            if (first.canonical !== second.canonical) continue;
-            const moving = profileToMove(context, a, b);
-            const staying = moving === a ? b : a;
-            const [mine, theirs] = moving === a ? [first, second] : [second, first];
-            const port = freeCdpBandPort(moving, context.profiles, listening, mine.localPort);
-            const unset = mine.key.endsWith('cdpUrl') ? [mine.key] : [];
-            const commands = port !== null ? moveBrowserCdpPort(moving, mine.browserProfile, port, unset, context.live) : unset.length > 0 ? [configUnset(moving, mine.key), ...restartIfRunning(moving, context.live)] : [];
-            findings.push({
-              severity: 'error',
-              profile: moving.name,
-              message: `${moving.name}'s ${mine.key} (${mine.shown}) and ${staying.name}'s ${theirs.key} (${theirs.shown}) point at the same browser, so both gateways would drive one Chrome`,
-              path: mine.key,
-              fixHint:
-                port !== null
-                  ? `Give ${moving.name}'s "${mine.browserProfile}" browser a managed Chrome of its own on port ${port}, the first free port of ${moving.name}'s own CDP band${unset.length > 0 ? `, instead of the pinned ${mine.key}` : ''}.`
-                  : `Point ${moving.name}'s ${mine.key} at a browser of its own in ${moving.name}'s config ${moving.configPath}.`,
-              ...(commands.length > 0 ? { fix: { commands } } : {}),
-              evidence: {
-                profiles: [staying.name, moving.name],
-                endpoint: mine.canonical,
-                keys: { [staying.name]: theirs.key, [moving.name]: mine.key },
-                values: { [staying.name]: theirs.shown, [moving.name]: mine.shown },
-                ...(port !== null ? { suggestedPort: port } : {}),
-              },
-            });
-          }
+    for (const [a, b] of profilePairs(context.profiles)) {
+      for (const first of endpoints(a)) {
+        for (const second of endpoints(b)) {
+          if (first.canonical !== second.canonical) continue;
+          const moving = profileToMove(context, a, b);
+          const staying = moving === a ? b : a;
+          const [mine, theirs] = moving === a ? [first, second] : [second, first];
+          const port = freeCdpBandPort(moving, context.profiles, listening, mine.localPort);
+          const unset = mine.key.endsWith('cdpUrl') ? [mine.key] : [];
+          // Without a free band port, dropping a pinned URL still lets OpenClaw start a managed Chrome of its own.
+          let commands: string[] = [];
+          if (port !== null) commands = moveBrowserCdpPort(moving, mine.browserProfile, port, unset, context.live);
+          else if (unset.length > 0) commands = [configUnsetAt(moving, mine.key), ...restartIfRunning(moving, context.live)];
+          findings.push({
+            severity: 'error',
+            profile: moving.name,
+            message: `${moving.name}'s ${mine.key} (${mine.shown}) and ${staying.name}'s ${theirs.key} (${theirs.shown}) point at the same browser, so both gateways would drive one Chrome`,
+            path: mine.key,
+            fixHint:
+              port !== null
+                ? `Give ${moving.name}'s "${mine.browserProfile}" browser a managed Chrome of its own on port ${port}, the first free port of ${moving.name}'s own CDP band${unset.length > 0 ? `, instead of the pinned ${mine.key}` : ''}.`
+                : `Point ${moving.name}'s ${mine.key} at a browser of its own in ${moving.name}'s config ${moving.configPath}.`,
+            ...(commands.length > 0 ? { fix: { commands } } : {}),
+            evidence: {
+              profiles: [staying.name, moving.name],
+              endpoint: mine.canonical,
+              keys: { [staying.name]: theirs.key, [moving.name]: mine.key },
+              values: { [staying.name]: theirs.shown, [moving.name]: mine.shown },
+              ...(port !== null ? { suggestedPort: port } : {}),
+            },
+          });
         }
       }
     }

@@ -1,7 +1,7 @@
 // Two profiles use the same channel credential: one bot token can be polled by one gateway only.
 import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { profileToMove } from '../../src/checks/helpers.js';
-import { configSet } from '../../src/fixes/commands.js';
+import { profilePairs, profileToMove } from '../../src/checks/helpers.js';
+import { configSetAt, restartIfRunning } from '../../src/fixes/commands.js';
 
 export default defineCheck({
   id: 'channels/shared-credential',
@@ -10,25 +10,24 @@ export default defineCheck({
   looksAt: 'fingerprints (never values) of channel credentials such as channels.telegram.botToken',
   run(context) {
     const findings: FindingDraft[] = [];
-    const profiles = context.profiles;
-    for (let i = 0; i < profiles.length; i += 1) {
-      for (let j = i + 1; j < profiles.length; j += 1) {
-        for (const first of profiles[i]!.credentials) {
-          const second = profiles[j]!.credentials.find((credential) => credential.fingerprint === first.fingerprint);
-          if (!second) continue;
-          const moving = profileToMove(context, profiles[i]!, profiles[j]!);
-          const staying = moving === profiles[i] ? profiles[j]! : profiles[i]!;
-          const key = moving === profiles[i] ? first.path : second.path;
-          findings.push({
-            severity: 'error',
-            profile: moving.name,
-            message: `${moving.name} and ${staying.name} use the same ${first.channel} credential (${key}): only one gateway at a time can use it, the other loses messages`,
-            path: key,
-            fixHint: `Create a separate ${first.channel} bot or credential for ${moving.name} and set it there (the value is not shown).`,
-            fix: { commands: [configSet(moving, key, `<new ${first.channel} credential>`)] },
-            evidence: { profiles: [staying.name, moving.name], channel: first.channel, keys: { [profiles[i]!.name]: first.path, [profiles[j]!.name]: second.path } },
-          });
-        }
+    for (const [a, b] of profilePairs(context.profiles)) {
+      for (const first of a.credentials) {
+        const second = b.credentials.find((credential) => credential.fingerprint === first.fingerprint);
+        if (!second) continue;
+        const moving = profileToMove(context, a, b);
+        const staying = moving === a ? b : a;
+        const [mine, theirs] = moving === a ? [first, second] : [second, first];
+        const what = mine.path === theirs.path ? `the same ${mine.channel} credential (${mine.path})` : `the same credential as ${moving.name}'s ${mine.path} and ${staying.name}'s ${theirs.path}`;
+        // The value and its fingerprint stay out of every field: the fingerprint is salted per run, but it still names a secret.
+        findings.push({
+          severity: 'error',
+          profile: moving.name,
+          message: `${moving.name} and ${staying.name} use ${what}: only one gateway at a time can use it, the other loses messages`,
+          path: mine.path,
+          fixHint: `Create a separate ${mine.channel} bot or credential for ${moving.name} and set it as ${moving.name}'s ${mine.path} (replace <new-${mine.channel}-credential>; keep it out of shell history, e.g. with a leading space or a \${VAR} reference).`,
+          fix: { commands: [configSetAt(moving, mine.path, `<new-${mine.channel}-credential>`), ...restartIfRunning(moving, context.live)] },
+          evidence: { profiles: [staying.name, moving.name], channel: mine.channel, keys: { [staying.name]: theirs.path, [moving.name]: mine.path } },
+        });
       }
     }
     return findings;

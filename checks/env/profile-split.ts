@@ -1,61 +1,87 @@
 // The invoking shell or a service sends a profile's commands to another profile's files or port.
 import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { openclawFor, restartGateway } from '../../src/fixes/commands.js';
+import { openclawFor, profileFlagName, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { isDefaultProfileName, isValidProfileName } from '../../src/profiles/names.js';
 
 export default defineCheck({
   id: 'env/profile-split',
-  title: 'Environment and services agree with the profiles they run',
+  title: 'The shell\'s OpenClaw variables and every service\'s environment agree with the profiles they select',
   scope: 'host',
-  looksAt: 'OPENCLAW_PROFILE, OPENCLAW_STATE_DIR, OPENCLAW_GATEWAY_PORT in this shell and in every service',
+  looksAt: 'OPENCLAW_PROFILE, OPENCLAW_STATE_DIR and OPENCLAW_GATEWAY_PORT in this shell, and OPENCLAW_PROFILE in every service',
   run(context) {
+    const home = context.model.invocation.home;
+    const show = (file: string) => tildePath(home, file);
     const env = context.model.invocation.env;
     const findings: FindingDraft[] = [];
-    const envProfile = env.OPENCLAW_PROFILE?.trim();
-    if (envProfile && !env.OPENCLAW_STATE_DIR && envProfile.toLowerCase() !== 'default') {
-      const target = context.profiles.find((profile) => profile.envSelected);
+    const envProfile = env.OPENCLAW_PROFILE?.trim() || null;
+    const envStateDir = env.OPENCLAW_STATE_DIR?.trim() || null;
+    const selected = context.profiles.find((profile) => profile.envSelected) ?? null;
+
+    // (1) OPENCLAW_PROFILE alone moves port, service name and workspace, but not state or config (OPENCLAW.md section 1).
+    // An invalid name is profiles/discovery's finding.
+    if (envProfile && !envStateDir && !isDefaultProfileName(envProfile) && isValidProfileName(envProfile)) {
+      const stateDir = selected?.stateDir ?? `${home}/.openclaw`;
+      const owner = selected && !selected.name.startsWith('env:') ? selected.name : 'the default profile';
       findings.push({
         severity: 'warning',
-        profile: target?.name ?? null,
-        message: `OPENCLAW_PROFILE=${envProfile} is set without OPENCLAW_STATE_DIR: plain \`openclaw\` commands here use the state and config of ${target?.stateDir ?? 'the default profile'}, but the port, service name and workspace of "${envProfile}"`,
-        fixHint: `Only the --profile flag moves state and config. Unset the variable and say \`openclaw --profile ${envProfile}\`.`,
-        fix: { commands: ['unset OPENCLAW_PROFILE', `openclaw --profile ${envProfile} status`] },
-        evidence: { OPENCLAW_PROFILE: envProfile, stateDir: target?.stateDir ?? null, ...(target ? { profiles: [target.name] } : {}) },
+        profile: selected?.name ?? null,
+        message: `OPENCLAW_PROFILE=${envProfile} is set in this shell without OPENCLAW_STATE_DIR, so plain \`openclaw\` commands use ${owner}'s state and config in ${show(stateDir)} but ${envProfile}'s port, service name and workspace`,
+        fixHint: `Only the --profile flag moves state and config: unset OPENCLAW_PROFILE (and remove its export from your shell rc file), then say \`${openclawFor({ name: envProfile })}\`.`,
+        fix: { commands: [unsetEnv('OPENCLAW_PROFILE'), `${openclawFor({ name: envProfile })} status`] },
+        evidence: { OPENCLAW_PROFILE: envProfile, OPENCLAW_STATE_DIR: null, stateDir, ...(selected ? { profiles: [selected.name] } : {}) },
+      });
+    } else if (selected?.envProfileName && envStateDir) {
+      // (2) Both variables set, but the state dir is another profile's (or not the named profile's own).
+      const named = selected.envProfileName;
+      const whose = selected.name.startsWith('env:') ? `${show(selected.stateDir)}, not ${named}'s own state dir` : `${selected.name}'s state dir ${show(selected.stateDir)}`;
+      findings.push({
+        severity: 'warning',
+        profile: selected.name,
+        message: `this shell sets OPENCLAW_PROFILE=${named} but OPENCLAW_STATE_DIR points at ${whose}, so plain \`openclaw\` commands mix ${named}'s port and workspace with those files`,
+        fixHint: `Unset the OPENCLAW_* selection variables (and remove their exports from your shell rc file) and select profiles with \`${openclawFor({ name: named })}\` or \`${openclawFor({ name: profileFlagName(selected) })}\` only.`,
+        fix: { commands: [unsetEnv('OPENCLAW_PROFILE', 'OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH')] },
+        evidence: { OPENCLAW_PROFILE: named, OPENCLAW_STATE_DIR: envStateDir, stateDir: selected.stateDir, profiles: [selected.name] },
       });
     }
-    for (const profile of context.profiles) {
-      if (profile.envProfileName && !(envProfile && !env.OPENCLAW_STATE_DIR)) {
-        findings.push({
-          severity: 'warning',
-          profile: profile.name,
-          message: `this shell's environment names profile "${profile.envProfileName}" but points at ${profile.name}'s files (${profile.stateDir})`,
-          fixHint: 'Unset the OPENCLAW_* variables and select profiles with --profile only.',
-          fix: { commands: ['unset OPENCLAW_PROFILE OPENCLAW_STATE_DIR OPENCLAW_CONFIG_PATH'] },
-          evidence: { envProfile: profile.envProfileName, stateDir: profile.stateDir, profiles: [profile.name] },
-        });
-      }
-      for (const service of profile.services) {
-        const named = service.env.OPENCLAW_PROFILE;
-        if (!named || named === profile.name || (named.toLowerCase() === 'default' && profile.name === 'default')) continue;
-        findings.push({
-          severity: 'warning',
-          profile: profile.name,
-          message: `${service.name} sets OPENCLAW_PROFILE=${named} but runs on ${profile.name}'s state dir ${profile.stateDir}: the two disagree on port, service name and workspace`,
-          fixHint: `Reinstall the service from the profile it should run, so its environment is consistent.`,
-          fix: { commands: [`${openclawFor(profile)} gateway install --force`, ...restartGateway(profile)] },
-          evidence: { service: service.file, OPENCLAW_PROFILE: named, OPENCLAW_STATE_DIR: service.env.OPENCLAW_STATE_DIR ?? null, profiles: [profile.name] },
-        });
-      }
-    }
+
+    // (3) The shell's port wins over every profile's gateway.port and hash port, for every profile.
     const shellPort = env.OPENCLAW_GATEWAY_PORT?.trim();
     if (shellPort) {
+      const bypassed = context.profiles.filter((profile) => profile.cliPort.source === 'env' && profile.gatewayPort.port !== profile.cliPort.port);
       findings.push({
         severity: 'warning',
         profile: null,
-        message: `OPENCLAW_GATEWAY_PORT=${shellPort} is set in this shell: every openclaw command from it, for every profile, talks to that port`,
-        fixHint: 'Unset it and pin each profile\'s gateway.port in its own config instead.',
-        fix: { commands: ['unset OPENCLAW_GATEWAY_PORT'] },
-        evidence: { OPENCLAW_GATEWAY_PORT: shellPort, profiles: context.profiles.map((profile) => profile.name) },
+        message: `OPENCLAW_GATEWAY_PORT=${shellPort} is set in this shell, so every openclaw command from it, for every profile, talks to that port${bypassed.length > 0 ? ` instead of ${bypassed.map((profile) => `${profile.name}'s ${profile.gatewayPort.port}`).join(', ')}` : ''}`,
+        fixHint: 'Unset it (and remove its export from your shell rc file); pin each profile\'s port with gateway.port in its own config instead.',
+        fix: { commands: [unsetEnv('OPENCLAW_GATEWAY_PORT')] },
+        evidence: {
+          OPENCLAW_GATEWAY_PORT: shellPort,
+          profiles: context.profiles.map((profile) => profile.name),
+          gatewayPorts: Object.fromEntries(context.profiles.map((profile) => [profile.name, profile.gatewayPort.port])),
+        },
       });
+    }
+
+    // (4) A service mapped to a profile by its state dir, whose OPENCLAW_PROFILE names another.
+    for (const profile of context.profiles) {
+      const name = profileFlagName(profile);
+      for (const service of profile.services) {
+        const named = service.env.OPENCLAW_PROFILE;
+        if (!named || named === name || (isDefaultProfileName(named) && isDefaultProfileName(name))) continue;
+        findings.push({
+          severity: 'warning',
+          profile: profile.name,
+          message: `${service.name} sets OPENCLAW_PROFILE=${named} but runs on ${profile.name}'s state dir ${show(profile.stateDir)}, so the gateway it starts has ${profile.name}'s data with ${named}'s port, service name and workspace defaults`,
+          fixHint: `Reinstall the service from ${profile.name}, whose data it runs on, so its environment is consistent; if it was meant to run ${named}, run \`${openclawFor({ name: named })} gateway install --force\` instead and disable ${service.name} (its file is ${service.file}).`,
+          fix: { commands: reinstallGatewayService(profile) },
+          evidence: {
+            service: service.file,
+            OPENCLAW_PROFILE: named,
+            OPENCLAW_STATE_DIR: service.env.OPENCLAW_STATE_DIR ?? null,
+            profiles: [profile.name],
+          },
+        });
+      }
     }
     return findings;
   },

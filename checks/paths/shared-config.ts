@@ -3,12 +3,8 @@ import path from 'node:path';
 import { defineCheck, type CheckContext } from '../../src/checks/api.js';
 import { profileToMove, real } from '../../src/checks/helpers.js';
 import { sharedPaths } from '../../src/checks/shared-paths.js';
-import { copyConfig, openclawFor, reinstallGatewayService, replaceSymlinkWithCopy, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { copyConfig, openclawFor, profileFlagName, reinstallGatewayService, replaceSymlinkWithCopy, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile } from '../../src/model.js';
-
-function cliName(profile: Profile): string {
-  return profile.name.replace(/^env:/, '').replace(/@.*$/, '');
-}
 
 /** True when a symlink at the file or its dir leads elsewhere; a home dir behind a symlink does not count. */
 function isLinked(context: CheckContext, file: string): boolean {
@@ -34,21 +30,21 @@ interface Remedy {
 
 function remedy(context: CheckContext, moving: Profile, staying: Profile, sharedFile: string): Remedy {
   const home = context.model.invocation.home;
-  const identity = { ...moving, name: cliName(moving) };
+  const name = profileFlagName(moving);
   const own = path.join(moving.stateDir, 'openclaw.json');
   const then = `then give the copy its own gateway.port and workspace (until the split, every \`config set\` for one changes both)`;
   const services = moving.services.filter((service) => service.isGateway && service.env.OPENCLAW_CONFIG_PATH);
   if (services.length > 0) {
     return {
       cause: `OPENCLAW_CONFIG_PATH in ${services.map((service) => service.name).join(', ')}`,
-      fixHint: `Copy the file to ${tildePath(home, own)} and reinstall ${identity.name}'s service from its profile so it reads that copy; ${then}.`,
-      commands: [copyConfig(sharedFile, own), ...reinstallGatewayService(identity)],
+      fixHint: `Copy the file to ${tildePath(home, own)} and reinstall ${name}'s service from its profile so it reads that copy; ${then}.`,
+      commands: [copyConfig(sharedFile, own), ...reinstallGatewayService(moving)],
     };
   }
   if (moving.envSelected && context.model.invocation.env.OPENCLAW_CONFIG_PATH) {
     return {
       cause: 'OPENCLAW_CONFIG_PATH in this shell',
-      fixHint: `Copy the file to ${tildePath(home, own)}, drop OPENCLAW_CONFIG_PATH from this shell and its rc file, and use \`${openclawFor(identity)}\`; ${then}.`,
+      fixHint: `Copy the file to ${tildePath(home, own)}, drop OPENCLAW_CONFIG_PATH from this shell and its rc file, and use \`${openclawFor({ name })}\`; ${then}.`,
       commands: [copyConfig(sharedFile, own), unsetEnv('OPENCLAW_CONFIG_PATH')],
     };
   }
@@ -56,12 +52,12 @@ function remedy(context: CheckContext, moving: Profile, staying: Profile, shared
     return {
       cause: `${tildePath(home, moving.configPath)} is a symlink to ${tildePath(home, real(context, moving.configPath))}`,
       fixHint: `Replace the symlink ${tildePath(home, moving.configPath)} with a copy of the file; ${then}.`,
-      commands: [...replaceSymlinkWithCopy(moving.configPath, real(context, moving.configPath)), ...restartIfRunning(identity, context.live)],
+      commands: [...replaceSymlinkWithCopy(moving.configPath, real(context, moving.configPath)), ...restartIfRunning(moving, context.live)],
     };
   }
   return {
     cause: `found in ${moving.foundIn.join(', ')}`,
-    fixHint: `Find what starts ${identity.name} with OPENCLAW_CONFIG_PATH=${tildePath(home, moving.configPath)}, copy the file to ${tildePath(home, own)} and start it with \`${openclawFor(identity)}\`; ${then}.`,
+    fixHint: `Find what starts ${name} with OPENCLAW_CONFIG_PATH=${tildePath(home, moving.configPath)}, copy the file to ${tildePath(home, own)} and start it with \`${openclawFor({ name })}\`; ${then}.`,
     commands: [],
   };
 }

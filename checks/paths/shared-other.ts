@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineCheck, type CheckContext } from '../../src/checks/api.js';
 import { profileToMove, real } from '../../src/checks/helpers.js';
 import { sharedPaths, type NamedPath } from '../../src/checks/shared-paths.js';
-import { configSet, configUnset, reinstallGatewayService, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { configSetAt, configUnsetAt, reinstallGatewayService, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile } from '../../src/model.js';
 
 function otherPaths(profile: Profile): NamedPath[] {
@@ -14,10 +14,6 @@ function otherPaths(profile: Profile): NamedPath[] {
   return paths;
 }
 
-function cliName(profile: Profile): string {
-  return profile.name.replace(/^env:/, '').replace(/@.*$/, '');
-}
-
 interface Remedy {
   fixHint: string;
   commands: string[];
@@ -25,31 +21,30 @@ interface Remedy {
 
 function remedy(context: CheckContext, profile: Profile, key: string): Remedy {
   const home = context.model.invocation.home;
-  const identity = { ...profile, name: cliName(profile) };
-  const restart = restartIfRunning(identity, context.live);
+  const restart = restartIfRunning(profile, context.live);
   switch (key) {
     case 'session.store':
       // Without session.store each agent keeps its sessions under <stateDir>/agents/<agentId>/sessions/ (OpenClaw docs, "openclaw sessions").
       return {
-        fixHint: `Unset ${identity.name}'s session.store so its sessions go to ${tildePath(home, path.join(profile.stateDir, 'agents'))}/<agentId>/sessions/, its own state dir.`,
-        commands: [configUnset(identity, key), ...restart],
+        fixHint: `Unset ${profile.name}'s session.store so its sessions go to ${tildePath(home, path.join(profile.stateDir, 'agents'))}/<agentId>/sessions/, its own state dir.`,
+        commands: [configUnsetAt(profile, key), ...restart],
       };
     case 'logging.file': {
       // Unset is no fix here: the default /tmp/openclaw/openclaw-<date>.log is one file for every profile.
       const own = path.join(profile.stateDir, 'logs', 'openclaw.log');
-      return { fixHint: `Point ${identity.name}'s logging.file at a file of its own, e.g. ${tildePath(home, own)}.`, commands: [configSet(identity, key, own), ...restart] };
+      return { fixHint: `Point ${profile.name}'s logging.file at a file of its own, e.g. ${tildePath(home, own)}.`, commands: [configSetAt(profile, key, own), ...restart] };
     }
     default: {
       const services = profile.services.filter((service) => service.isGateway && service.env.OPENCLAW_OAUTH_DIR);
       const own = tildePath(home, path.join(profile.stateDir, 'credentials'));
       if (services.length > 0) {
         return {
-          fixHint: `Drop OPENCLAW_OAUTH_DIR from ${services.map((service) => service.file).join(', ')} by reinstalling ${identity.name}'s service, so it keeps OAuth state in ${own}.`,
-          commands: reinstallGatewayService(identity),
+          fixHint: `Drop OPENCLAW_OAUTH_DIR from ${services.map((service) => service.file).join(', ')} by reinstalling ${profile.name}'s service, so it keeps OAuth state in ${own}.`,
+          commands: reinstallGatewayService(profile),
         };
       }
       return {
-        fixHint: `Drop OPENCLAW_OAUTH_DIR from the environment ${identity.name} runs with (this shell and its rc file), so it keeps OAuth state in ${own}.`,
+        fixHint: `Drop OPENCLAW_OAUTH_DIR from the environment ${profile.name} runs with (this shell and its rc file), so it keeps OAuth state in ${own}.`,
         commands: [unsetEnv('OPENCLAW_OAUTH_DIR'), ...restart],
       };
     }

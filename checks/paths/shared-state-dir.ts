@@ -3,14 +3,9 @@ import path from 'node:path';
 import { defineCheck, type CheckContext } from '../../src/checks/api.js';
 import { profileToMove, real } from '../../src/checks/helpers.js';
 import { sharedPaths, type SharedPath } from '../../src/checks/shared-paths.js';
-import { openclawFor, reinstallGatewayService, replaceSymlinkWithDir, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { openclawFor, profileFlagName, reinstallGatewayService, replaceSymlinkWithDir, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile } from '../../src/model.js';
 import { profileStateDir } from '../../src/profiles/names.js';
-
-/** The name `--profile` takes: discovery names a second identity `env:<p>` or `<p>@<service>`. */
-function cliName(profile: Profile): string {
-  return profile.name.replace(/^env:/, '').replace(/@.*$/, '');
-}
 
 /** True when a symlink at the dir's own name leads elsewhere (`~/.openclaw-rescue -> ~/.openclaw-main`); a home dir behind a symlink does not count. */
 function isLinked(context: CheckContext, file: string): boolean {
@@ -22,7 +17,7 @@ function isLinked(context: CheckContext, file: string): boolean {
 function isDisplaced(context: CheckContext, profile: Profile): boolean {
   if (isLinked(context, profile.stateDir)) return true;
   if (profile.foundIn.includes('legacy-state-dir')) return false;
-  return profile.stateDir !== profileStateDir(context.model.invocation.home, cliName(profile));
+  return profile.stateDir !== profileStateDir(context.model.invocation.home, profileFlagName(profile));
 }
 
 function pickMoving(context: CheckContext, shared: SharedPath): Profile {
@@ -40,22 +35,21 @@ interface Remedy {
 
 function remedy(context: CheckContext, moving: Profile, staying: Profile): Remedy {
   const home = context.model.invocation.home;
-  const name = cliName(moving);
+  const name = profileFlagName(moving);
   const own = tildePath(home, profileStateDir(home, name));
   const dir = tildePath(home, moving.stateDir);
-  const identity = { ...moving, name };
   const services = moving.services.filter((service) => service.isGateway && service.env.OPENCLAW_STATE_DIR);
   if (services.length > 0) {
     return {
       cause: `OPENCLAW_STATE_DIR in ${services.map((service) => service.name).join(', ')}`,
       fixHint: `Reinstall ${name}'s service from its profile so it runs on ${own}; until now its sessions and credentials were written to ${dir}, copy what it still needs first.`,
-      commands: reinstallGatewayService(identity),
+      commands: reinstallGatewayService(moving),
     };
   }
   if (moving.envSelected && context.model.invocation.env.OPENCLAW_STATE_DIR) {
     return {
       cause: 'OPENCLAW_STATE_DIR in this shell',
-      fixHint: `Drop OPENCLAW_STATE_DIR (and OPENCLAW_CONFIG_PATH) from this shell and its rc file, then select the profile with \`${openclawFor(identity)}\`, which uses ${own}.`,
+      fixHint: `Drop OPENCLAW_STATE_DIR (and OPENCLAW_CONFIG_PATH) from this shell and its rc file, then select the profile with \`${openclawFor({ name })}\`, which uses ${own}.`,
       commands: [unsetEnv('OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH')],
     };
   }
@@ -63,13 +57,13 @@ function remedy(context: CheckContext, moving: Profile, staying: Profile): Remed
     return {
       cause: `${dir} is a symlink to ${tildePath(home, real(context, moving.stateDir))}`,
       fixHint: `Replace the symlink ${dir} with a dir of its own; to start ${name} from ${staying.name}'s settings, copy openclaw.json over and give it its own gateway.port and workspace.`,
-      commands: [...replaceSymlinkWithDir(moving.stateDir), ...restartIfRunning(identity, context.live)],
+      commands: [...replaceSymlinkWithDir(moving.stateDir), ...restartIfRunning(moving, context.live)],
     };
   }
   const lock = moving.locks.find((candidate) => candidate.stateDir !== null);
   return {
     cause: lock ? `the lock file ${lock.file}` : `found in ${moving.foundIn.join(', ')}`,
-    fixHint: `Find what starts ${name} with OPENCLAW_STATE_DIR=${dir}${lock ? ` (its lock file is ${lock.file})` : ''} and start it with \`${openclawFor(identity)}\` instead, which uses ${own}.`,
+    fixHint: `Find what starts ${name} with OPENCLAW_STATE_DIR=${dir}${lock ? ` (its lock file is ${lock.file})` : ''} and start it with \`${openclawFor({ name })}\` instead, which uses ${own}.`,
     commands: [],
   };
 }

@@ -1,17 +1,13 @@
 // Two profiles work in the same workspace, one inside the other, or inside another profile's state dir.
 import path from 'node:path';
 import { defineCheck, type CheckContext, type FindingDraft } from '../../src/checks/api.js';
-import { profileToMove, real } from '../../src/checks/helpers.js';
+import { profilePairs, profileToMove, real } from '../../src/checks/helpers.js';
 import { inside } from '../../src/checks/shared-paths.js';
-import { moveWorkspace, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { moveWorkspace, profileFlagName, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile, WorkspaceEntry } from '../../src/model.js';
 import { DEFAULT_PROFILE } from '../../src/profiles/names.js';
 
 type Relation = 'same' | 'a-inside-b' | 'b-inside-a';
-
-function cliName(profile: Profile): string {
-  return profile.name.replace(/^env:/, '').replace(/@.*$/, '');
-}
 
 /** The key to change: agents.defaults.workspace, agents.entries.<id>.workspace, or the env var that set it. */
 function workspaceKey(entry: WorkspaceEntry): string {
@@ -43,12 +39,11 @@ function label(profile: Profile, entry: WorkspaceEntry): string {
 
 /** The commands that give `entry` of `profile` the dir `to`: the key pinned (and the env var that set it dropped), files copied from `copyFrom`. */
 function workspaceFix(context: CheckContext, profile: Profile, entry: WorkspaceEntry, to: string, copyFrom: string | null): string[] {
-  const identity = { ...profile, name: cliName(profile) };
   const key = workspaceKey(entry);
-  if (key !== 'OPENCLAW_WORKSPACE_DIR') return moveWorkspace(identity, key, to, copyFrom, context.live);
+  if (key !== 'OPENCLAW_WORKSPACE_DIR') return moveWorkspace(profile, key, to, copyFrom, context.live);
   const fromServices = profile.services.some((service) => service.isGateway && service.env.OPENCLAW_WORKSPACE_DIR);
-  const commands = moveWorkspace(identity, 'agents.defaults.workspace', to, copyFrom, context.live);
-  if (fromServices) return [...commands, ...reinstallGatewayService(identity)];
+  const commands = moveWorkspace(profile, 'agents.defaults.workspace', to, copyFrom, context.live);
+  if (fromServices) return [...commands, ...reinstallGatewayService(profile)];
   return [unsetEnv('OPENCLAW_WORKSPACE_DIR'), ...commands];
 }
 
@@ -103,7 +98,7 @@ function sharedWorkspaceFinding(context: CheckContext, a: Side, b: Side, relatio
 
 /** Before 2026.8 a named profile's default workspace was `~/.openclaw/workspace-<p>`, inside the default profile's state dir. */
 function isLegacyDefault(profile: Profile, entry: WorkspaceEntry, owner: Profile): boolean {
-  return owner.name === DEFAULT_PROFILE && entry.agent === 'default' && entry.path === path.join(owner.stateDir, `workspace-${cliName(profile)}`);
+  return owner.name === DEFAULT_PROFILE && entry.agent === 'default' && entry.path === path.join(owner.stateDir, `workspace-${profileFlagName(profile)}`);
 }
 
 function insideStateDirFinding(context: CheckContext, profile: Profile, entry: WorkspaceEntry, owner: Profile): FindingDraft {
@@ -142,25 +137,21 @@ export default defineCheck({
     const findings: FindingDraft[] = [];
     const profiles = context.profiles;
     const clashing = new Set<WorkspaceEntry>();
-    for (let i = 0; i < profiles.length; i += 1) {
-      for (let j = i + 1; j < profiles.length; j += 1) {
-        const a = profiles[i]!;
-        const b = profiles[j]!;
-        const defaultsClash = (profile: Profile, other: Profile) => {
-          const own = profile.workspaces.find((entry) => entry.agent === 'default');
-          return own !== undefined && other.workspaces.some((entry) => relationOf(context, own, entry) !== null);
-        };
-        const skipDerivedA = defaultsClash(a, b);
-        const skipDerivedB = defaultsClash(b, a);
-        for (const entryA of a.workspaces) {
-          if (skipDerivedA && isDerived(entryA)) continue;
-          for (const entryB of b.workspaces) {
-            if (skipDerivedB && isDerived(entryB)) continue;
-            const relation = relationOf(context, entryA, entryB);
-            if (!relation) continue;
-            clashing.add(entryA).add(entryB);
-            findings.push(sharedWorkspaceFinding(context, { profile: a, entry: entryA }, { profile: b, entry: entryB }, relation));
-          }
+    for (const [a, b] of profilePairs(profiles)) {
+      const defaultsClash = (profile: Profile, other: Profile) => {
+        const own = profile.workspaces.find((entry) => entry.agent === 'default');
+        return own !== undefined && other.workspaces.some((entry) => relationOf(context, own, entry) !== null);
+      };
+      const skipDerivedA = defaultsClash(a, b);
+      const skipDerivedB = defaultsClash(b, a);
+      for (const entryA of a.workspaces) {
+        if (skipDerivedA && isDerived(entryA)) continue;
+        for (const entryB of b.workspaces) {
+          if (skipDerivedB && isDerived(entryB)) continue;
+          const relation = relationOf(context, entryA, entryB);
+          if (!relation) continue;
+          clashing.add(entryA).add(entryB);
+          findings.push(sharedWorkspaceFinding(context, { profile: a, entry: entryA }, { profile: b, entry: entryB }, relation));
         }
       }
     }

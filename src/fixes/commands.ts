@@ -1,6 +1,7 @@
 // Fix commands in OpenClaw's own terms: one helper per kind of fix, so checks never build command strings.
+import path from 'node:path';
 import type { Profile, ServiceDefinition } from '../model.js';
-import { DEFAULT_PROFILE } from '../profiles/names.js';
+import { DEFAULT_PROFILE, isDefaultProfileName } from '../profiles/names.js';
 import type { LiveModel } from '../host/live.js';
 
 /** `openclaw --profile rescue`, `openclaw --dev`, or plain `openclaw` for the default profile. */
@@ -79,28 +80,63 @@ export function disableService(service: Pick<ServiceDefinition, 'manager' | 'nam
 }
 
 /**
- * Rewrites a profile's gateway service from its own identity: `--profile` sets OPENCLAW_PROFILE,
+ * Rewrites a profile's gateway service from its own identity (`--profile <p>`, so its own state dir): `--profile` sets OPENCLAW_PROFILE,
  * OPENCLAW_STATE_DIR and OPENCLAW_CONFIG_PATH before `gateway install --force` writes them. A service
  * of this profile under another name (hand-made, another profile's name) is disabled after the new
  * one exists, then the new one is restarted so it takes over the locks. A `--port` the profile's
  * gateway runs on is kept, so the running gateway does not move.
  */
 export function reinstallGatewayService(profile: Pick<Profile, 'name' | 'services' | 'gatewayPort'>): string[] {
+  const name = profileFlagName(profile);
   const services = profile.services.filter((service) => service.isGateway);
   const port = profile.gatewayPort.source === 'flag' ? ` --port ${profile.gatewayPort.port}` : '';
-  const commands = [`${openclawFor(profile)} gateway install --force${port}`];
+  const commands = [`${openclawFor({ name })} gateway install --force${port}`];
   const manager = services[0]?.manager;
   if (!manager) return commands;
-  const canonical = gatewayServiceName(manager, profile.name);
+  const canonical = gatewayServiceName(manager, name);
   commands.push(...services.filter((service) => service.name !== canonical).map(disableService));
   commands.push(restartService({ ...services[0]!, name: canonical }));
   return commands;
 }
 
+/** The name `--profile` takes: discovery names a second identity with a taken name `env:<p>` (this shell's) or `<p>@<service>`. */
+export function profileFlagName(profile: Pick<Profile, 'name'>): string {
+  return profile.name.replace(/^env:/, '').replace(/@.*$/, '');
+}
+
+type Located = Pick<Profile, 'name' | 'stateDir' | 'configPath'>;
+
+/**
+ * The CLI that reads and writes this profile's own files: `openclaw --profile p` when its state dir and
+ * config are where `--profile p` puts them, else OPENCLAW_STATE_DIR / OPENCLAW_CONFIG_PATH spelled out
+ * (a service, the shell or a symlink put them elsewhere, and `--profile` would edit another file).
+ */
+export function openclawAt(profile: Located): string {
+  const ownDir = isDefaultProfileName(profile.name) ? '.openclaw' : `.openclaw-${profile.name}`;
+  const atDefault =
+    path.basename(profile.stateDir) === ownDir &&
+    path.dirname(profile.configPath) === profile.stateDir &&
+    ['openclaw.json', 'clawdbot.json'].includes(path.basename(profile.configPath));
+  if (atDefault) return openclawFor(profile);
+  return `OPENCLAW_STATE_DIR=${shellQuote(profile.stateDir)} OPENCLAW_CONFIG_PATH=${shellQuote(profile.configPath)} openclaw`;
+}
+
+/** `config set` on the profile's own config file (see openclawAt). */
+export function configSetAt(profile: Located, key: string, value: string | number): string {
+  return `${openclawAt(profile)} config set ${key} ${typeof value === 'number' ? value : shellQuote(value)}`;
+}
+
+/** `config unset` on the profile's own config file (see openclawAt). */
+export function configUnsetAt(profile: Located, key: string): string {
+  return `${openclawAt(profile)} config unset ${key}`;
+}
+
 /** Restarts the profile's gateway only when it runs: a config change of a stopped gateway applies at its next start. */
-export function restartIfRunning(profile: Pick<Profile, 'name' | 'services'>, live: LiveModel): string[] {
+export function restartIfRunning(profile: Located & Pick<Profile, 'services'>, live: LiveModel): string[] {
   const state = live.profiles[profile.name]?.gateway.state;
-  return state === 'running' || state === 'unhealthy' ? restartGateway(profile) : [];
+  if (state !== 'running' && state !== 'unhealthy') return [];
+  const services = profile.services.filter((service) => service.isGateway);
+  return services.length > 0 ? services.map(restartService) : [`${openclawAt(profile)} gateway restart`];
 }
 
 /** `unset A B`: for variables exported by the invoking shell (its rc file may export them again). */
@@ -115,24 +151,24 @@ export function copyWorkspace(from: string, to: string): string[] {
 
 /** Gives a profile's workspace key a new dir: its files copied over (when `copyFrom` is set), the key pinned, the gateway restarted if it runs. */
 export function moveWorkspace(
-  profile: Pick<Profile, 'name' | 'services'>,
+  profile: Located & Pick<Profile, 'services'>,
   key: string,
   to: string,
   copyFrom: string | null,
   live: LiveModel,
 ): string[] {
-  return [...(copyFrom ? copyWorkspace(copyFrom, to) : [`mkdir -p ${shellQuote(to)}`]), configSet(profile, key, to), ...restartIfRunning(profile, live)];
+  return [...(copyFrom ? copyWorkspace(copyFrom, to) : [`mkdir -p ${shellQuote(to)}`]), configSetAt(profile, key, to), ...restartIfRunning(profile, live)];
 }
 
 /** Pins a browser profile to its own CDP port, dropping a pinned URL first when one is set. */
 export function moveBrowserCdpPort(
-  profile: Pick<Profile, 'name' | 'services'>,
+  profile: Located & Pick<Profile, 'services'>,
   browserProfile: string,
   port: number,
   unsetKeys: readonly string[],
   live: LiveModel,
 ): string[] {
-  return [...unsetKeys.map((key) => configUnset(profile, key)), configSet(profile, `browser.profiles.${browserProfile}.cdpPort`, port), ...restartIfRunning(profile, live)];
+  return [...unsetKeys.map((key) => configUnsetAt(profile, key)), configSetAt(profile, `browser.profiles.${browserProfile}.cdpPort`, port), ...restartIfRunning(profile, live)];
 }
 
 /**

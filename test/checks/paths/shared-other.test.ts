@@ -60,6 +60,17 @@ describe(checkIdOf(import.meta.url), () => {
     expect(runCheck(check, crossed).map((finding) => finding.message)).toEqual(["rescue and main use one path as rescue's session.store and main's logging.file: both use /srv/x"]);
   });
 
+  it('edits the config a displaced profile really reads, not the one --profile would pick', () => {
+    const stateDir = '/home/op/.openclaw/rescue';
+    const context = model()
+      .profile('default', { port: 18789, logFile: '/var/log/openclaw.log' })
+      .profile('rescue', { port: 19789, stateDir, logFile: '/var/log/openclaw.log', services: [{ env: { OPENCLAW_PROFILE: 'rescue', OPENCLAW_STATE_DIR: stateDir } }] })
+      .context();
+    expect(runCheck(check, context).map((finding) => finding.fix?.commands)).toEqual([
+      [`OPENCLAW_STATE_DIR=${stateDir} OPENCLAW_CONFIG_PATH=${stateDir}/openclaw.json openclaw config set logging.file ${stateDir}/logs/openclaw.log`],
+    ]);
+  });
+
   it('stays silent on the healthy main + rescue host, also with each profile\'s own log file', () => {
     expect(runCheck(check, healthyMainRescue().context())).toEqual([]);
     const ownLogs = model()
