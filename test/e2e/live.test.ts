@@ -132,7 +132,7 @@ describe('one problem at a time, each fixed by its own fix', () => {
     configSet('main', 'agents.defaults.workspace', shared);
     configSet('rescue', 'agents.defaults.workspace', shared);
     const finding = doctor().findings.find((candidate) => candidate.checkId === 'paths/shared-workspace');
-    expect(finding).toMatchObject({ severity: 'error', profile: 'rescue', evidence: { relation: 'same', workspaces: { main: shared, rescue: shared } } });
+    expect(finding).toMatchObject({ severity: 'error', profile: 'rescue', evidence: { relation: 'same', workspaces: { main: { path: shared }, rescue: { path: shared } } } });
     await applyFix(finding!);
     expectClean();
   });
