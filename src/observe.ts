@@ -16,7 +16,8 @@ export interface ObserveOptions {
 export async function observeHost(model: HostModel, options: ObserveOptions): Promise<LiveModel> {
   const startedAt = Date.now();
   const lockPids = model.profiles.flatMap((profile) => profile.locks.map((lock) => lock.pid)).filter((pid): pid is number => pid !== null);
-  const snapshot = await takeSnapshot({ lockPids, timeoutMs: Math.min(options.deadlineMs, Math.max(options.timeoutMs * 2, 3000)) });
+  const portsOfInterest = model.profiles.flatMap((profile) => profile.plan.filter((entry) => entry.from === entry.to).map((entry) => entry.from));
+  const snapshot = await takeSnapshot({ lockPids, portsOfInterest, timeoutMs: Math.min(options.deadlineMs, Math.max(options.timeoutMs * 2, 3000)) });
   const remaining = Math.max(0, options.deadlineMs - (Date.now() - startedAt));
   const probes = await runProbes(probeTargets(model, snapshot), { timeoutMs: options.timeoutMs, deadlineMs: remaining });
   return buildLiveModel(model, snapshot, probes);

@@ -5,6 +5,8 @@ import { readSocketTable } from './proc-net.js';
 
 export interface SnapshotOptions {
   lockPids: readonly number[];
+  /** Planned ports: a listener there whose owner is hidden gets one targeted look-up with pid-port. */
+  portsOfInterest?: readonly number[];
   /** Bound of the socket-table read (systeminformation has no timeout of its own). */
   timeoutMs: number;
 }
@@ -165,6 +167,25 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** pid-port for a few hidden owners (it loads execa, so only when needed); its three outcomes: pid, hidden, nothing listens. */
+async function revealHiddenOwners(listeners: Listener[], ports: ReadonlySet<number>, timeoutMs: number): Promise<Listener[]> {
+  const hidden = [...new Set(listeners.filter((listener) => listener.pid === null && ports.has(listener.port)).map((listener) => listener.port))];
+  if (hidden.length === 0) return listeners;
+  const { portToPid } = await import('pid-port');
+  const found = new Map<number, number>();
+  await Promise.all(
+    hidden.map(async (port) => {
+      try {
+        const pid = await withTimeout(portToPid({ port, host: '*' }), timeoutMs, 'pid-port');
+        if (typeof pid === 'number' && pid > 0) found.set(port, pid);
+      } catch {
+        // nothing listens any more, the owner stays hidden, or the look-up timed out
+      }
+    }),
+  );
+  return listeners.map((listener) => (listener.pid === null && found.has(listener.port) ? { ...listener, pid: found.get(listener.port)! } : listener));
+}
+
 export async function takeSnapshot(options: SnapshotOptions): Promise<HostSnapshot> {
   const takenAt = new Date().toISOString();
   const root = process.getuid?.() === 0;
@@ -173,7 +194,7 @@ export async function takeSnapshot(options: SnapshotOptions): Promise<HostSnapsh
   let error: string | null = null;
   try {
     const read = await readListeners(options.timeoutMs);
-    listeners = read.listeners;
+    listeners = await revealHiddenOwners(read.listeners, new Set(options.portsOfInterest ?? []), options.timeoutMs);
     method = read.method;
   } catch (caught) {
     error = (caught as Error).message;
