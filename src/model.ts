@@ -106,6 +106,8 @@ export interface WebhookEntry {
   source: string;
   /** The config key that sets this webhook's port. */
   portKey: string;
+  /** The address its listener binds (Telegram 127.0.0.1 by default, others 0.0.0.0). */
+  bind: string;
 }
 
 /** A channel credential, kept only as a fingerprint: clawdoc never holds it in a printable field. */

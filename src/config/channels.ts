@@ -9,13 +9,16 @@ interface WebhookRule {
   enabledBy: string;
   portKey: string;
   defaultPort: number;
+  hostKey: string | null;
+  defaultHost: string;
 }
 
 // Fixed defaults, not derived from the gateway port: two profiles in webhook mode collide (OPENCLAW.md section 3).
+// Keys and defaults from the 2026.9.6 docs (channels/telegram.md, channels/msteams, channels/nextcloud-talk.md).
 const WEBHOOK_RULES: readonly WebhookRule[] = [
-  { channel: 'telegram', enabledBy: 'channels.telegram.webhookUrl', portKey: 'channels.telegram.webhookPort', defaultPort: 8787 },
-  { channel: 'msteams', enabledBy: 'channels.msteams', portKey: 'channels.msteams.webhook.port', defaultPort: 3978 },
-  { channel: 'nextcloud-talk', enabledBy: 'channels.nextcloud-talk', portKey: 'channels.nextcloud-talk.webhookPort', defaultPort: 8788 },
+  { channel: 'telegram', enabledBy: 'channels.telegram.webhookUrl', portKey: 'channels.telegram.webhookPort', defaultPort: 8787, hostKey: 'channels.telegram.webhookHost', defaultHost: '127.0.0.1' },
+  { channel: 'msteams', enabledBy: 'channels.msteams', portKey: 'channels.msteams.webhook.port', defaultPort: 3978, hostKey: null, defaultHost: '0.0.0.0' },
+  { channel: 'nextcloud-talk', enabledBy: 'channels.nextcloud-talk', portKey: 'channels.nextcloud-talk.webhookPort', defaultPort: 8788, hostKey: 'channels.nextcloud-talk.webhookHost', defaultHost: '0.0.0.0' },
 ];
 
 /** The fixed default webhook ports of all channels: a suggested new port must avoid them. */
@@ -28,6 +31,8 @@ const CREDENTIAL_KEYS: readonly string[] = [
   'channels.slack.botToken',
   'channels.slack.appToken',
   'channels.msteams.appPassword',
+  'channels.nextcloud-talk.botSecret',
+  'channels.nextcloud-talk.apiPassword',
   'channels.matrix.accessToken',
   'channels.mattermost.botToken',
   'channels.googlechat.serviceAccount',
@@ -44,10 +49,14 @@ export function channelWebhooks(config: Record<string, unknown> | null): Webhook
     if (enabled === undefined || enabled === null || enabled === false || enabled === '') continue;
     if (getPath(config, rule.enabledBy.replace(/\.[^.]+$/, '.enabled')) === false) continue;
     const configured = getPath(config, rule.portKey);
+    // Port 0 asks the OS for an ephemeral port: nothing fixed to collide on.
+    if (configured === 0) continue;
+    const host = rule.hostKey ? getPath(config, rule.hostKey) : undefined;
+    const bind = typeof host === 'string' && host.trim() !== '' ? host : rule.defaultHost;
     webhooks.push(
       isPort(configured)
-        ? { channel: rule.channel, port: configured, source: rule.portKey, portKey: rule.portKey }
-        : { channel: rule.channel, port: rule.defaultPort, source: `${rule.channel} webhook default ${rule.defaultPort}`, portKey: rule.portKey },
+        ? { channel: rule.channel, port: configured, source: rule.portKey, portKey: rule.portKey, bind }
+        : { channel: rule.channel, port: rule.defaultPort, source: `${rule.channel} webhook default ${rule.defaultPort}`, portKey: rule.portKey, bind },
     );
   }
   return webhooks;

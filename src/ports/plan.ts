@@ -134,6 +134,6 @@ export function buildPortPlan(input: PlanInput, layout: LayoutVersion): PortPlan
     );
   }
   if (input.browserEnabled) plan.push(...browserEntries(input, control, layout));
-  for (const webhook of input.webhooks) plan.push(single('webhook', webhook.port, '0.0.0.0', webhook.source, webhook.channel));
+  for (const webhook of input.webhooks) plan.push(single('webhook', webhook.port, webhook.bind, webhook.source, webhook.channel));
   return plan;
 }

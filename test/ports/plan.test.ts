@@ -60,13 +60,13 @@ describe('port plan', () => {
 
   it('uses browser.cdpUrl for the implicit profile, and mcp.apps.sandboxPort and webhooks as configured', () => {
     const plan = buildPortPlan(
-      input({ browserCdpUrl: 'http://127.0.0.1:9222', sandboxPort: 30000, webhooks: [{ channel: 'telegram', port: 8787, source: 'telegram webhook default 8787', portKey: 'channels.telegram.webhookPort' }] }),
+      input({ browserCdpUrl: 'http://127.0.0.1:9222', sandboxPort: 30000, webhooks: [{ channel: 'telegram', port: 8787, source: 'telegram webhook default 8787', portKey: 'channels.telegram.webhookPort', bind: '127.0.0.1' }] }),
       '2026.9',
     );
     expect(plan.filter((entry) => ['cdp', 'sandbox', 'webhook'].includes(entry.role))).toEqual([
       { role: 'sandbox', from: 30000, to: 30000, bind: '127.0.0.1', source: 'mcp.apps.sandboxPort' },
       { role: 'cdp', from: 9222, to: 9222, bind: '127.0.0.1', source: 'browser.cdpUrl', label: 'openclaw' },
-      { role: 'webhook', from: 8787, to: 8787, bind: '0.0.0.0', source: 'telegram webhook default 8787', label: 'telegram' },
+      { role: 'webhook', from: 8787, to: 8787, bind: '127.0.0.1', source: 'telegram webhook default 8787', label: 'telegram' },
     ]);
   });
 

@@ -3,7 +3,7 @@ import check from '../../../checks/ports/webhook-collision.js';
 import { model, runCheck } from '../../support/model-builder.js';
 import { checkIdOf } from '../../support/check-id.js';
 
-const telegram = { channel: 'telegram', port: 8787, source: 'telegram webhook default 8787', portKey: 'channels.telegram.webhookPort' };
+const telegram = { channel: 'telegram', port: 8787, source: 'telegram webhook default 8787', portKey: 'channels.telegram.webhookPort', bind: '127.0.0.1' };
 
 describe(checkIdOf(import.meta.url), () => {
   it('has the id of its path', () => expect(check.id).toBe(checkIdOf(import.meta.url)));
