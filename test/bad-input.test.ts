@@ -201,7 +201,7 @@ describe('generated broken inputs', () => {
     expect(run.exitCode).toBe(0);
   });
 
-  it.skipIf(process.getuid?.() !== 0)('an unreadable config and an unreadable state dir (checked as an unprivileged user)', async () => {
+  it.skipIf(process.getuid?.() !== 0 || !fs.existsSync('/usr/bin/setpriv'))('an unreadable config and an unreadable state dir (checked as an unprivileged user)', async () => {
     const home = homeWithMain();
     fs.mkdirSync(path.join(home, '.openclaw-rescue'));
     fs.writeFileSync(path.join(home, '.openclaw-rescue', 'openclaw.json'), '{ gateway: { port: 19789 } }');
@@ -210,10 +210,15 @@ describe('generated broken inputs', () => {
     execFileSync('chmod', ['-R', 'a+rX', home]);
     fs.chmodSync(path.join(home, '.openclaw-rescue', 'openclaw.json'), 0o000);
     fs.chmodSync(path.join(home, '.openclaw-ops'), 0o000);
+    // The unprivileged user may not reach this checkout (CI clones into private dirs): give it a readable copy.
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    const app = fs.mkdtempSync(path.join(os.tmpdir(), 'clawdoc-app-'));
+    homes.push(app);
+    for (const entry of ['bin', 'dist', 'node_modules', 'package.json']) fs.cpSync(path.join(ROOT, entry), path.join(app, entry), { recursive: true });
+    execFileSync('chmod', ['-R', 'a+rX', app]);
     const result = (() => {
       try {
-        return execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(ROOT, 'bin/clawdoc.js'), '--home', home, '--layout', '2026.9', 'doctor', '--all-profiles', '--json'], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: home } });
+        return execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(app, 'bin/clawdoc.js'), '--home', home, '--layout', '2026.9', 'doctor', '--all-profiles', '--json'], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: home } });
       } catch (error) {
         return (error as { stdout: string }).stdout;
       }
