@@ -121,7 +121,7 @@ interface LiveView {
   text(model: HostModel, live: LiveModel, profiles: readonly Profile[], chalk: Context['chalk']): string;
 }
 
-const STATUS_VIEW: LiveView = { json: (_model, live, profiles) => statusJson(live, profiles), text: statusText };
+const STATUS_VIEW: LiveView = { json: statusJson, text: statusText };
 const BROWSER_VIEW: LiveView = { json: browserStatusJson, text: browserStatusText };
 
 /** `status` and `browser status`: observe once, then render the profiles in scope. */

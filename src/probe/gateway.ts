@@ -5,6 +5,8 @@ import type { GatewayProbe } from './types.js';
 import { boundedGet, hostForUrl } from './http.js';
 
 const MAX_FRAME_BYTES = 64 * 1024;
+/** Where 2026.9 serves the canvas: on the gateway port, behind the gateway's auth even on loopback. */
+export const CANVAS_PATH = '/__openclaw__/a2ui/';
 
 /** Reads the first text frame the server sends after the upgrade; sends nothing but the handshake. */
 export function readChallenge(host: string, port: number, timeoutMs: number): Promise<boolean> {
@@ -84,14 +86,15 @@ function versionFrom(startupz: unknown): string | null {
 }
 
 export async function probeGateway(host: string, port: number, timeoutMs: number): Promise<GatewayProbe> {
-  const [healthz, readyz, startupz, wsChallenge] = await Promise.all([
+  const [healthz, readyz, startupz, canvas, wsChallenge] = await Promise.all([
     boundedGet(host, port, '/healthz', timeoutMs),
     boundedGet(host, port, '/readyz', timeoutMs),
     boundedGet(host, port, '/startupz', timeoutMs),
+    boundedGet(host, port, CANVAS_PATH, timeoutMs),
     readChallenge(host, port, timeoutMs),
   ]);
   const version = versionFrom(startupz.json);
   // A /healthz answer alone proves nothing (anything can say {"ok":true}); the challenge or /startupz's version does.
   const isOpenClaw = wsChallenge || version !== null;
-  return { port, host, healthz, readyz, startupz, wsChallenge, isOpenClaw, version };
+  return { port, host, healthz, readyz, startupz, canvas, wsChallenge, isOpenClaw, version };
 }

@@ -17,7 +17,7 @@ function timedOut(host: string, port: number, path: string): HttpProbe {
 }
 
 const FALLBACK = {
-  gateway: (target: ProbeTarget): GatewayProbe => ({ ...target, healthz: timedOut(target.host, target.port, '/healthz'), readyz: null, startupz: null, wsChallenge: null, isOpenClaw: false, version: null }),
+  gateway: (target: ProbeTarget): GatewayProbe => ({ ...target, healthz: timedOut(target.host, target.port, '/healthz'), readyz: null, startupz: null, canvas: null, wsChallenge: null, isOpenClaw: false, version: null }),
   cdp: (target: ProbeTarget): CdpProbe => ({ ...target, version: timedOut(target.host, target.port, '/json/version'), isCdp: false, browser: null, protocolVersion: null, tabs: null, detail: 'deadline' }),
   control: (target: ProbeTarget): BrowserControlProbe => ({ ...target, root: timedOut(target.host, target.port, '/') }),
 };

@@ -37,7 +37,8 @@ export function probeTargets(model: HostModel, snapshot: HostSnapshot): ProbeTar
     add('gateways', profile.cliPort.port);
     for (const lock of profile.locks) if (lock.port !== null) add('gateways', lock.port);
     for (const entry of profile.plan) {
-      if (entry.role === 'browser-control') add('control', entry.from);
+      // The control service and the older layout's canvas host both get a plain GET of their root.
+      if (entry.role === 'browser-control' || entry.role === 'canvas') add('control', entry.from);
       if (entry.role === 'cdp') add('cdp', entry.from);
       if (entry.role === 'cdp-band') {
         for (const listener of snapshot.listeners) if (listener.port >= entry.from && listener.port <= entry.to) add('cdp', listener.port);

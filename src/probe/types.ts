@@ -29,6 +29,8 @@ export interface GatewayProbe {
   healthz: HttpProbe;
   readyz: HttpProbe | null;
   startupz: HttpProbe | null;
+  /** The canvas path on the gateway port (2026.9); 401 without a token means it is served there. */
+  canvas: HttpProbe | null;
   /** True when the WebSocket sent an OpenClaw `connect.challenge` without any credential. */
   wsChallenge: boolean | null;
   /** True when the credential-free evidence says this is an OpenClaw gateway. */

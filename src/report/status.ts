@@ -8,6 +8,7 @@ import { localCdpPort } from '../ports/plan.js';
 import { redact } from '../redact.js';
 import { openclawFor } from '../fixes/commands.js';
 import { SCHEMA_VERSION } from './style.js';
+import { CANVAS_PATH } from '../probe/gateway.js';
 
 export function ownerJson(owner: PortOwner | null): object | null {
   if (!owner) return null;
@@ -18,7 +19,33 @@ function primaryLock(live: LiveProfile): LiveProfile['locks'][number] | null {
   return live.locks.find((lock) => lock.state === 'live') ?? live.locks.find((lock) => lock.kind === 'state') ?? live.locks[0] ?? null;
 }
 
-function gatewayJson(profile: Profile, live: LiveProfile): object {
+interface CanvasState {
+  /** `gateway-path` on 2026.9 (a path on the gateway port), `port` on the older layout's canvas host. */
+  where: 'gateway-path' | 'port';
+  port: number;
+  path: string | null;
+  state: 'served' | 'not-served' | 'unknown';
+  answer: string | null;
+}
+
+function canvasState(profile: Profile, live: LiveModel, layout: LayoutVersion): CanvasState | null {
+  const state = live.profiles[profile.name]!;
+  if (layout === '2026.9') {
+    const canvas = state.gateway.probe?.canvas ?? null;
+    const answer = canvas ? `${canvas.outcome}${canvas.status !== null ? ` ${canvas.status}` : ''}` : null;
+    // 401 is the answer without a token: the canvas is there, behind the gateway's auth.
+    const served = canvas?.status === 401 || canvas?.status === 200;
+    return { where: 'gateway-path', port: state.gateway.port, path: CANVAS_PATH, state: canvas === null ? 'unknown' : served ? 'served' : 'not-served', answer };
+  }
+  const entry = state.ports.find((status) => status.entry.role === 'canvas');
+  if (!entry) return null;
+  const host = probeHostFor(live.snapshot, entry.port);
+  const probe = host ? live.probes.control[probeKey(host, entry.port)] : undefined;
+  const answer = probe ? `${probe.root.outcome}${probe.root.status !== null ? ` ${probe.root.status}` : ''}` : null;
+  return { where: 'port', port: entry.port, path: null, state: entry.owners.length === 0 ? 'not-served' : probe?.root.status ? 'served' : 'unknown', answer };
+}
+
+function gatewayJson(profile: Profile, live: LiveProfile, canvas: CanvasState | null): object {
   const gateway = live.gateway;
   const lock = primaryLock(live);
   return {
@@ -37,15 +64,17 @@ function gatewayJson(profile: Profile, live: LiveProfile): object {
     },
     lock: lock ? { state: lock.state, pid: lock.pid, port: lock.port, file: lock.file, reason: lock.reason } : { state: 'none', pid: null, port: null },
     cliPortDiffers: gateway.configuredPort !== gateway.port,
+    canvas,
   };
 }
 
-export function statusJson(live: LiveModel, profiles: readonly Profile[]): object {
+export function statusJson(model: HostModel, live: LiveModel, profiles: readonly Profile[]): object {
   return {
     schemaVersion: SCHEMA_VERSION,
+    layout: model.layout.version,
     snapshot: { ok: live.snapshot.ok, method: live.snapshot.method, error: live.snapshot.error },
     deadlineHit: live.probes.deadlineHit,
-    profiles: profiles.map((profile) => gatewayJson(profile, live.profiles[profile.name]!)),
+    profiles: profiles.map((profile) => gatewayJson(profile, live.profiles[profile.name]!, canvasState(profile, live, model.layout.version))),
   };
 }
 
@@ -75,6 +104,11 @@ export function statusText(model: HostModel, live: LiveModel, profiles: readonly
     if (gateway.version) parts.push(`v${gateway.version}`);
     parts.push(lock ? `lock ${lock.state}` : 'no lock');
     lines.push(`${profile.name.padEnd(width)}${parts.join(' · ')}`);
+    const canvas = canvasState(profile, live, model.layout.version);
+    if (canvas && canvas.state !== 'unknown') {
+      const where = canvas.where === 'gateway-path' ? `${canvas.path} on ${canvas.port}` : `port ${canvas.port}`;
+      lines.push(`${' '.repeat(width)}${chalk.dim(`canvas ${canvas.state} at ${where}${canvas.answer ? ` (${canvas.answer})` : ''}`)}`);
+    }
     if (gateway.state === 'foreign' && gateway.owner) lines.push(`${' '.repeat(width)}${chalk.red(`port ${gateway.port} is held by ${whoOwns(gateway.owner)}`)}`);
     if (gateway.configuredPort !== gateway.port) {
       lines.push(
