@@ -20,11 +20,7 @@ export function configSet(profile: Pick<Profile, 'name'>, key: string, value: st
   return `${openclawFor(profile)} config set ${key} ${typeof value === 'number' ? value : shellQuote(value)}`;
 }
 
-export function configUnset(profile: Pick<Profile, 'name'>, key: string): string {
-  return `${openclawFor(profile)} config unset ${key}`;
-}
-
-export function restartService(service: ServiceDefinition): string {
+function restartService(service: ServiceDefinition): string {
   switch (service.manager) {
     case 'systemd':
       return `systemctl --user restart ${service.name}`;
@@ -55,7 +51,7 @@ export function moveGatewayPort(profile: Pick<Profile, 'name' | 'services'>, por
 }
 
 /** `openclaw-gateway-rescue.service`, `ai.openclaw.rescue`, `OpenClaw Gateway (rescue)`: the name `gateway install` gives (OPENCLAW.md section 5). */
-export function gatewayServiceName(manager: ServiceDefinition['manager'], profileName: string): string {
+function gatewayServiceName(manager: ServiceDefinition['manager'], profileName: string): string {
   const isDefault = profileName.toLowerCase() === DEFAULT_PROFILE;
   switch (manager) {
     case 'systemd':
@@ -68,7 +64,7 @@ export function gatewayServiceName(manager: ServiceDefinition['manager'], profil
 }
 
 /** Stops a service and keeps it from starting again; its file stays, for the operator to delete. */
-export function disableService(service: Pick<ServiceDefinition, 'manager' | 'name'>): string {
+function disableService(service: Pick<ServiceDefinition, 'manager' | 'name'>): string {
   switch (service.manager) {
     case 'systemd':
       return `systemctl --user disable --now ${service.name}`;
@@ -145,7 +141,7 @@ export function unsetEnv(...names: string[]): string {
 }
 
 /** Copies a workspace's files into a new one, merging into it if it exists; the old dir stays for the operator to remove. */
-export function copyWorkspace(from: string, to: string): string[] {
+function copyWorkspace(from: string, to: string): string[] {
   return [`mkdir -p ${shellQuote(to)}`, `cp -a ${shellQuote(`${from}/.`)} ${shellQuote(`${to}/`)}`];
 }
 
