@@ -85,6 +85,7 @@ describe('a healthy main + rescue host', () => {
     expect(byName.main.gateway).toMatchObject({ state: 'running', pid: main.pid, port: MAIN_PORT, portSource: 'lock', health: { ok: true, status: 'live' }, version: '2026.9.6' });
     expect(byName.rescue.gateway).toMatchObject({ state: 'running', pid: rescue.pid, port: RESCUE_PORT, configuredPort: RESCUE_PORT, configuredPortSource: 'config' });
     expect(byName.rescue.lock).toMatchObject({ state: 'live', pid: rescue.pid, port: RESCUE_PORT });
+    expect(byName.main.canvas).toEqual({ where: 'gateway-path', port: MAIN_PORT, path: '/__openclaw__/a2ui/', state: 'served', answer: 'http-error 401' });
   });
 
   it('doctor exits 0 with no errors', () => {
