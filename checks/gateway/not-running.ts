@@ -1,18 +1,6 @@
 // A profile's gateway is not running: info when nothing says it should, warning when a service or lock does.
 import { defineCheck } from '../../src/checks/api.js';
-import { openclawFor } from '../../src/fixes/commands.js';
-import type { ServiceDefinition } from '../../src/model.js';
-
-function startCommand(service: ServiceDefinition): string {
-  switch (service.manager) {
-    case 'systemd':
-      return `systemctl --user start ${service.name}`;
-    case 'launchd':
-      return `launchctl kickstart gui/$(id -u)/${service.name}`;
-    case 'schtasks':
-      return `schtasks /Run /TN "${service.name}"`;
-  }
-}
+import { openclawFor, startService } from '../../src/fixes/commands.js';
 
 export default defineCheck({
   id: 'gateway/not-running',
@@ -32,7 +20,7 @@ export default defineCheck({
         profile: profile.name,
         message: `${profile.name}'s gateway is not running (nothing listens on ${live.gateway.port}); ${why}`,
         fixHint: services.length > 0 ? `Start it through its service.` : `Start it with \`${openclawFor(profile)} gateway\`, or install a service with \`${openclawFor(profile)} gateway install\`.`,
-        fix: { commands: services.length > 0 ? services.map(startCommand) : [`${openclawFor(profile)} gateway install`] },
+        fix: { commands: services.length > 0 ? services.map(startService) : [`${openclawFor(profile)} gateway install`] },
         evidence: { port: live.gateway.port, portSource: profile.gatewayPort.source, services: services.map((service) => service.file), locks: live.locks.map((lock) => ({ file: lock.file, state: lock.state })) },
       },
     ];

@@ -20,6 +20,17 @@ export function configSet(profile: Pick<Profile, 'name'>, key: string, value: st
   return `${openclawFor(profile)} config set ${key} ${typeof value === 'number' ? value : shellQuote(value)}`;
 }
 
+export function startService(service: ServiceDefinition): string {
+  switch (service.manager) {
+    case 'systemd':
+      return `systemctl --user start ${service.name}`;
+    case 'launchd':
+      return `launchctl kickstart gui/$(id -u)/${service.name}`;
+    case 'schtasks':
+      return `schtasks /Run /TN "${service.name}"`;
+  }
+}
+
 function restartService(service: ServiceDefinition): string {
   switch (service.manager) {
     case 'systemd':
