@@ -7,6 +7,7 @@ import type { ProbeResults, GatewayProbe } from '../probe/types.js';
 import type { GatewayStatus, LiveModel, LiveProfile, LockStatus, PlannedPortStatus, PortOwner } from './live.js';
 import { redact } from '../redact.js';
 import { probeHostFor } from '../probe/targets.js';
+import { groupByOwner, listenersOnPort } from './listeners.js';
 
 const CHROME_NAME = /(^|\/)(chrome|chromium|chromium-browser|google-chrome[\w-]*|headless_shell)$/i;
 const GATEWAY_TITLE = 'openclaw-gateway';
@@ -110,12 +111,7 @@ function profileFromProcessEnv(env: Readonly<Record<string, string>>, profiles: 
 
 /** One owner per pid: a gateway on 127.0.0.1 and ::1 is one listener, not two. */
 export function ownersOf(listeners: readonly Listener[], attribution: Attribution): PortOwner[] {
-  const byPid = new Map<string, Listener[]>();
-  for (const listener of listeners) {
-    const key = listener.pid === null ? `hidden:${listener.address}` : String(listener.pid);
-    byPid.set(key, [...(byPid.get(key) ?? []), listener]);
-  }
-  return [...byPid.values()].map((group) => ownerOf(group[0]!.pid, group.map((listener) => listener.address).sort(), attribution));
+  return groupByOwner(listeners).map((owner) => ownerOf(owner.pid, owner.addresses, attribution));
 }
 
 function lockStatus(lock: LockFile, snapshot: HostSnapshot): LockStatus {
@@ -150,10 +146,6 @@ function gatewayHealth(probe: GatewayProbe | null): { ok: boolean; status: strin
   return { ok: false, status: probe.healthz.outcome };
 }
 
-function listenersOn(snapshot: HostSnapshot, port: number): Listener[] {
-  return snapshot.listeners.filter((listener) => listener.port === port);
-}
-
 function gatewayStatus(profile: Profile, locks: LockStatus[], attribution: Attribution, probes: ProbeResults): GatewayStatus {
   const configured = { configuredPort: profile.cliPort.port, configuredPortSource: profile.cliPort.source };
   const liveLock = locks.find((lock) => lock.state === 'live' && lock.port !== null);
@@ -179,7 +171,7 @@ function gatewayStatus(profile: Profile, locks: LockStatus[], attribution: Attri
     };
   }
   const port = profile.gatewayPort.port;
-  const owners = ownersOf(listenersOn(attribution.snapshot, port), attribution);
+  const owners = ownersOf(listenersOnPort(attribution.snapshot, port), attribution);
   const probe = probeAt(port);
   const own = owners.find((owner) => owner.kind === 'gateway-of-profile' && owner.profile === profile.name);
   if (own) {
@@ -203,12 +195,12 @@ function plannedPorts(plan: readonly PortPlanEntry[], attribution: Attribution):
   const statuses: PlannedPortStatus[] = [];
   for (const entry of plan) {
     if (entry.from === entry.to) {
-      statuses.push({ entry, port: entry.from, owners: ownersOf(listenersOn(attribution.snapshot, entry.from), attribution) });
+      statuses.push({ entry, port: entry.from, owners: ownersOf(listenersOnPort(attribution.snapshot, entry.from), attribution) });
       continue;
     }
     const inRange = attribution.snapshot.listeners.filter((listener) => listener.port >= entry.from && listener.port <= entry.to);
     for (const port of [...new Set(inRange.map((listener) => listener.port))].sort((a, b) => a - b)) {
-      statuses.push({ entry, port, owners: ownersOf(listenersOn(attribution.snapshot, port), attribution) });
+      statuses.push({ entry, port, owners: ownersOf(listenersOnPort(attribution.snapshot, port), attribution) });
     }
   }
   return statuses;

@@ -1,6 +1,7 @@
 // Linux's own socket table: LISTEN rows of /proc/net/tcp{,6}, their owners found through /proc/<pid>/fd.
 import fs from 'node:fs';
 import type { Listener } from './types.js';
+import { uniqueListeners } from './socket-rows.js';
 
 const LISTEN_STATE = '0A';
 
@@ -53,8 +54,8 @@ export function parseProcNetTcp(text: string): Row[] {
   return rows;
 }
 
-/** socket inode -> pid, for every process whose fds this user may read. */
-function socketOwners(): Map<string, number> {
+/** socket inode -> pid for the wanted inodes, from the fds of every process this user may read; stops once all are found. */
+function socketOwners(wanted: ReadonlySet<string>): Map<string, number> {
   const owners = new Map<string, number>();
   let pids: string[];
   try {
@@ -67,33 +68,39 @@ function socketOwners(): Map<string, number> {
     try {
       fds = fs.readdirSync(`/proc/${pid}/fd`);
     } catch {
-      continue;
+      continue; // another user's process (without root), or it exited
     }
     for (const fd of fds) {
       try {
-        const match = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
-        if (match) owners.set(match[1]!, Number(pid));
+        const inode = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+        if (inode !== undefined && wanted.has(inode) && !owners.has(inode)) owners.set(inode, Number(pid));
       } catch {
         // the fd closed while we looked
       }
     }
+    if (owners.size === wanted.size) break;
   }
   return owners;
 }
 
-/** The listening sockets from /proc, or null where there is no /proc/net/tcp (not Linux). */
+/**
+ * The listening sockets from /proc, or null where /proc/net/tcp cannot be read (not Linux, no /proc).
+ * This is what netstat -p and ss -p read too, minus a child process (measured: 6 ms here against 12-16 ms
+ * for systeminformation's netstat or ss, which also has no timeout).
+ */
 export function readSocketTable(): Listener[] | null {
-  const rows: Array<Row & { family: Listener['family'] }> = [];
+  const rows: Row[] = [];
   let readAny = false;
-  for (const [file, family] of [['/proc/net/tcp', 'ipv4'], ['/proc/net/tcp6', 'ipv6']] as const) {
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
     try {
-      rows.push(...parseProcNetTcp(fs.readFileSync(file, 'utf8')).map((row) => ({ ...row, family })));
+      rows.push(...parseProcNetTcp(fs.readFileSync(file, 'utf8')));
       readAny = true;
     } catch {
       // no IPv6 table on this host, or no /proc at all
     }
   }
   if (!readAny) return null;
-  const owners = rows.length > 0 ? socketOwners() : new Map<string, number>();
-  return rows.map((row) => ({ address: row.address, family: row.family, port: row.port, pid: owners.get(row.inode) ?? null }));
+  const owners = rows.length > 0 ? socketOwners(new Set(rows.map((row) => row.inode))) : new Map<string, number>();
+  // A v4-mapped bind (::ffff:127.0.0.1) sits in tcp6 but is an IPv4 bind: decodeProcAddress prints it dotted.
+  return uniqueListeners(rows.map((row) => ({ address: row.address, family: row.address.includes(':') ? 'ipv6' : 'ipv4', port: row.port, pid: owners.get(row.inode) ?? null })));
 }

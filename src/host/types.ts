@@ -20,14 +20,14 @@ export interface ProcessInfo {
   name: string;
   /** Full command line (argv joined); for a gateway this is its title, argv is hidden. */
   command: string;
-  /** argv as read from /proc/<pid>/cmdline when available. */
+  /** argv as read from /proc/<pid>/cmdline; empty where only `ps` was available (its args column cannot be split safely). */
   argv: string[];
   /** OPENCLAW_PROFILE / OPENCLAW_STATE_DIR / OPENCLAW_CONFIG_PATH from /proc/<pid>/environ, when readable: proves a gateway's profile. */
   openclawEnv?: Record<string, string>;
 }
 
 export interface HostSnapshot {
-  /** How the socket table was read, e.g. `systeminformation (netstat)`, `ss`; null when it failed. */
+  /** How the socket table was read: `/proc/net/tcp` on Linux, else `systeminformation (...)`; null when it failed. */
   method: string | null;
   /** False when the socket table could not be read: "no listeners" then means "could not look". */
   ok: boolean;

@@ -8,31 +8,38 @@ interface VersionInfo {
   webSocketDebuggerUrl?: unknown;
 }
 
-function deadline<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)))]).finally(() => clearTimeout(timer));
+  const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), Math.max(0, ms))));
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
-/** Page targets through chrome-remote-interface, imported lazily: its import sets the process's DNS order. */
-async function countTabs(host: string, port: number, timeoutMs: number): Promise<number | null> {
+/**
+ * Page targets through chrome-remote-interface's List, imported here only: its import sets the process's DNS order to
+ * ipv4first, and a 200 with a non-JSON body throws inside its response handler (an uncaught exception), which is why
+ * only a port already proven to speak CDP gets here. Its own HTTP timeout is 10 s: ours is the probe's remaining time.
+ */
+async function countTabs(host: string, port: number, timeoutMs: number): Promise<{ tabs: number | null; detail: string | null }> {
   try {
     const { default: CDP } = await import('chrome-remote-interface');
-    const targets = await deadline(CDP.List({ host, port }), timeoutMs);
-    if (targets === 'timeout') return null;
-    return targets.filter((target) => target.type === 'page').length;
-  } catch {
-    return null;
+    const targets: unknown = await withDeadline(CDP.List({ host, port }), timeoutMs);
+    if (targets === 'timeout') return { tabs: null, detail: `the target list did not answer within ${timeoutMs} ms` };
+    if (!Array.isArray(targets)) return { tabs: null, detail: 'the target list is not a list' };
+    return { tabs: targets.filter((target) => (target as { type?: unknown } | null)?.type === 'page').length, detail: null };
+  } catch (error) {
+    return { tabs: null, detail: `the target list failed: ${(error as Error).message.slice(0, 200)}` };
   }
 }
 
 export async function probeCdp(host: string, port: number, timeoutMs: number): Promise<CdpProbe> {
+  const started = Date.now();
   const version = await boundedGet(host, port, '/json/version', timeoutMs);
-  const info = (version.json && typeof version.json === 'object' ? version.json : {}) as VersionInfo;
+  const info: VersionInfo = version.json !== null && typeof version.json === 'object' && !Array.isArray(version.json) ? version.json : {};
   const isCdp = version.outcome === 'ok' && (typeof info.webSocketDebuggerUrl === 'string' || typeof info['Protocol-Version'] === 'string');
   if (!isCdp) {
-    return { port, host, version, isCdp, browser: null, protocolVersion: null, tabs: null, detail: version.detail ?? `/json/version answered ${version.outcome}` };
+    return { port, host, version, isCdp, browser: null, protocolVersion: null, tabs: null, detail: version.detail ?? `/json/version answered ${version.outcome}${version.status !== null ? ` ${version.status}` : ''} without CDP fields` };
   }
-  const tabs = await countTabs(host, port, timeoutMs);
+  const { tabs, detail } = await countTabs(host, port, timeoutMs - (Date.now() - started));
   return {
     port,
     host,
@@ -41,6 +48,6 @@ export async function probeCdp(host: string, port: number, timeoutMs: number): P
     browser: typeof info.Browser === 'string' ? info.Browser : null,
     protocolVersion: typeof info['Protocol-Version'] === 'string' ? info['Protocol-Version'] : null,
     tabs,
-    detail: tabs === null ? 'the target list did not answer in time' : null,
+    detail,
   };
 }

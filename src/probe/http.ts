@@ -1,68 +1,31 @@
-// One bounded HTTP GET over a raw socket: hard deadline, capped body, no credentials, no redirects, never throws.
+// A bounded plain-HTTP GET over node:http: one deadline for connect, headers and body, a byte cap, guarded JSON, no credentials.
+import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { HttpProbe, ProbeOutcome } from './types.js';
 import { redact } from '../redact.js';
 
+/** At most this much of a body is read; then the connection is destroyed. */
 export const MAX_BODY_BYTES = 64 * 1024;
 const SNIPPET_CHARS = 200;
-// A TLS server answers plain HTTP with an alert record (0x15) or a handshake (0x16), version 3.x.
+// A TLS server that answers plain bytes at all sends an alert (0x15) or handshake (0x16) record, version 3.x.
 const TLS_RECORD = /^[\x15\x16]\x03[\x00-\x04]/;
+// What nginx and Go's TLS servers answer, in plain HTTP, to a plain request.
+const HTTPS_PORT_ANSWER = /plain HTTP request was sent to HTTPS port|HTTP request to an HTTPS server/i;
+const TLS_DETAIL = 'the port speaks TLS, not plain HTTP';
 
 export function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-interface RawResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-function parseResponse(buffer: Buffer): RawResponse | 'incomplete' | 'not-http' {
-  const text = buffer.toString('latin1');
-  if (!text.startsWith('HTTP/')) return text.length >= 5 || !'HTTP/'.startsWith(text) ? 'not-http' : 'incomplete';
-  const end = text.indexOf('\r\n\r\n');
-  if (end === -1) return 'incomplete';
-  const [statusLine, ...headerLines] = text.slice(0, end).split('\r\n');
-  const status = Number(/^HTTP\/\d(?:\.\d)? (\d{3})/.exec(statusLine ?? '')?.[1]);
-  if (!Number.isInteger(status)) return 'not-http';
-  const headers: Record<string, string> = {};
-  for (const line of headerLines) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  let body = buffer.subarray(Buffer.byteLength(text.slice(0, end + 4), 'latin1'));
-  if (headers['transfer-encoding']?.toLowerCase() === 'chunked') body = dechunk(body);
-  const length = Number(headers['content-length']);
-  if (Number.isInteger(length) && body.length > length) body = body.subarray(0, length);
-  return { status, headers, body: body.toString('utf8') };
-}
-
-function dechunk(body: Buffer): Buffer {
-  const parts: Buffer[] = [];
-  let offset = 0;
-  while (offset < body.length) {
-    const lineEnd = body.indexOf('\r\n', offset);
-    if (lineEnd === -1) break;
-    const size = Number.parseInt(body.subarray(offset, lineEnd).toString('latin1'), 16);
-    if (!Number.isFinite(size) || size <= 0) break;
-    parts.push(body.subarray(lineEnd + 2, lineEnd + 2 + size));
-    offset = lineEnd + 2 + size + 2;
-  }
-  return Buffer.concat(parts);
-}
-
-function isComplete(buffer: Buffer): boolean {
-  const parsed = parseResponse(buffer);
-  if (parsed === 'incomplete' || parsed === 'not-http') return false;
-  const length = Number(parsed.headers['content-length']);
-  if (Number.isInteger(length)) return Buffer.byteLength(parsed.body) >= length;
-  if (parsed.headers['transfer-encoding']?.toLowerCase() === 'chunked') return buffer.includes('\r\n0\r\n\r\n');
-  return false;
+/** A probe plus the capped body text, for callers that look for markers in it (the control UI's build id). */
+export interface HttpAnswer {
+  probe: HttpProbe;
+  body: string | null;
 }
 
 function parseJson(body: string): unknown {
+  if (!/^\s*[[{]/.test(body)) return null;
   try {
     return JSON.parse(body);
   } catch {
@@ -72,13 +35,13 @@ function parseJson(body: string): unknown {
 
 function snippetOf(body: string): string | null {
   const trimmed = body.trim();
-  if (trimmed === '') return null;
-  return redact(trimmed.slice(0, SNIPPET_CHARS).replace(/[^\x20-\x7e]/g, '.'));
+  return trimmed === '' ? null : redact(trimmed.slice(0, SNIPPET_CHARS).replace(/[^\x20-\x7e]/g, '.'));
 }
 
 /** True when the port completes a TLS handshake (certificates are not checked; nothing is sent after it). */
 export function speaksTls(host: string, port: number, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
+    // No servername for an IP literal: Node refuses to send one (RFC 6066).
     const socket = tls.connect({ host, port, rejectUnauthorized: false, ...(net.isIP(host) ? {} : { servername: host }) });
     const finish = (result: boolean) => {
       clearTimeout(timer);
@@ -92,64 +55,138 @@ export function speaksTls(host: string, port: number, timeoutMs: number): Promis
   });
 }
 
-/** A plain-HTTP GET; a port that hangs up on it without a byte is asked once more whether it speaks TLS. */
-export async function boundedGet(host: string, port: number, path: string, timeoutMs: number): Promise<HttpProbe> {
+/**
+ * GET `path` and classify the answer. Redirects are not followed: a 3xx is `http-error` with its status and the
+ * redacted target in `detail`, since the question is what this port answers itself, and a Location may point off-host.
+ * A port that hangs up without a byte is asked once more, within the same deadline, whether it speaks TLS: Node's
+ * own TLS server closes silently on a plain request (measured, OpenSSL 3.0).
+ */
+export async function boundedRequest(host: string, port: number, path: string, timeoutMs: number): Promise<HttpAnswer> {
   const started = Date.now();
-  const probe = await plainGet(host, port, path, timeoutMs);
-  if (probe.outcome !== 'closed' && probe.outcome !== 'reset') return probe;
+  const answer = await plainGet(host, port, path, timeoutMs);
+  if (!answer.silentHangUp) return { probe: answer.probe, body: answer.body };
   const remaining = timeoutMs - (Date.now() - started);
   if (remaining > 0 && (await speaksTls(host, port, remaining))) {
-    return { ...probe, outcome: 'tls', elapsedMs: Date.now() - started, detail: 'the port speaks TLS, not plain HTTP' };
+    return { probe: { ...answer.probe, outcome: 'tls', elapsedMs: Date.now() - started, detail: TLS_DETAIL }, body: null };
   }
-  return probe;
+  return { probe: answer.probe, body: answer.body };
 }
 
-function plainGet(host: string, port: number, path: string, timeoutMs: number): Promise<HttpProbe> {
+export async function boundedGet(host: string, port: number, path: string, timeoutMs: number): Promise<HttpProbe> {
+  return (await boundedRequest(host, port, path, timeoutMs)).probe;
+}
+
+type HttpError = NodeJS.ErrnoException & { rawPacket?: Buffer };
+type Ending = { kind: 'complete' } | { kind: 'capped' } | { kind: 'timeout' } | { kind: 'error'; error: HttpError };
+
+/** What the socket itself saw, beside what node:http reports. */
+interface Wire {
+  finReceived: boolean;
+  bytesReceived: number;
+}
+
+function errorOutcome(error: HttpError, wire: Wire): { outcome: ProbeOutcome; detail: string } {
+  const code = error.code ?? '';
+  if (code === 'ECONNREFUSED') return { outcome: 'refused', detail: 'nothing accepts connections there' };
+  if (code.startsWith('HPE_')) {
+    const raw = error.rawPacket?.toString('latin1') ?? '';
+    return TLS_RECORD.test(raw) ? { outcome: 'tls', detail: TLS_DETAIL } : { outcome: 'bad-response', detail: `the answer is not valid HTTP (${code})` };
+  }
+  // node:http reports a FIN before any answer as ECONNRESET "socket hang up"; the socket saw which it was.
+  if (wire.finReceived) return { outcome: 'closed', detail: wire.bytesReceived > 0 ? 'the server closed the connection mid-answer' : 'the server closed the connection without answering' };
+  if (code === 'ECONNRESET' || code === 'EPIPE') return { outcome: 'reset', detail: 'the server reset the connection' };
+  return { outcome: 'error', detail: code || error.message };
+}
+
+/** The fields in their declared order, so that JSON output reads the same whichever path built the probe. */
+function ordered({ url, outcome, status, json, snippet, elapsedMs, detail }: HttpProbe): HttpProbe {
+  return { url, outcome, status, json, snippet, elapsedMs, detail };
+}
+
+/** An answer whose status line and headers came. */
+function answered(url: string, elapsedMs: number, response: http.IncomingMessage, body: string, ending: Ending, wire: Wire, timeoutMs: number): HttpProbe {
+  const status = response.statusCode ?? 0;
+  const json = ending.kind === 'complete' ? parseJson(body) : null;
+  const base = { url, elapsedMs, status, json, snippet: json === null ? snippetOf(body) : null };
+  if (ending.kind === 'timeout') return { ...base, outcome: 'timeout', detail: `status ${status} came, the body did not end within ${timeoutMs} ms` };
+  if (ending.kind === 'error') {
+    const { outcome, detail } = errorOutcome(ending.error, wire);
+    return { ...base, outcome: outcome === 'reset' ? 'reset' : 'bad-response', detail: `status ${status} came, then ${detail}` };
+  }
+  if (status === 400 && HTTPS_PORT_ANSWER.test(body)) return { ...base, outcome: 'tls', detail: TLS_DETAIL };
+  if (status >= 300 && status < 400) {
+    const location = response.headers.location;
+    return { ...base, outcome: 'http-error', detail: location ? `redirects to ${redact(location)} (not followed)` : 'a redirect without a Location' };
+  }
+  if (status < 200 || status >= 300) return { ...base, outcome: 'http-error', detail: null };
+  if (ending.kind === 'capped') return { ...base, outcome: 'ok', detail: `body cut at ${MAX_BODY_BYTES} bytes` };
+  if (json === null && /json/i.test(String(response.headers['content-type'] ?? ''))) {
+    return { ...base, outcome: 'bad-response', detail: 'the body is not the JSON its content-type announces' };
+  }
+  return { ...base, outcome: 'ok', detail: null };
+}
+
+/** No status line came: a timeout or a connection error. */
+function unanswered(url: string, elapsedMs: number, ending: Ending, wire: Wire, timeoutMs: number): HttpProbe {
+  const base = { url, elapsedMs, status: null, json: null, snippet: null };
+  if (ending.kind !== 'error') return { ...base, outcome: 'timeout', detail: wire.bytesReceived > 0 ? `no complete status line and headers within ${timeoutMs} ms` : `no answer within ${timeoutMs} ms` };
+  const { outcome, detail } = errorOutcome(ending.error, wire);
+  const raw = ending.error.rawPacket;
+  return { ...base, outcome, detail, snippet: outcome === 'bad-response' && raw ? snippetOf(raw.toString('latin1')) : null };
+}
+
+function plainGet(host: string, port: number, path: string, timeoutMs: number): Promise<HttpAnswer & { silentHangUp: boolean }> {
   const url = `http://${hostForUrl(host)}:${port}${path}`;
   const started = Date.now();
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let received = 0;
     let settled = false;
-    const socket = net.connect({ host, port });
-    const finish = (outcome: ProbeOutcome, detail: string | null) => {
+    let response: http.IncomingMessage | null = null;
+    const wire: Wire = { finReceived: false, bytesReceived: 0 };
+    const chunks: Buffer[] = [];
+    let bodyBytes = 0;
+    // Explicit address, own Host header, no agent (no pooling, no keep-alive), never an Authorization header.
+    const request = http.request({
+      host,
+      port,
+      path,
+      method: 'GET',
+      agent: false,
+      setHost: false,
+      headers: { Host: `${hostForUrl(host)}:${port}`, Accept: 'application/json, text/html;q=0.9, */*;q=0.1', 'User-Agent': 'clawdoc', Connection: 'close' },
+    });
+    const finish = (ending: Ending) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      socket.destroy();
-      const buffer = Buffer.concat(chunks);
-      const parsed = buffer.length > 0 ? parseResponse(buffer) : 'incomplete';
+      request.destroy();
       const elapsedMs = Date.now() - started;
-      if (typeof parsed === 'object') {
-        const json = parseJson(parsed.body);
-        const finalOutcome: ProbeOutcome = outcome !== 'ok' && outcome !== 'closed' ? outcome : parsed.status >= 200 && parsed.status < 300 ? (json === null && parsed.headers['content-type']?.includes('json') ? 'bad-response' : 'ok') : 'http-error';
-        const location = parsed.status >= 300 && parsed.status < 400 && parsed.headers.location ? `redirects to ${redact(parsed.headers.location)} (not followed)` : null;
-        resolve({ url, outcome: finalOutcome, status: parsed.status, json, snippet: json === null ? snippetOf(parsed.body) : null, elapsedMs, detail: location ?? detail });
+      if (response) {
+        const body = Buffer.concat(chunks).toString('utf8');
+        resolve({ probe: ordered(answered(url, elapsedMs, response, body, ending, wire, timeoutMs)), body, silentHangUp: false });
         return;
       }
-      if (parsed === 'not-http') {
-        const tls = TLS_RECORD.test(buffer.toString('latin1'));
-        resolve({ url, outcome: tls ? 'tls' : 'bad-response', status: null, json: null, snippet: tls ? null : snippetOf(buffer.toString('latin1')), elapsedMs, detail: tls ? 'the port speaks TLS, not plain HTTP' : 'the answer is not HTTP' });
-        return;
-      }
-      resolve({ url, outcome: buffer.length > 0 && outcome === 'closed' ? 'bad-response' : outcome, status: null, json: null, snippet: null, elapsedMs, detail });
+      const probe = ordered(unanswered(url, elapsedMs, ending, wire, timeoutMs));
+      resolve({ probe, body: null, silentHangUp: wire.bytesReceived === 0 && (probe.outcome === 'closed' || probe.outcome === 'reset') });
     };
-    const timer = setTimeout(() => finish('timeout', `no complete answer within ${timeoutMs} ms`), timeoutMs);
-    socket.on('connect', () => {
-      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${hostForUrl(host)}:${port}\r\nAccept: application/json, text/html;q=0.9\r\nUser-Agent: clawdoc\r\nConnection: close\r\n\r\n`);
+    const timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
+    // Prepended: node:http's own 'end' listener reports the hang-up synchronously, before listeners added after it.
+    request.on('socket', (socket: net.Socket) => {
+      socket.prependListener('data', (chunk: Buffer) => (wire.bytesReceived += chunk.length));
+      socket.prependListener('end', () => (wire.finReceived = true));
     });
-    socket.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      chunks.push(chunk);
-      if (received > MAX_BODY_BYTES) finish('ok', `answer cut at ${MAX_BODY_BYTES} bytes`);
-      else if (isComplete(Buffer.concat(chunks))) finish('ok', null);
+    request.on('response', (incoming: http.IncomingMessage) => {
+      response = incoming;
+      incoming.on('data', (chunk: Buffer) => {
+        const room = MAX_BODY_BYTES - bodyBytes;
+        chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+        bodyBytes += Math.min(chunk.length, room);
+        if (chunk.length > room) finish({ kind: 'capped' });
+      });
+      incoming.on('end', () => finish({ kind: 'complete' }));
+      incoming.on('error', (error: HttpError) => finish({ kind: 'error', error }));
+      incoming.on('close', () => finish(incoming.complete ? { kind: 'complete' } : { kind: 'error', error: Object.assign(new Error('aborted'), { code: 'ECONNRESET' }) }));
     });
-    socket.on('end', () => finish('closed', 'the server closed the connection'));
-    socket.on('close', () => finish('closed', 'the server closed the connection'));
-    socket.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ECONNREFUSED') finish('refused', 'nothing accepts connections there');
-      else if (error.code === 'ECONNRESET' || error.code === 'EPIPE') finish('reset', 'the server reset the connection');
-      else finish('error', error.code ?? error.message);
-    });
+    request.on('error', (error: HttpError) => finish({ kind: 'error', error }));
+    request.end();
   });
 }

@@ -31,10 +31,19 @@ export interface GatewayProbe {
   startupz: HttpProbe | null;
   /** The canvas path on the gateway port (2026.9); 401 without a token means it is served there. */
   canvas: HttpProbe | null;
+  /** `GET /`: the control UI (`<title>OpenClaw Control</title>`). */
+  controlUi: HttpProbe | null;
+  /** `data-openclaw-control-ui-build-id` of the control UI, e.g. `2026.9.6-release-eb377ac59e6c-...`. */
+  controlUiBuild: string | null;
   /** True when the WebSocket sent an OpenClaw `connect.challenge` without any credential. */
   wsChallenge: boolean | null;
-  /** True when the credential-free evidence says this is an OpenClaw gateway. */
+  /** What the WebSocket handshake saw (why it is or is not a challenge). */
+  wsDetail: string | null;
+  /** True when the credential-free evidence says this is an OpenClaw gateway; never from /healthz alone. */
   isOpenClaw: boolean;
+  /** The answers that made isOpenClaw true, e.g. `connect.challenge event on upgrade`. */
+  evidence: string[];
+  /** From /startupz, else from the control UI's build id. */
   version: string | null;
 }
 
@@ -50,10 +59,18 @@ export interface CdpProbe {
   detail: string | null;
 }
 
+/**
+ * What answers `GET /` on a browser-control port, as measured on 2026.9.6: the control service (Express) answers
+ * `401 Unauthorized` as text, the extension relay `401 {"error":"Unauthorized"}`, a gateway its control UI.
+ */
+export type ControlService = 'browser-control' | 'extension-relay' | 'openclaw-gateway' | 'other';
+
 export interface BrowserControlProbe {
   port: number;
   host: string;
   root: HttpProbe;
+  /** null when nothing answered HTTP. */
+  service: ControlService | null;
 }
 
 export interface ProbeResults {

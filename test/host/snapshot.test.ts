@@ -1,67 +1,80 @@
+// takeSnapshot on this host: real listeners on loopback, their owner's pid and argv, lock pid liveness; the systeminformation path.
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listenersFromConnections, normaliseAddress, takeSnapshot } from '../../src/host/snapshot.js';
-import { decodeProcAddress, parseProcNetTcp } from '../../src/host/proc-net.js';
+import { readWithSystemInformation, revealHiddenOwners, takeSnapshot } from '../../src/host/snapshot.js';
 
 const servers: net.Server[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-describe('socket table normalisation', () => {
-  it.each([
-    ['127.0.0.1', '127.0.0.1', 'ipv4'],
-    ['[::1]', '::1', 'ipv6'],
-    ['::1', '::1', 'ipv6'],
-    ['*', '0.0.0.0', 'ipv4'],
-    ['[::]', '::', 'ipv6'],
-    ['0.0.0.0', '0.0.0.0', 'ipv4'],
-    ['fe80::1%eth0', 'fe80::1', 'ipv6'],
-    ['[fe80::1%eth0]', 'fe80::1', 'ipv6'],
-    ['::ffff:127.0.0.1', '127.0.0.1', 'ipv4'],
-  ])('%s -> %s', (raw, address, family) => {
-    expect(normaliseAddress(raw)).toEqual({ address, family });
-  });
+async function listen(host: string, port = 0): Promise<number> {
+  const server = net.createServer();
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  return (server.address() as net.AddressInfo).port;
+}
 
-  it('keeps LISTEN rows only, parses string ports, and treats null/NaN/0 pids as hidden', () => {
-    expect(
-      listenersFromConnections([
-        { protocol: 'tcp', localAddress: '127.0.0.1', localPort: '18789', state: 'LISTEN', pid: 4100 },
-        { protocol: 'tcp6', localAddress: '::1', localPort: '18789', state: 'LISTEN', pid: 4100 },
-        { protocol: 'tcp', localAddress: '*', localPort: '8787', state: 'LISTEN', pid: Number.NaN },
-        { protocol: 'tcp', localAddress: '127.0.0.1', localPort: '18789', state: 'TIME_WAIT', pid: null },
-        { protocol: 'udp', localAddress: '0.0.0.0', localPort: '5353', state: 'LISTEN', pid: 1 },
-      ]),
-    ).toEqual([
-      { address: '127.0.0.1', family: 'ipv4', port: 18789, pid: 4100 },
-      { address: '::1', family: 'ipv6', port: 18789, pid: 4100 },
-      { address: '0.0.0.0', family: 'ipv4', port: 8787, pid: null },
+describe('takeSnapshot', () => {
+  it('lists a loopback listener with this process as its owner, its argv, and which lock pids live', async () => {
+    const port = await listen('127.0.0.1');
+    const port6 = await listen('::1', port);
+    const started = Date.now();
+    const snapshot = await takeSnapshot({ lockPids: [process.pid, 999_999_999, 0, -1], timeoutMs: 5000 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(snapshot).toMatchObject({ ok: true, error: null, root: process.getuid?.() === 0 });
+    expect(snapshot.method).toBe(process.platform === 'linux' ? '/proc/net/tcp' : expect.stringMatching(/^systeminformation/));
+    expect(snapshot.listeners.filter((listener) => listener.port === port)).toEqual([
+      { address: '127.0.0.1', family: 'ipv4', port, pid: process.pid },
+      { address: '::1', family: 'ipv6', port: port6, pid: process.pid },
     ]);
+    expect(snapshot.processes[process.pid]).toMatchObject({ pid: process.pid, ppid: process.ppid });
+    expect(snapshot.processes[process.pid]?.command).toContain(process.argv[1]!);
+    if (process.platform === 'linux') expect(snapshot.processes[process.pid]?.argv).toEqual([process.execPath, ...process.execArgv, ...process.argv.slice(1)]);
+    // 0 and -1 address process groups, never "a live lock owner".
+    expect(snapshot.alivePids).toEqual({ [process.pid]: true, 999999999: false, 0: false, [-1]: false });
   });
 
-  it('decodes /proc/net/tcp rows', () => {
-    expect(decodeProcAddress('0100007F')).toBe('127.0.0.1');
-    expect(decodeProcAddress('00000000000000000000000001000000')).toBe('::1');
-    expect(decodeProcAddress('00000000000000000000000000000000')).toBe('::');
-    const table = [
-      '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
-      '   0: 0100007F:4965 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 123456 1 0000000000000000 100 0 0 10 0',
-      '   1: 0100007F:4965 0100007F:D431 01 00000000:00000000 00:00000000 00000000     0        0 123457 1 0000000000000000 100 0 0 10 0',
-    ].join('\n');
-    expect(parseProcNetTcp(table)).toEqual([{ address: '127.0.0.1', port: 18789, inode: '123456' }]);
+  it('reports a v4-mapped bind (in /proc/net/tcp6) as the IPv4 address it is', async () => {
+    const port = await listen('::ffff:127.0.0.1');
+    const snapshot = await takeSnapshot({ lockPids: [], timeoutMs: 5000 });
+    expect(snapshot.listeners.filter((listener) => listener.port === port)).toEqual([{ address: '127.0.0.1', family: 'ipv4', port, pid: process.pid }]);
   });
 });
 
-describe('takeSnapshot', () => {
-  it('lists a real loopback listener with this process as its owner', async () => {
-    const server = net.createServer();
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as net.AddressInfo).port;
-    const snapshot = await takeSnapshot({ lockPids: [process.pid, 999_999_999], timeoutMs: 5000 });
-    expect(snapshot.ok).toBe(true);
-    expect(snapshot.listeners).toContainEqual({ address: '127.0.0.1', family: 'ipv4', port, pid: process.pid });
-    expect(snapshot.processes[process.pid]?.argv[0]).toBe(process.execPath);
-    expect(snapshot.alivePids).toEqual({ [process.pid]: true, 999999999: false });
+describe('readWithSystemInformation', () => {
+  it('reads the same listener through netstat or ss', async () => {
+    const port = await listen('127.0.0.1');
+    const read = await readWithSystemInformation(5000);
+    expect(read.method).toMatch(/^systeminformation/);
+    expect(read.listeners).toContainEqual({ address: '127.0.0.1', family: 'ipv4', port, pid: process.pid });
+  });
+
+  it('tells "could not look" from "no listeners": with no netstat, ss or lsof an empty answer is an error', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      await expect(readWithSystemInformation(5000)).rejects.toThrow(/returned no sockets, not even a test listener on 127\.0\.0\.1:\d+/);
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
+  it('a timeout is an error, not an empty table', async () => {
+    await expect(readWithSystemInformation(0)).rejects.toThrow('systeminformation.networkConnections did not answer within 0 ms');
+  });
+});
+
+describe('revealHiddenOwners (pid-port)', () => {
+  it('fills a hidden pid on a port of interest, leaves others alone, and survives a port nobody holds', async () => {
+    const port = await listen('127.0.0.1');
+    const free = await listen('127.0.0.1');
+    await new Promise((resolve) => servers.pop()!.close(resolve));
+    const hidden = [
+      { address: '127.0.0.1', family: 'ipv4' as const, port, pid: null },
+      { address: '127.0.0.1', family: 'ipv4' as const, port: free, pid: null },
+      { address: '0.0.0.0', family: 'ipv4' as const, port: 1, pid: null },
+    ];
+    expect(await revealHiddenOwners(hidden, new Set([port, free]), 5000)).toEqual([{ ...hidden[0], pid: process.pid }, hidden[1], hidden[2]]);
   });
 });

@@ -1,0 +1,118 @@
+// probeCdp: /json/version first, chrome-remote-interface only on a proven CDP port; fakes, hostile listeners, a real Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { probeCdp } from '../../src/probe/cdp.js';
+import { boundedGet } from '../../src/probe/http.js';
+import { closeServers, freePort, HOSTILE, HOSTILE_OUTCOME, httpServer, type HostileKind } from './servers.js';
+
+const TIMEOUT = 400;
+const CHROMIUM = '/usr/bin/chromium';
+afterEach(closeServers);
+
+const VERSION = { Browser: 'Chrome/156.0.8078.79', 'Protocol-Version': '1.3', webSocketDebuggerUrl: 'ws://127.0.0.1:9222/devtools/browser/x' };
+
+describe('probeCdp on hostile listeners', () => {
+  it.each(Object.keys(HOSTILE) as HostileKind[])('%s: ends in bounded time, not CDP', async (kind) => {
+    const port = await HOSTILE[kind]();
+    const started = Date.now();
+    const probe = await probeCdp('127.0.0.1', port, TIMEOUT);
+    expect(Date.now() - started).toBeLessThan(TIMEOUT + 1000);
+    expect([probe.version.outcome, probe.version.status]).toEqual(HOSTILE_OUTCOME[kind]);
+    expect([probe.isCdp, probe.browser, probe.tabs]).toEqual([false, null, null]);
+  });
+});
+
+describe('probeCdp on fakes', () => {
+  it('a port answering /json/version with HTML (a gateway\'s UI) neither hangs nor throws: the chrome-remote-interface trap', async () => {
+    let listed = false;
+    const port = await httpServer((request, response) => {
+      if (request.url === '/json/list') listed = true;
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<!doctype html><html><title>OpenClaw Control</title></html>');
+    });
+    const started = Date.now();
+    const probe = await probeCdp('127.0.0.1', port, TIMEOUT);
+    expect(Date.now() - started).toBeLessThan(TIMEOUT + 1000);
+    expect(probe).toMatchObject({ isCdp: false, browser: null, tabs: null, version: { outcome: 'ok', status: 200, json: null } });
+    expect(listed).toBe(false);
+  });
+
+  it('JSON without CDP fields is not CDP', async () => {
+    const port = await httpServer((_request, response) => response.end('{"ok":true}'));
+    expect(await probeCdp('127.0.0.1', port, TIMEOUT)).toMatchObject({ isCdp: false, tabs: null, detail: '/json/version answered ok 200 without CDP fields' });
+  });
+
+  it('counts page targets only', async () => {
+    const port = await httpServer((request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(request.url === '/json/version' ? VERSION : [{ type: 'page' }, { type: 'browser_ui' }, { type: 'page' }, { type: 'service_worker' }]));
+    });
+    expect(await probeCdp('127.0.0.1', port, TIMEOUT)).toMatchObject({ isCdp: true, browser: 'Chrome/156.0.8078.79', protocolVersion: '1.3', tabs: 2, detail: null });
+  });
+
+  it('a target list that never answers is cut by our deadline, not chrome-remote-interface\'s 10 s', async () => {
+    const port = await httpServer((request, response) => {
+      if (request.url === '/json/version') response.end(JSON.stringify(VERSION));
+    });
+    const started = Date.now();
+    const probe = await probeCdp('127.0.0.1', port, TIMEOUT);
+    expect(Date.now() - started).toBeLessThan(TIMEOUT + 1000);
+    expect(probe).toMatchObject({ isCdp: true, tabs: null });
+    expect(probe.detail).toMatch(/^the target list did not answer within \d+ ms$/);
+  });
+
+  it('a target list that is an HTTP error is reported, not thrown', async () => {
+    const port = await httpServer((request, response) => {
+      if (request.url === '/json/version') return response.end(JSON.stringify(VERSION));
+      response.writeHead(500);
+      response.end('no');
+    });
+    expect(await probeCdp('127.0.0.1', port, TIMEOUT)).toMatchObject({ isCdp: true, tabs: null, detail: 'the target list failed: no' });
+  });
+});
+
+describe.skipIf(!existsSync(CHROMIUM))('probeCdp on a real headless Chromium', () => {
+  let chromium: ChildProcess;
+  let port: number;
+  let userDataDir: string;
+
+  beforeAll(async () => {
+    port = await freePort();
+    userDataDir = mkdtempSync(path.join(os.tmpdir(), 'clawdoc-chromium-'));
+    chromium = spawn(
+      CHROMIUM,
+      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--remote-debugging-port=${port}`, `--user-data-dir=${userDataDir}`, 'about:blank'],
+      // Its own process group: the browser's helper processes (network service, zygotes) end with it.
+      { stdio: 'ignore', detached: true },
+    );
+    const deadline = Date.now() + 20_000;
+    while ((await boundedGet('127.0.0.1', port, '/json/version', 1000)).outcome !== 'ok') {
+      if (Date.now() > deadline) throw new Error('Chromium did not open its debugging port within 20 s');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }, 30_000);
+
+  afterAll(async () => {
+    if (chromium?.pid !== undefined && chromium.exitCode === null) {
+      const exited = new Promise((resolve) => chromium.once('exit', resolve));
+      process.kill(-chromium.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (chromium.exitCode === null && chromium.signalCode === null) process.kill(-chromium.pid, 'SIGKILL');
+    }
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  });
+
+  it('is CDP, names its browser and counts its about:blank tab', async () => {
+    const probe = await probeCdp('127.0.0.1', port, 3000);
+    expect(probe).toMatchObject({ isCdp: true, protocolVersion: '1.3', detail: null });
+    expect(probe.browser).toMatch(/^(Headless)?Chrome\/\d+/);
+    expect(probe.tabs).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is not reachable on ::1 (Chromium listens on 127.0.0.1 only)', async () => {
+    expect((await probeCdp('::1', port, 1000)).version.outcome).toBe('refused');
+  });
+});
