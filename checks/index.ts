@@ -1,5 +1,5 @@
 // The registry of built-in checks. test/checks/registry.test.ts asserts that every file under checks/ is listed here.
-import type { Check } from '../src/checks/api.js';
+import type { Check } from '../src/doctor/api.js';
 import portsDuplicateGateway from './ports/duplicate-gateway.js';
 import portsDerivedCollision from './ports/derived-collision.js';
 import portsBandOverlap from './ports/band-overlap.js';

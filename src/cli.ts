@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { HostModel, Invocation, LayoutVersion, Profile } from './model.js';
-import type { LiveModel } from './host/live.js';
-import { buildHostModel } from './host-model.js';
+import type { LiveModel } from './attribute/live.js';
+import { checkHost, profilesInScope as scopeOf, resolveHost } from './pipeline.js';
 import { LAYOUT_VERSIONS } from './ports/layout.js';
 import { isDefaultProfileName, profileNameProblem, DEFAULT_PROFILE } from './profiles/names.js';
 import { makeChalk, SCHEMA_VERSION } from './report/style.js';
@@ -11,10 +11,9 @@ import { nothingFound, profilesJson, profilesText } from './report/profiles.js';
 import { portsJson, portsText } from './report/ports.js';
 import { browserStatusJson, browserStatusText, statusJson, statusText } from './report/status.js';
 import { doctorJson, doctorText } from './report/doctor.js';
-import { runDoctor } from './doctor.js';
 import { builtinChecks } from '../checks/index.js';
-import { assertUniqueIds, loadPlugins, PluginError } from './checks/plugins.js';
-import { SEVERITIES, type Check, type Severity } from './checks/api.js';
+import { assertUniqueIds, loadPlugins, PluginError } from './doctor/plugins.js';
+import { SEVERITIES, type Check, type Severity } from './doctor/api.js';
 import { EXIT_OK, EXIT_USAGE, type Runtime } from './runtime.js';
 import { VERSION } from './version.js';
 
@@ -79,21 +78,13 @@ function invocationFor(runtime: Runtime, options: GlobalOptions): Invocation {
 function contextFor(runtime: Runtime, command: Command): Context {
   const options = command.optsWithGlobals<GlobalOptions>();
   const invocation = invocationFor(runtime, options);
-  const model = buildHostModel(invocation, { layout: options.layout ?? null });
+  const model = resolveHost(invocation, { layout: options.layout ?? null });
   const chalk = makeChalk({ noColor: !options.color, json: Boolean(options.json), isTTY: runtime.stdoutIsTTY, env: runtime.env });
   return { runtime, options, model, chalk };
 }
 
-/** The profiles a command is about: all with --all-profiles, else the selected (or env-selected, or default) one. */
-export function profilesInScope(context: Context): Profile[] {
-  const { model, options } = context;
-  if (options.allProfiles) return model.profiles;
-  const wanted = model.invocation.selectedProfile;
-  if (wanted) return model.profiles.filter((profile) => profile.name === wanted);
-  const envSelected = model.profiles.find((profile) => profile.envSelected);
-  if (envSelected) return [envSelected];
-  const fallback = model.profiles.find((profile) => profile.name === DEFAULT_PROFILE);
-  return fallback ? [fallback] : model.profiles.slice(0, 1);
+function profilesInScope(context: Context): Profile[] {
+  return scopeOf(context.model, Boolean(context.options.allProfiles));
 }
 
 function writeJson(runtime: Runtime, value: object): void {
@@ -169,7 +160,7 @@ async function runDoctorCommand(context: Context, flags: DoctorFlags): Promise<n
     return EXIT_OK;
   }
   const live = await observe(context);
-  const result = runDoctor(model, focus, live, { checks, selection: { only: flags.only, skip: flags.skip }, failOn: flags.failOn });
+  const result = checkHost(model, focus, live, { checks, selection: { only: flags.only, skip: flags.skip }, failOn: flags.failOn });
   if (options.json) writeJson(runtime, doctorJson(result));
   else runtime.out(doctorText(result, chalk, Boolean(flags.verbose)));
   return result.exitCode;

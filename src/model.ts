@@ -1,5 +1,4 @@
 // The host model every stage after discovery reads: profiles, their resolved config and port plans.
-import type { PlanInput } from './ports/plan.js';
 
 /** Where clawdoc looks: the home it inspects and the environment it was started with. */
 export interface Invocation {
@@ -136,15 +135,36 @@ export interface PortPlanEntry {
   source: string;
   /** For `cdp`: the browser profile; for `webhook`: the channel. */
   label?: string;
+  /** True when the port follows the base port (`base+2`, the CDP band); false for absolute keys (`cdpPort`, webhooks). */
+  derived: boolean;
+}
+
+/** One profile's planned port or range. */
+export interface PlannedPort {
+  profile: string;
+  entry: PortPlanEntry;
+}
+
+/** Where the port plans of two profiles meet: the same port, or intersecting ranges. */
+export interface Overlap {
+  from: number;
+  to: number;
+  a: PlannedPort;
+  b: PlannedPort;
 }
 
 export type LayoutVersion = '2026.9' | '2026.1';
 
+/** The OpenClaw install found on the host, read from its package.json without spawning it. */
+export interface InstalledRelease {
+  version: string;
+  packageJson: string;
+}
+
+/** The rules the model follows: the port layout and the defaults of the release it stands for. */
 export interface Layout {
   version: LayoutVersion;
   reason: string;
-  /** The OpenClaw release found on the host, if any. */
-  openclawVersion: string | null;
   /** Whether named profiles without a port default to the FNV-1a hash (2026.8+) or to 18789. */
   hashDefaultPort: boolean;
   /** Whether a named profile's default workspace is `~/.openclaw/workspace-<p>` (before 2026.8). */
@@ -187,9 +207,8 @@ export interface Profile {
   envSelected: boolean;
   /** `OPENCLAW_PROFILE` of the invoking shell when it names another profile than these files' (split identity). */
   envProfileName: string | null;
+  /** The port plan around the configured base; the attribute stage rebases it when the gateway runs elsewhere. */
   plan: PortPlanEntry[];
-  /** What the plan was built from, so a gateway found running on another port can be re-planned around it. */
-  planInput: PlanInput;
 }
 
 /** Something discovery saw that is not a profile but is worth saying (invalid dir names, unmapped services). */
@@ -201,6 +220,8 @@ export interface DiscoveryNote {
 
 export interface HostModel {
   invocation: Invocation;
+  /** The OpenClaw install found on the host, if any. */
+  release: InstalledRelease | null;
   layout: Layout;
   profiles: Profile[];
   notes: DiscoveryNote[];
@@ -208,4 +229,6 @@ export interface HostModel {
   searched: string[];
   /** Real path (after symlinks) of every path a profile names, so checks compare without touching the disk. */
   realPaths: Record<string, string>;
+  /** Overlaps of the configured plans (what `ports` shows); the live model has those of the running plans. */
+  overlaps: Overlap[];
 }

@@ -1,8 +1,8 @@
 // The small I/O surface the CLI writes through, so tests can capture output and exit codes.
 import os from 'node:os';
 import type { HostModel } from './model.js';
-import type { LiveModel } from './host/live.js';
-import { observeHost, type ObserveOptions } from './observe.js';
+import type { LiveModel } from './attribute/live.js';
+import { observeHost, type ObserveOptions } from './pipeline.js';
 
 export interface Runtime {
   out(text: string): void;

@@ -1,6 +1,6 @@
 // A Chrome on one of this profile's CDP ports belongs to another profile, or to none of ours.
-import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { listeningPorts, movePortFix, portRange } from '../../src/checks/helpers.js';
+import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
+import { listeningPorts, movePortFix, portRange } from '../../src/doctor/helpers.js';
 import { freeCdpBandPort, killProcess, moveBrowserCdpPort } from '../../src/fixes/commands.js';
 
 export default defineCheck({

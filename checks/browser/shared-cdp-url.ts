@@ -1,6 +1,6 @@
 // Two profiles pin the same CDP endpoint: both gateways would drive one Chrome.
-import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { listeningPorts, profilePairs, profileToMove } from '../../src/checks/helpers.js';
+import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
+import { listeningPorts, profilePairs, profileToMove } from '../../src/doctor/helpers.js';
 import { configUnsetAt, freeCdpBandPort, moveBrowserCdpPort, restartIfRunning } from '../../src/fixes/commands.js';
 import { isLoopbackHost } from '../../src/ports/plan.js';
 import { redact } from '../../src/redact.js';

@@ -1,6 +1,6 @@
 // Two profiles use the same channel credential: one bot token can be polled by one gateway only.
-import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { profilePairs, profileToMove } from '../../src/checks/helpers.js';
+import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
+import { profilePairs, profileToMove } from '../../src/doctor/helpers.js';
 import { configSetAt, restartIfRunning } from '../../src/fixes/commands.js';
 
 export default defineCheck({

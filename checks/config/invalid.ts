@@ -1,5 +1,5 @@
 // A profile's config cannot be loaded, holds values OpenClaw rejects, or names env vars that are not set.
-import { defineCheck } from '../../src/checks/api.js';
+import { defineCheck } from '../../src/doctor/api.js';
 import { addToEnvFile, openclawAt } from '../../src/fixes/commands.js';
 import type { Problem } from '../../src/model.js';
 import { redact } from '../../src/redact.js';

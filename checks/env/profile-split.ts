@@ -1,5 +1,5 @@
 // The invoking shell or a service sends a profile's commands to another profile's files or port.
-import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
+import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
 import { openclawFor, profileFlagName, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import { isDefaultProfileName, isValidProfileName } from '../../src/profiles/names.js';
 

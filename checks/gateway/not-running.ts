@@ -1,5 +1,5 @@
 // A profile's gateway is not running: info when nothing says it should, warning when a service or lock does.
-import { defineCheck } from '../../src/checks/api.js';
+import { defineCheck } from '../../src/doctor/api.js';
 import { openclawFor, startService } from '../../src/fixes/commands.js';
 
 export default defineCheck({

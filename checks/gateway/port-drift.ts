@@ -1,5 +1,5 @@
 // The gateway runs (or its service starts it) on another port than the profile's CLI resolves.
-import { defineCheck } from '../../src/checks/api.js';
+import { defineCheck } from '../../src/doctor/api.js';
 import { configSet, openclawFor } from '../../src/fixes/commands.js';
 
 export default defineCheck({

@@ -1,5 +1,5 @@
 // A gateway lock file whose pid is dead, reused, unreadable, or not on the recorded port.
-import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
+import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
 import { openclawFor, shellQuote } from '../../src/fixes/commands.js';
 
 export default defineCheck({

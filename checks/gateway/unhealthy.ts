@@ -1,5 +1,5 @@
 // A profile's gateway holds its lock and port but does not answer /healthz as live.
-import { defineCheck } from '../../src/checks/api.js';
+import { defineCheck } from '../../src/doctor/api.js';
 import { restartGateway } from '../../src/fixes/commands.js';
 
 export default defineCheck({

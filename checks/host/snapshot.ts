@@ -1,5 +1,5 @@
 // The host snapshot and probes worked: without them ownership and health findings would be silent, not clean.
-import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
+import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
 
 export default defineCheck({
   id: 'host/snapshot',

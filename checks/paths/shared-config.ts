@@ -1,8 +1,8 @@
 // Two profiles read the same config file: every change to one changes the other, ports and workspace included.
 import path from 'node:path';
-import { defineCheck, type CheckContext } from '../../src/checks/api.js';
-import { profileToMove, real } from '../../src/checks/helpers.js';
-import { sharedPaths } from '../../src/checks/shared-paths.js';
+import { defineCheck, type CheckContext } from '../../src/doctor/api.js';
+import { profileToMove, real } from '../../src/doctor/helpers.js';
+import { sharedPaths } from '../../src/doctor/shared-paths.js';
 import { copyConfig, openclawFor, profileFlagName, reinstallGatewayService, replaceSymlinkWithCopy, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile } from '../../src/model.js';
 

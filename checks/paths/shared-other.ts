@@ -1,8 +1,8 @@
 // Two profiles share a session store, a log file or an OAuth dir.
 import path from 'node:path';
-import { defineCheck, type CheckContext } from '../../src/checks/api.js';
-import { profileToMove, real } from '../../src/checks/helpers.js';
-import { sharedPaths, type NamedPath } from '../../src/checks/shared-paths.js';
+import { defineCheck, type CheckContext } from '../../src/doctor/api.js';
+import { profileToMove, real } from '../../src/doctor/helpers.js';
+import { sharedPaths, type NamedPath } from '../../src/doctor/shared-paths.js';
 import { configSetAt, configUnsetAt, reinstallGatewayService, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile } from '../../src/model.js';
 

@@ -1,8 +1,8 @@
 // Two profiles share a state dir (sessions, credentials, caches, locks): their gateways corrupt each other's state.
 import path from 'node:path';
-import { defineCheck, type CheckContext } from '../../src/checks/api.js';
-import { profileToMove, real } from '../../src/checks/helpers.js';
-import { sharedPaths, type SharedPath } from '../../src/checks/shared-paths.js';
+import { defineCheck, type CheckContext } from '../../src/doctor/api.js';
+import { profileToMove, real } from '../../src/doctor/helpers.js';
+import { sharedPaths, type SharedPath } from '../../src/doctor/shared-paths.js';
 import { openclawFor, profileFlagName, reinstallGatewayService, replaceSymlinkWithDir, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile } from '../../src/model.js';
 import { profileStateDir } from '../../src/profiles/names.js';

@@ -1,8 +1,8 @@
 // Two profiles work in the same workspace, one inside the other, or inside another profile's state dir.
 import path from 'node:path';
-import { defineCheck, type CheckContext, type FindingDraft } from '../../src/checks/api.js';
-import { profilePairs, profileToMove, real } from '../../src/checks/helpers.js';
-import { inside } from '../../src/checks/shared-paths.js';
+import { defineCheck, type CheckContext, type FindingDraft } from '../../src/doctor/api.js';
+import { profilePairs, profileToMove, real } from '../../src/doctor/helpers.js';
+import { inside } from '../../src/doctor/shared-paths.js';
 import { moveWorkspace, profileFlagName, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile, WorkspaceEntry } from '../../src/model.js';
 import { DEFAULT_PROFILE } from '../../src/profiles/names.js';

@@ -1,7 +1,8 @@
 // The CDP band of one profile overlaps ports of another: managed Chromes and gateways can land on each other.
-import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { movePortFix, portRange, profileByName, profileToMove } from '../../src/checks/helpers.js';
-import { describeEntry, isRange, type Overlap } from '../../src/ports/overlaps.js';
+import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
+import { movePortFix, portRange, profileByName, profileToMove } from '../../src/doctor/helpers.js';
+import type { Overlap } from '../../src/model.js';
+import { describeEntry, isRange } from '../../src/ports/overlaps.js';
 
 function pairKey(overlap: Overlap): string {
   return [overlap.a.profile, overlap.b.profile].sort().join('\u0000');

@@ -1,7 +1,8 @@
 // A derived port of one profile (sandbox, control, relay, CDP, canvas, webhook) equals a port of another.
-import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { movePortFix, profileByName, profileToMove } from '../../src/checks/helpers.js';
-import { isRange, type Overlap } from '../../src/ports/overlaps.js';
+import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
+import { movePortFix, profileByName, profileToMove } from '../../src/doctor/helpers.js';
+import type { Overlap } from '../../src/model.js';
+import { isRange } from '../../src/ports/overlaps.js';
 import type { PortPlanEntry, PortRole } from '../../src/model.js';
 
 // These pairs have checks of their own, with fixes that fit them better.

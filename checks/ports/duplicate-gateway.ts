@@ -1,6 +1,6 @@
 // Two profiles resolve to the same gateway port: the second gateway cannot start.
-import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { movePortFix, profilePairs, profileToMove } from '../../src/checks/helpers.js';
+import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
+import { movePortFix, profilePairs, profileToMove } from '../../src/doctor/helpers.js';
 import { bindsCanCollide } from '../../src/ports/overlaps.js';
 
 export default defineCheck({

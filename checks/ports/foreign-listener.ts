@@ -1,8 +1,8 @@
 // A planned port of a profile is held by a process that is not that profile's gateway or browser.
-import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { movePortFix } from '../../src/checks/helpers.js';
+import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
+import { movePortFix } from '../../src/doctor/helpers.js';
 import { bindsCanCollide } from '../../src/ports/overlaps.js';
-import type { PortOwner } from '../../src/host/live.js';
+import type { PortOwner } from '../../src/attribute/live.js';
 import type { PortPlanEntry } from '../../src/model.js';
 
 function whoIs(owner: PortOwner): string {

@@ -1,6 +1,6 @@
 // A named profile relies on the profile-name hash for its port: it moves on rename and may land near another.
-import { defineCheck } from '../../src/checks/api.js';
-import { movePortFix, profileByName, profileToMove } from '../../src/checks/helpers.js';
+import { defineCheck } from '../../src/doctor/api.js';
+import { movePortFix, profileByName, profileToMove } from '../../src/doctor/helpers.js';
 import { configSet } from '../../src/fixes/commands.js';
 
 export default defineCheck({

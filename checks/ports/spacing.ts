@@ -1,6 +1,6 @@
 // Base ports too close together for the layout, even where no planned port collides yet.
-import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { movePortFix, profilePairs, profileToMove } from '../../src/checks/helpers.js';
+import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
+import { movePortFix, profilePairs, profileToMove } from '../../src/doctor/helpers.js';
 import { instanceReach, RECOMMENDED_SPACING } from '../../src/ports/plan.js';
 
 export default defineCheck({

@@ -1,6 +1,6 @@
 // Two profiles receive channel webhooks on the same fixed port (Telegram 8787, MS Teams 3978, Nextcloud Talk 8788).
-import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
-import { profileToMove } from '../../src/checks/helpers.js';
+import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
+import { profileToMove } from '../../src/doctor/helpers.js';
 import { configSet } from '../../src/fixes/commands.js';
 import { WEBHOOK_DEFAULT_PORTS } from '../../src/config/channels.js';
 

@@ -1,6 +1,6 @@
 // Things discovery saw that are not usable profiles: invalid dir names, unreadable dirs, services and locks of no profile.
 import path from 'node:path';
-import { defineCheck, type FindingDraft } from '../../src/checks/api.js';
+import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
 import { renamePath, shellQuote, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { DiscoveryNote } from '../../src/model.js';
 import { isValidProfileName } from '../../src/profiles/names.js';

@@ -281,6 +281,5 @@ export function resolveProfile(profile: DiscoveredProfile, invocation: Invocatio
     envSelected: profile.envSelected,
     envProfileName: profile.envProfileName,
     plan,
-    planInput,
   };
 }

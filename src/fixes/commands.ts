@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Profile, ServiceDefinition } from '../model.js';
 import { DEFAULT_PROFILE, isDefaultProfileName } from '../profiles/names.js';
-import type { LiveModel } from '../host/live.js';
+import type { LiveModel } from '../attribute/live.js';
 
 /** `openclaw --profile rescue`, `openclaw --dev`, or plain `openclaw` for the default profile. */
 export function openclawFor(profile: Pick<Profile, 'name'>): string {

@@ -1,15 +1,10 @@
 // Which OpenClaw release layout the port plan follows, and why.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Invocation, Layout, LayoutVersion, ServiceDefinition } from '../model.js';
+import type { InstalledRelease, Invocation, Layout, LayoutVersion, ServiceDefinition } from '../model.js';
 
 export const LAYOUT_VERSIONS: readonly LayoutVersion[] = ['2026.9', '2026.1'];
 export const CURRENT_LAYOUT: LayoutVersion = '2026.9';
-
-export interface InstalledOpenClaw {
-  version: string;
-  packageJson: string;
-}
 
 /** [year, month, patch] of an OpenClaw calendar version like `2026.9.6` or `2026.10.1-beta.2`. */
 export function parseReleaseVersion(version: string): [number, number, number] | null {
@@ -29,33 +24,25 @@ export function layoutForRelease(version: string): LayoutVersion {
   return atLeast(version, 2026, 9) ? '2026.9' : '2026.1';
 }
 
-export function decideLayout(requested: LayoutVersion | null, installed: InstalledOpenClaw | null): Layout {
-  const openclawVersion = installed?.version ?? null;
-  const releaseFlags = {
-    openclawVersion,
-    // The profile-name hash default and `<stateDir>/workspace` arrived in 2026.8.
-    hashDefaultPort: atLeast(openclawVersion, 2026, 8),
-    legacyWorkspaceDefault: !atLeast(openclawVersion, 2026, 8),
-  };
+/** The defaults a layout stands for: the profile-name hash port and `<stateDir>/workspace` arrived in 2026.8. */
+function layoutDefaults(version: LayoutVersion, release: string | null): Pick<Layout, 'hashDefaultPort' | 'legacyWorkspaceDefault'> {
+  const modern = release !== null ? atLeast(release, 2026, 8) : version === '2026.9';
+  return { hashDefaultPort: modern, legacyWorkspaceDefault: !modern };
+}
+
+/** `--layout` wins (and brings its era's defaults), else the installed release's layout, else the current one. */
+export function decideLayout(requested: LayoutVersion | null, installed: InstalledRelease | null): Layout {
   if (requested) {
-    return { version: requested, reason: `--layout ${requested}`, ...releaseFlags };
+    return { version: requested, reason: `--layout ${requested}`, ...layoutDefaults(requested, null) };
   }
   if (installed) {
     const version = layoutForRelease(installed.version);
-    return {
-      version,
-      reason: `openclaw ${installed.version} is installed (${installed.packageJson})`,
-      ...releaseFlags,
-    };
+    return { version, reason: `openclaw ${installed.version} is installed (${installed.packageJson})`, ...layoutDefaults(version, installed.version) };
   }
-  return {
-    version: CURRENT_LAYOUT,
-    reason: 'no OpenClaw install found on this host; using the current layout',
-    ...releaseFlags,
-  };
+  return { version: CURRENT_LAYOUT, reason: 'no OpenClaw install found on this host; using the current layout', ...layoutDefaults(CURRENT_LAYOUT, null) };
 }
 
-function readPackageVersion(packageJson: string): InstalledOpenClaw | null {
+function readPackageVersion(packageJson: string): InstalledRelease | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(packageJson, 'utf8')) as { name?: unknown; version?: unknown };
     if (parsed.name !== 'openclaw' || typeof parsed.version !== 'string') return null;
@@ -84,7 +71,7 @@ function realPathOrNull(file: string): string | null {
  * Finds the installed OpenClaw without spawning it: the entry point a service runs, the `openclaw`
  * on PATH (npm links it into node_modules), then the usual global prefixes.
  */
-export function findInstalledOpenClaw(invocation: Invocation, services: readonly ServiceDefinition[]): InstalledOpenClaw | null {
+export function findInstalledOpenClaw(invocation: Invocation, services: readonly ServiceDefinition[]): InstalledRelease | null {
   const roots: string[] = [];
   for (const service of services) {
     for (const arg of service.args) {

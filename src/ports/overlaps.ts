@@ -1,17 +1,5 @@
 // Where the port plans of two profiles meet: the same port, or intersecting ranges.
-import type { PortPlanEntry, PortRole, Profile } from '../model.js';
-
-export interface PlannedPort {
-  profile: string;
-  entry: PortPlanEntry;
-}
-
-export interface Overlap {
-  from: number;
-  to: number;
-  a: PlannedPort;
-  b: PlannedPort;
-}
+import type { Overlap, PlannedPort, PortPlanEntry, PortRole } from '../model.js';
 
 const RANGE_ROLES: ReadonlySet<PortRole> = new Set(['cdp-band', 'extension-relay']);
 
@@ -28,7 +16,7 @@ export function bindsCanCollide(a: string, b: string): boolean {
 }
 
 /** Every pair of entries of different profiles whose ports intersect, sorted by port. */
-export function findOverlaps(profiles: readonly Pick<Profile, 'name' | 'plan'>[]): Overlap[] {
+export function findOverlaps(profiles: readonly { name: string; plan: readonly PortPlanEntry[] }[]): Overlap[] {
   const planned: PlannedPort[] = profiles.flatMap((profile) => profile.plan.map((entry) => ({ profile: profile.name, entry })));
   planned.sort((x, y) => x.entry.from - y.entry.from);
   const overlaps: Overlap[] = [];

@@ -65,21 +65,24 @@ export function localCdpPort(cdpUrl: string): number | null {
   }
 }
 
-function single(role: PortPlanEntry['role'], port: number, bind: string, source: string, label?: string): PortPlanEntry {
-  return label === undefined ? { role, from: port, to: port, bind, source } : { role, from: port, to: port, bind, source, label };
+type Placement = 'derived' | 'absolute';
+
+function single(role: PortPlanEntry['role'], port: number, bind: string, source: string, placement: Placement, label?: string): PortPlanEntry {
+  const entry: PortPlanEntry = { role, from: port, to: port, bind, source, derived: placement === 'derived' };
+  return label === undefined ? entry : { ...entry, label };
 }
 
 function browserEntries(input: PlanInput, control: number, layout: LayoutVersion): PortPlanEntry[] {
   const entries: PortPlanEntry[] = [];
   const bandFrom = control + CDP_BAND_START;
   const bandTo = control + CDP_BAND_END;
-  entries.push({ role: 'cdp-band', from: bandFrom, to: bandTo, bind: LOOPBACK, source: `control+${CDP_BAND_START}..control+${CDP_BAND_END}` });
+  entries.push({ role: 'cdp-band', from: bandFrom, to: bandTo, bind: LOOPBACK, source: `control+${CDP_BAND_START}..control+${CDP_BAND_END}`, derived: true });
 
   if (layout === '2026.9') {
     // Each extension-driver profile gets its own relay port, from control+8 counting down to control+1.
     const extensionProfiles = input.browserProfiles.filter((profile) => profile.driver === 'extension');
     extensionProfiles.slice(0, RELAY_TOP).forEach((profile, index) => {
-      entries.push(single('extension-relay', control + RELAY_TOP - index, LOOPBACK, `control+${RELAY_TOP - index} (extension relay, counting down from control+${RELAY_TOP})`, profile.name));
+      entries.push(single('extension-relay', control + RELAY_TOP - index, LOOPBACK, `control+${RELAY_TOP - index} (extension relay, counting down from control+${RELAY_TOP})`, 'derived', profile.name));
     });
   }
 
@@ -97,14 +100,14 @@ function browserEntries(input: PlanInput, control: number, layout: LayoutVersion
     const key = profile.implicit ? 'browser' : `browser.profiles.${profile.name}`;
     const url = profile.cdpUrl ?? (profile.name === 'openclaw' ? input.browserCdpUrl : null);
     if (profile.cdpPort !== null) {
-      entries.push(single('cdp', profile.cdpPort, LOOPBACK, `${key}.cdpPort`, profile.name));
+      entries.push(single('cdp', profile.cdpPort, LOOPBACK, `${key}.cdpPort`, 'absolute', profile.name));
     } else if (url !== null) {
       const port = localCdpPort(url);
       const urlKey = profile.cdpUrl !== null ? `${key}.cdpUrl` : 'browser.cdpUrl';
-      if (port !== null) entries.push(single('cdp', port, LOOPBACK, urlKey, profile.name));
+      if (port !== null) entries.push(single('cdp', port, LOOPBACK, urlKey, 'absolute', profile.name));
     } else {
       const port = nextFreeBandPort();
-      if (port !== null) entries.push(single('cdp', port, LOOPBACK, `first free port of the CDP band (control+${port - control})`, profile.name));
+      if (port !== null) entries.push(single('cdp', port, LOOPBACK, `first free port of the CDP band (control+${port - control})`, 'derived', profile.name));
     }
   }
   return entries;
@@ -114,26 +117,40 @@ export function buildPortPlan(input: PlanInput, layout: LayoutVersion): PortPlan
   const base = input.gatewayPort;
   const offsets = OFFSETS[layout];
   const control = base + offsets.control;
-  const plan: PortPlanEntry[] = [single('gateway', base, input.gatewayBind, input.gatewayPortSource)];
+  const plan: PortPlanEntry[] = [single('gateway', base, input.gatewayBind, input.gatewayPortSource, 'derived')];
 
   plan.push(
     input.sandboxPort !== null
-      ? single('sandbox', input.sandboxPort, input.gatewayBind, 'mcp.apps.sandboxPort')
-      : single('sandbox', base + 1, input.gatewayBind, 'base+1'),
+      ? single('sandbox', input.sandboxPort, input.gatewayBind, 'mcp.apps.sandboxPort', 'absolute')
+      : single('sandbox', base + 1, input.gatewayBind, 'base+1', 'derived'),
   );
   // There is no config key for the control port: it is always base+2, reserved even when it runs inside the gateway.
-  plan.push(single('browser-control', control, LOOPBACK, `base+${offsets.control}`));
+  plan.push(single('browser-control', control, LOOPBACK, `base+${offsets.control}`, 'derived'));
   if (offsets.relay) {
-    plan.push({ role: 'extension-relay', from: base + offsets.relay.from, to: base + offsets.relay.to, bind: LOOPBACK, source: `base+${offsets.relay.from}` });
+    plan.push({ role: 'extension-relay', from: base + offsets.relay.from, to: base + offsets.relay.to, bind: LOOPBACK, source: `base+${offsets.relay.from}`, derived: true });
   }
   if (offsets.canvas !== null && input.canvasEnabled) {
     plan.push(
       input.canvasPort !== null
-        ? single('canvas', input.canvasPort, input.gatewayBind, 'canvasHost.port')
-        : single('canvas', base + offsets.canvas, input.gatewayBind, `base+${offsets.canvas}`),
+        ? single('canvas', input.canvasPort, input.gatewayBind, 'canvasHost.port', 'absolute')
+        : single('canvas', base + offsets.canvas, input.gatewayBind, `base+${offsets.canvas}`, 'derived'),
     );
   }
   if (input.browserEnabled) plan.push(...browserEntries(input, control, layout));
-  for (const webhook of input.webhooks) plan.push(single('webhook', webhook.port, webhook.bind, webhook.source, webhook.channel));
+  for (const webhook of input.webhooks) plan.push(single('webhook', webhook.port, webhook.bind, webhook.source, 'absolute', webhook.channel));
   return plan;
+}
+
+/**
+ * The same plan around another base (a gateway that runs where its lock says, not where its config says):
+ * derived ports move with the base, absolute keys (`cdpPort`, webhooks) stay where they are.
+ */
+export function rebasePlan(plan: readonly PortPlanEntry[], base: number, source: string): PortPlanEntry[] {
+  const gateway = plan.find((entry) => entry.role === 'gateway');
+  const shift = gateway ? base - gateway.from : 0;
+  if (shift === 0) return [...plan];
+  return plan.map((entry) => {
+    if (entry.role === 'gateway') return { ...entry, from: base, to: base, source };
+    return entry.derived ? { ...entry, from: entry.from + shift, to: entry.to + shift } : entry;
+  });
 }

@@ -14,6 +14,11 @@ export interface ProbeTargets {
   control: ProbeTarget[];
 }
 
+/** The key of a probe result: the address and port it was sent to. */
+export function probeKey(host: string, port: number): string {
+  return `${host}:${port}`;
+}
+
 /** The loopback address a client reaches the listener on, or null when nothing loopback-reachable listens. */
 export function probeHostFor(snapshot: HostSnapshot, port: number): string | null {
   const addresses = snapshot.listeners.filter((listener) => listener.port === port).map((listener) => listener.address);
@@ -27,7 +32,7 @@ export function probeTargets(model: HostModel, snapshot: HostSnapshot): ProbeTar
   const targets: ProbeTargets = { gateways: [], cdp: [], control: [] };
   const add = (kind: keyof ProbeTargets, port: number) => {
     const host = probeHostFor(snapshot, port);
-    const key = `${host}:${port}`;
+    const key = probeKey(host ?? '', port);
     if (host === null || seen[kind].has(key)) return;
     seen[kind].add(key);
     targets[kind].push({ host, port });

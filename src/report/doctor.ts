@@ -1,22 +1,13 @@
 // `clawdoc doctor`: the findings as one versioned JSON envelope, or as text grouped by profile.
 import type { ChalkInstance } from 'chalk';
-import type { Check, Finding, Severity } from '../checks/api.js';
-import type { HostModel, Profile } from '../model.js';
+import type { Finding, Severity } from '../doctor/api.js';
+import type { DoctorResult } from '../doctor/result.js';
+import type { Profile } from '../model.js';
 import { profileJson } from './profiles.js';
 import { summarise } from './exit-code.js';
 import { SCHEMA_VERSION, displayPath } from './style.js';
 import { wrap } from './wrap.js';
 import { VERSION } from '../version.js';
-
-export interface DoctorResult {
-  model: HostModel;
-  focus: readonly Profile[];
-  checks: readonly Check[];
-  checksRun: readonly string[];
-  findings: readonly Finding[];
-  exitCode: number;
-  failOn: Severity;
-}
 
 export function doctorJson(result: DoctorResult): object {
   return {

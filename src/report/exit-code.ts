@@ -1,5 +1,5 @@
 // The exit code is a pure function of the findings and the --fail-on threshold.
-import type { Finding, Severity } from '../checks/api.js';
+import type { Finding, Severity } from '../doctor/api.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../runtime.js';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };

@@ -1,7 +1,6 @@
 // `clawdoc ports`: the port plan of each profile, a lane chart on a shared axis, and the overlaps.
 import type { ChalkInstance } from 'chalk';
-import type { HostModel, PortPlanEntry, PortRole, Profile } from '../model.js';
-import { findOverlaps, type Overlap } from '../ports/overlaps.js';
+import type { HostModel, Overlap, PortPlanEntry, PortRole, Profile } from '../model.js';
 import { SCHEMA_VERSION, displayPath } from './style.js';
 
 export function portEntryJson(entry: PortPlanEntry): object {
@@ -19,13 +18,19 @@ export function overlapJson(overlap: Overlap): object {
   };
 }
 
+/** The overlaps that involve a profile in scope: with one profile, its overlaps with every other one. */
+function overlapsInScope(model: HostModel, profiles: readonly Profile[]): Overlap[] {
+  const names = new Set(profiles.map((profile) => profile.name));
+  return model.overlaps.filter((overlap) => names.has(overlap.a.profile) || names.has(overlap.b.profile));
+}
+
 export function portsJson(model: HostModel, profiles: readonly Profile[]): object {
   return {
     schemaVersion: SCHEMA_VERSION,
     layout: model.layout.version,
     layoutReason: model.layout.reason,
     profiles: profiles.map((profile) => ({ name: profile.name, ports: profile.plan.map(portEntryJson) })),
-    overlaps: findOverlaps(profiles).map(overlapJson),
+    overlaps: overlapsInScope(model, profiles).map(overlapJson),
   };
 }
 
@@ -108,8 +113,7 @@ function drawCluster(cluster: Cluster, profiles: readonly Profile[], overlaps: r
   return lines;
 }
 
-export function portsChart(profiles: readonly Profile[], chalk: ChalkInstance): string {
-  const overlaps = findOverlaps(profiles);
+function portsChart(profiles: readonly Profile[], overlaps: readonly Overlap[], chalk: ChalkInstance): string {
   const blocks = clusters(profiles).map((cluster) => drawCluster(cluster, profiles, overlaps, chalk).join('\n'));
   const legend = chalk.dim('G gateway  s sandbox  c browser control  r extension relay  v canvas  * CDP  = CDP band  w webhook  ^ overlap');
   return [...blocks, legend].join('\n\n');
@@ -133,10 +137,11 @@ export function portsText(model: HostModel, profiles: readonly Profile[], chalk:
     for (const entry of profile.plan) lines.push(entryText(entry));
     lines.push('');
   }
-  lines.push(portsChart(profiles, chalk), '');
-  const overlaps = findOverlaps(profiles);
+  const overlaps = overlapsInScope(model, profiles);
+  lines.push(portsChart(profiles, overlaps, chalk), '');
   if (overlaps.length === 0) {
-    lines.push(chalk.green('No two profiles plan the same port.'));
+    const all = profiles.length === model.profiles.length;
+    lines.push(chalk.green(all ? 'No two profiles plan the same port.' : `No other profile plans a port of ${profiles.map((profile) => profile.name).join(', ')}.`));
   } else {
     lines.push(chalk.red(`${overlaps.length} overlap${overlaps.length === 1 ? '' : 's'} between profiles:`));
     for (const overlap of overlaps) lines.push(`  ${overlapText(overlap)}`);

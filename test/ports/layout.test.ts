@@ -36,11 +36,16 @@ describe('layout', () => {
     expect(decideLayout(null, { version: '2026.6.2', packageJson: '/x/package.json' })).toEqual({
       version: '2026.1',
       reason: 'openclaw 2026.6.2 is installed (/x/package.json)',
-      openclawVersion: '2026.6.2',
       hashDefaultPort: false,
       legacyWorkspaceDefault: true,
     });
     expect(decideLayout(null, null)).toMatchObject({ version: '2026.9', reason: 'no OpenClaw install found on this host; using the current layout', hashDefaultPort: true });
+  });
+
+  it('--layout brings its era\'s defaults, whatever release is installed: 2026.1 has no profile-name hash', () => {
+    expect(decideLayout('2026.1', null)).toMatchObject({ hashDefaultPort: false, legacyWorkspaceDefault: true });
+    expect(decideLayout('2026.9', null)).toMatchObject({ hashDefaultPort: true, legacyWorkspaceDefault: false });
+    expect(decideLayout(null, { version: '2026.8.1', packageJson: '/x' })).toMatchObject({ version: '2026.1', hashDefaultPort: true, legacyWorkspaceDefault: false });
   });
 
   it('finds the install linked from PATH and under the home\'s npm prefix, without spawning it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPortPlan, instanceReach, localCdpPort, type PlanInput } from '../../src/ports/plan.js';
+import { buildPortPlan, instanceReach, localCdpPort, rebasePlan, type PlanInput } from '../../src/ports/plan.js';
 
 const input = (overrides: Partial<PlanInput> = {}): PlanInput => ({
   gatewayPort: 19789,
@@ -18,22 +18,22 @@ const input = (overrides: Partial<PlanInput> = {}): PlanInput => ({
 describe('port plan', () => {
   it('derives the 2026.9 layout from the base port', () => {
     expect(buildPortPlan(input(), '2026.9')).toEqual([
-      { role: 'gateway', from: 19789, to: 19789, bind: '127.0.0.1', source: 'gateway.port' },
-      { role: 'sandbox', from: 19790, to: 19790, bind: '127.0.0.1', source: 'base+1' },
-      { role: 'browser-control', from: 19791, to: 19791, bind: '127.0.0.1', source: 'base+2' },
-      { role: 'cdp-band', from: 19800, to: 19899, bind: '127.0.0.1', source: 'control+9..control+108' },
-      { role: 'cdp', from: 19800, to: 19800, bind: '127.0.0.1', source: 'first free port of the CDP band (control+9)', label: 'openclaw' },
+      { role: 'gateway', from: 19789, to: 19789, bind: '127.0.0.1', source: 'gateway.port', derived: true },
+      { role: 'sandbox', from: 19790, to: 19790, bind: '127.0.0.1', source: 'base+1', derived: true },
+      { role: 'browser-control', from: 19791, to: 19791, bind: '127.0.0.1', source: 'base+2', derived: true },
+      { role: 'cdp-band', from: 19800, to: 19899, bind: '127.0.0.1', source: 'control+9..control+108', derived: true },
+      { role: 'cdp', from: 19800, to: 19800, bind: '127.0.0.1', source: 'first free port of the CDP band (control+9)', label: 'openclaw', derived: true },
     ]);
   });
 
   it('derives the 2026.1 layout of the user\'s document: relay base+3, canvas base+4', () => {
     const plan = buildPortPlan(input({ browserEnabled: false }), '2026.1');
     expect(plan).toEqual([
-      { role: 'gateway', from: 19789, to: 19789, bind: '127.0.0.1', source: 'gateway.port' },
-      { role: 'sandbox', from: 19790, to: 19790, bind: '127.0.0.1', source: 'base+1' },
-      { role: 'browser-control', from: 19791, to: 19791, bind: '127.0.0.1', source: 'base+2' },
-      { role: 'extension-relay', from: 19792, to: 19792, bind: '127.0.0.1', source: 'base+3' },
-      { role: 'canvas', from: 19793, to: 19793, bind: '127.0.0.1', source: 'base+4' },
+      { role: 'gateway', from: 19789, to: 19789, bind: '127.0.0.1', source: 'gateway.port', derived: true },
+      { role: 'sandbox', from: 19790, to: 19790, bind: '127.0.0.1', source: 'base+1', derived: true },
+      { role: 'browser-control', from: 19791, to: 19791, bind: '127.0.0.1', source: 'base+2', derived: true },
+      { role: 'extension-relay', from: 19792, to: 19792, bind: '127.0.0.1', source: 'base+3', derived: true },
+      { role: 'canvas', from: 19793, to: 19793, bind: '127.0.0.1', source: 'base+4', derived: true },
     ]);
   });
 
@@ -51,10 +51,10 @@ describe('port plan', () => {
       '2026.9',
     );
     expect(plan.filter((entry) => entry.role === 'cdp' || entry.role === 'extension-relay')).toEqual([
-      { role: 'extension-relay', from: 19799, to: 19799, bind: '127.0.0.1', source: 'control+8 (extension relay, counting down from control+8)', label: 'ext' },
-      { role: 'cdp', from: 19800, to: 19800, bind: '127.0.0.1', source: 'browser.profiles.openclaw.cdpPort', label: 'openclaw' },
-      { role: 'cdp', from: 19801, to: 19801, bind: '127.0.0.1', source: 'first free port of the CDP band (control+10)', label: 'work' },
-      { role: 'cdp', from: 9333, to: 9333, bind: '127.0.0.1', source: 'browser.profiles.local.cdpUrl', label: 'local' },
+      { role: 'extension-relay', from: 19799, to: 19799, bind: '127.0.0.1', source: 'control+8 (extension relay, counting down from control+8)', label: 'ext', derived: true },
+      { role: 'cdp', from: 19800, to: 19800, bind: '127.0.0.1', source: 'browser.profiles.openclaw.cdpPort', label: 'openclaw', derived: false },
+      { role: 'cdp', from: 19801, to: 19801, bind: '127.0.0.1', source: 'first free port of the CDP band (control+10)', label: 'work', derived: true },
+      { role: 'cdp', from: 9333, to: 9333, bind: '127.0.0.1', source: 'browser.profiles.local.cdpUrl', label: 'local', derived: false },
     ]);
   });
 
@@ -64,10 +64,25 @@ describe('port plan', () => {
       '2026.9',
     );
     expect(plan.filter((entry) => ['cdp', 'sandbox', 'webhook'].includes(entry.role))).toEqual([
-      { role: 'sandbox', from: 30000, to: 30000, bind: '127.0.0.1', source: 'mcp.apps.sandboxPort' },
-      { role: 'cdp', from: 9222, to: 9222, bind: '127.0.0.1', source: 'browser.cdpUrl', label: 'openclaw' },
-      { role: 'webhook', from: 8787, to: 8787, bind: '127.0.0.1', source: 'telegram webhook default 8787', label: 'telegram' },
+      { role: 'sandbox', from: 30000, to: 30000, bind: '127.0.0.1', source: 'mcp.apps.sandboxPort', derived: false },
+      { role: 'cdp', from: 9222, to: 9222, bind: '127.0.0.1', source: 'browser.cdpUrl', label: 'openclaw', derived: false },
+      { role: 'webhook', from: 8787, to: 8787, bind: '127.0.0.1', source: 'telegram webhook default 8787', label: 'telegram', derived: false },
     ]);
+  });
+
+  it('rebases derived ports on a running base and keeps absolute keys where they are', () => {
+    const plan = buildPortPlan(input({ sandboxPort: 30000, browserProfiles: [{ name: 'pinned', cdpPort: 9333, cdpUrl: null, driver: null, userDataDir: null, implicit: false }, { name: 'openclaw', cdpPort: null, cdpUrl: null, driver: null, userDataDir: null, implicit: true }] }), '2026.9');
+    const moved = rebasePlan(plan, 20789, 'lock');
+    expect(moved.map((entry) => [entry.role, entry.from, entry.to])).toEqual([
+      ['gateway', 20789, 20789],
+      ['sandbox', 30000, 30000],
+      ['browser-control', 20791, 20791],
+      ['cdp-band', 20800, 20899],
+      ['cdp', 9333, 9333],
+      ['cdp', 20800, 20800],
+    ]);
+    expect(moved[0]!.source).toBe('lock');
+    expect(rebasePlan(plan, 19789, 'lock')).toEqual(plan);
   });
 
   it('reaches base+110 in both layouts', () => {

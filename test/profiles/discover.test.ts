@@ -1,7 +1,7 @@
 // Discovery and resolution over the sample homes: where each profile was found, its paths, port and workspace.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildHostModel } from '../../src/host-model.js';
+import { resolveHost as buildHostModel } from '../../src/pipeline.js';
 import type { Invocation } from '../../src/model.js';
 import { fixtureHome } from '../support/runtime.js';
 

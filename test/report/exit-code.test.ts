@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exitCode, summarise } from '../../src/report/exit-code.js';
-import type { Finding } from '../../src/checks/api.js';
+import type { Finding } from '../../src/doctor/api.js';
 
 const finding = (severity: Finding['severity']): Finding => ({ checkId: 'a/b', severity, profile: null, message: 'm', fixHint: 'h', evidence: {} });
 

@@ -15,11 +15,12 @@ import type {
 } from '../../src/model.js';
 import type { HostSnapshot, Listener, ProcessInfo } from '../../src/host/types.js';
 import type { GatewayProbe, ProbeResults } from '../../src/probe/types.js';
-import type { CheckContext, Check, Finding } from '../../src/checks/api.js';
+import type { CheckContext, Check, Finding } from '../../src/doctor/api.js';
 import { buildPortPlan, type PlanInput } from '../../src/ports/plan.js';
 import { findOverlaps } from '../../src/ports/overlaps.js';
-import { buildLiveModel, probeKey } from '../../src/host/attribute.js';
-import { runChecks } from '../../src/checks/run.js';
+import { buildLiveModel } from '../../src/attribute/attribute.js';
+import { probeKey } from '../../src/probe/targets.js';
+import { runChecks } from '../../src/doctor/run.js';
 import { decideLayout } from '../../src/ports/layout.js';
 
 export const HOME = '/home/op';
@@ -159,7 +160,6 @@ export function makeProfile(name: string, spec: ProfileSpec, layout: LayoutVersi
     envSelected: spec.envSelected ?? false,
     envProfileName: spec.envProfileName ?? null,
     plan: buildPortPlan(planInput, layout),
-    planInput,
   };
 }
 
@@ -269,11 +269,13 @@ export class ModelBuilder {
   hostModel(): HostModel {
     return {
       invocation: { home: HOME, env: this.invokingEnv, selectedProfile: null, uid: 1000, tmpDir: '/tmp', platform: 'linux' },
+      release: null,
       layout: { ...decideLayout(this.layoutVersion, null) },
       profiles: this.profiles,
       notes: this.notes,
       searched: [],
       realPaths: this.realPaths,
+      overlaps: findOverlaps(this.profiles),
     };
   }
 
@@ -291,7 +293,8 @@ export class ModelBuilder {
     };
     const probes: ProbeResults = { gateways: this.gatewayProbes, cdp: {}, control: {}, deadlineHit: false };
     const focus = focusNames ? model.profiles.filter((profile) => focusNames.includes(profile.name)) : model.profiles;
-    return { model, profiles: model.profiles, focus, overlaps: findOverlaps(model.profiles), live: buildLiveModel(model, snapshot, probes) };
+    const live = buildLiveModel(model, snapshot, probes);
+    return { model, profiles: model.profiles, focus, overlaps: live.overlaps, live };
   }
 }
 

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.js';
 import type { Runtime } from '../../src/runtime.js';
 import type { HostModel } from '../../src/model.js';
-import { buildLiveModel } from '../../src/host/attribute.js';
-import { observeHost } from '../../src/observe.js';
+import { buildLiveModel } from '../../src/attribute/attribute.js';
+import { observeHost } from '../../src/pipeline.js';
 import type { HostSnapshot } from '../../src/host/types.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

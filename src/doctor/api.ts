@@ -1,7 +1,7 @@
 // The check plugin API: what a check receives, what it returns, and `defineCheck` for type inference.
 import type { HostModel, LayoutVersion, Profile } from '../model.js';
-import type { Overlap } from '../ports/overlaps.js';
-import type { LiveModel } from '../host/live.js';
+import type { Overlap } from '../model.js';
+import type { LiveModel } from '../attribute/live.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defineCheck } from '../../src/checks/api.js';
-import { matchesId, runChecks } from '../../src/checks/run.js';
+import { defineCheck } from '../../src/doctor/api.js';
+import { matchesId, runChecks } from '../../src/doctor/run.js';
 import { model } from '../support/model-builder.js';
 
 const perProfile = defineCheck({

@@ -1,6 +1,6 @@
 // The live view of the host the checks read: who owns each planned port, lock states, gateway states.
-import type { PortPlanEntry } from '../model.js';
-import type { HostSnapshot } from './types.js';
+import type { Overlap, PortPlanEntry } from '../model.js';
+import type { HostSnapshot } from '../host/types.js';
 import type { GatewayProbe, ProbeResults } from '../probe/types.js';
 
 export type OwnerKind = 'gateway-of-profile' | 'chromium' | 'other' | 'unknown';
@@ -49,10 +49,44 @@ export interface GatewayStatus {
   detail: string;
 }
 
+/** Running or unhealthy: a gateway process of this profile is up, whatever /healthz says. */
+export function isGatewayUp(gateway: Pick<GatewayStatus, 'state'>): boolean {
+  return gateway.state === 'running' || gateway.state === 'unhealthy';
+}
+
 export interface PlannedPortStatus {
   entry: PortPlanEntry;
   port: number;
   owners: PortOwner[];
+}
+
+export interface CanvasState {
+  /** `gateway-path` on 2026.9 (a path on the gateway port), `port` on the older layout's canvas host. */
+  where: 'gateway-path' | 'port';
+  port: number;
+  path: string | null;
+  state: 'served' | 'not-served' | 'unknown';
+  answer: string | null;
+}
+
+export interface ControlState {
+  port: number;
+  state: 'listening' | 'in-gateway' | 'down' | 'foreign';
+  owner: PortOwner | null;
+  answer: string | null;
+}
+
+export interface BrowserProfileState {
+  name: string;
+  cdpPort: number | null;
+  /** Redacted. */
+  cdpUrl: string | null;
+  driver: string | null;
+  state: 'up' | 'down' | 'foreign' | 'remote' | 'extension';
+  owner: PortOwner | null;
+  browser: string | null;
+  protocolVersion: string | null;
+  tabs: number | null;
 }
 
 export interface LiveProfile {
@@ -65,10 +99,15 @@ export interface LiveProfile {
   ports: PlannedPortStatus[];
   /** True when an installed service or a lock file says this gateway should be running. */
   expectedRunning: boolean;
+  canvas: CanvasState | null;
+  control: ControlState;
+  browserProfiles: BrowserProfileState[];
 }
 
 export interface LiveModel {
   snapshot: HostSnapshot;
   probes: ProbeResults;
   profiles: Record<string, LiveProfile>;
+  /** Overlaps of the plans as they run (a gateway started elsewhere brings its derived ports along). */
+  overlaps: Overlap[];
 }

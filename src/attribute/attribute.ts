@@ -1,20 +1,18 @@
 // Attribution: every listener on a planned port gets an owner with evidence, every lock a state, every profile a gateway state.
 import path from 'node:path';
-import type { HostModel, LayoutVersion, LockFile, PortPlanEntry, Profile } from '../model.js';
-import { buildPortPlan } from '../ports/plan.js';
-import type { HostSnapshot, Listener, ProcessInfo } from './types.js';
+import type { HostModel, LockFile, PortPlanEntry, Profile } from '../model.js';
+import { rebasePlan } from '../ports/plan.js';
+import { findOverlaps } from '../ports/overlaps.js';
+import { browserProfileStates, canvasState, controlState } from './browser-states.js';
+import type { HostSnapshot, Listener, ProcessInfo } from '../host/types.js';
 import type { ProbeResults, GatewayProbe } from '../probe/types.js';
 import type { GatewayStatus, LiveModel, LiveProfile, LockStatus, PlannedPortStatus, PortOwner } from './live.js';
 import { redact } from '../redact.js';
-import { probeHostFor } from '../probe/targets.js';
-import { groupByOwner, listenersOnPort } from './listeners.js';
+import { probeHostFor, probeKey } from '../probe/targets.js';
+import { groupByOwner, listenersOnPort } from '../host/listeners.js';
 
 const CHROME_NAME = /(^|\/)(chrome|chromium|chromium-browser|google-chrome[\w-]*|headless_shell)$/i;
 const GATEWAY_TITLE = 'openclaw-gateway';
-
-export function probeKey(host: string, port: number): string {
-  return `${host}:${port}`;
-}
 
 function isUnder(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
@@ -186,9 +184,9 @@ function gatewayStatus(profile: Profile, locks: LockStatus[], attribution: Attri
 }
 
 /** The plan around the port the gateway really runs on: its derived ports follow the running base, not the configured one. */
-export function effectivePlan(profile: Profile, gateway: GatewayStatus, layout: LayoutVersion): PortPlanEntry[] {
+export function effectivePlan(profile: Profile, gateway: GatewayStatus): PortPlanEntry[] {
   if (gateway.portSource !== 'lock' || gateway.port === profile.gatewayPort.port) return profile.plan;
-  return buildPortPlan({ ...profile.planInput, gatewayPort: gateway.port, gatewayPortSource: 'the running gateway\'s lock' }, layout);
+  return rebasePlan(profile.plan, gateway.port, 'the running gateway\'s lock');
 }
 
 function plannedPorts(plan: readonly PortPlanEntry[], attribution: Attribution): PlannedPortStatus[] {
@@ -214,18 +212,26 @@ export function buildLiveModel(model: HostModel, snapshot: HostSnapshot, probes:
   }
   const attribution: Attribution = { profiles: model.profiles, snapshot, lockPids };
   const profiles: Record<string, LiveProfile> = {};
+  const observed = { snapshot, probes };
+  let rebased = false;
   for (const profile of model.profiles) {
     const locks = lockStates.get(profile.name) ?? [];
     const gateway = gatewayStatus(profile, locks, attribution, probes);
-    const plan = effectivePlan(profile, gateway, model.layout.version);
+    const plan = effectivePlan(profile, gateway);
+    rebased ||= plan !== profile.plan;
+    const ports = plannedPorts(plan, attribution);
     profiles[profile.name] = {
       name: profile.name,
       gateway,
       locks,
       plan,
-      ports: plannedPorts(plan, attribution),
+      ports,
       expectedRunning: profile.services.some((service) => service.isGateway) || profile.locks.length > 0,
+      canvas: canvasState(gateway, ports, observed, model.layout.version),
+      control: controlState(profile, gateway, ports, observed, model.layout.version),
+      browserProfiles: browserProfileStates(profile, ports, observed),
     };
   }
-  return { snapshot, probes, profiles };
+  const overlaps = rebased ? findOverlaps(model.profiles.map((profile) => ({ name: profile.name, plan: profiles[profile.name]!.plan }))) : model.overlaps;
+  return { snapshot, probes, profiles, overlaps };
 }
