@@ -16,6 +16,7 @@ import { assertUniqueIds, loadPlugins, PluginError } from './doctor/plugins.js';
 import { SEVERITIES, type Check, type Severity } from './doctor/api.js';
 import { EXIT_OK, EXIT_USAGE, type Runtime } from './runtime.js';
 import { VERSION } from './version.js';
+import { wrap } from './report/wrap.js';
 
 interface GlobalOptions {
   profile?: string;
@@ -289,7 +290,7 @@ export async function main(argv: readonly string[], runtime: Runtime): Promise<n
   });
   const failUsage = (message: string): number => {
     if (wantsJson) runtime.out(JSON.stringify(errorEnvelope(message, 'usage'), null, 2));
-    else runtime.err(`clawdoc: ${message}`);
+    else runtime.err(wrap(message, '  ', undefined, 'clawdoc: '));
     return EXIT_USAGE;
   };
   if (wantsJson) program.configureOutput({ writeOut: (text) => runtime.out(text), writeErr: () => undefined });

@@ -214,7 +214,14 @@ describe('generated broken inputs', () => {
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
     const app = fs.mkdtempSync(path.join(os.tmpdir(), 'clawdoc-app-'));
     homes.push(app);
-    for (const entry of ['bin', 'dist', 'node_modules', 'package.json']) fs.cpSync(path.join(ROOT, entry), path.join(app, entry), { recursive: true });
+    for (const entry of ['bin', 'dist', 'package.json']) fs.cpSync(path.join(ROOT, entry), path.join(app, entry), { recursive: true });
+    // Only the runtime dependencies (package-lock's non-dev entries): the dev tools are most of node_modules.
+    const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    for (const [entry, info] of Object.entries(lock.packages)) {
+      if (entry.startsWith('node_modules/') && !info.dev && !entry.slice('node_modules/'.length).includes('/node_modules/')) {
+        fs.cpSync(path.join(ROOT, entry), path.join(app, entry), { recursive: true });
+      }
+    }
     execFileSync('chmod', ['-R', 'a+rX', app]);
     const result = (() => {
       try {

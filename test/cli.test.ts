@@ -37,7 +37,7 @@ describe('plugins', () => {
     const report = JSON.parse(run.stdout);
     expect(report.checks).toContain('site/no-rescue-on-19789');
     expect(report.findings.filter((finding: { checkId: string }) => finding.checkId === 'site/no-rescue-on-19789')).toEqual([
-      { checkId: 'site/no-rescue-on-19789', severity: 'warning', profile: 'rescue', message: 'rescue uses 19789', fixHint: 'use our range', fix: { commands: ['openclaw --profile rescue config set gateway.port 29789'] }, evidence: { port: 19789 } },
+      { checkId: 'site/no-rescue-on-19789', severity: 'warning', profile: 'rescue', profiles: ['rescue'], message: 'rescue uses 19789', fixHint: 'use our range', fix: { commands: ['openclaw --profile rescue config set gateway.port 29789'] }, evidence: { port: 19789 } },
     ]);
     expect(run.exitCode).toBe(1);
   });

@@ -10,8 +10,7 @@ export default defineCheck({
   looksAt: 'the --user-data-dir of every Chrome listening on a planned CDP port or in the profile\'s CDP band',
   run(context) {
     const { profile } = context;
-    const live = context.live.profiles[profile.name];
-    if (!live) return [];
+    const live = context.own;
     const findings: FindingDraft[] = [];
     const band = live.plan.find((entry) => entry.role === 'cdp-band');
     for (const status of live.ports) {
@@ -31,14 +30,15 @@ export default defineCheck({
           command: owner.command,
           ownerProfile: owner.profile,
           ownerEvidence: owner.evidence,
-          ...(owner.profile ? { profiles: [owner.profile, profile.name] } : {}),
         };
+        const involved = owner.profile ? [owner.profile, profile.name] : [profile.name];
         const port = planned ? freeCdpBandPort({ name: profile.name, plan: live.plan }, context.profiles, listeningPorts(context), status.port) : null;
         if (owner.profile === null) {
           // A Chrome of no profile is nobody's browser here: closing it is safe, and it frees the port as planned.
           findings.push({
             severity: 'warning',
             profile: profile.name,
+          profiles: involved,
             message: `a Chrome (pid ${owner.pid}) that belongs to no OpenClaw profile listens on ${where}, so ${profile.name}'s browser would attach to it`,
             ...(planned ? { path: `browser.profiles.${browserProfile}.cdpPort` } : {}),
             fixHint: `Close that Chrome (pid ${owner.pid}) if nobody uses it (its command line is in the evidence)${port !== null ? `; if it is someone's browser, give ${profile.name}'s "${browserProfile}" browser port ${port} instead` : ''}.`,
@@ -53,6 +53,7 @@ export default defineCheck({
           findings.push({
             severity: 'warning',
             profile: profile.name,
+          profiles: involved,
             message: `${owner.profile}'s Chrome (pid ${owner.pid}) listens on ${where}, so ${profile.name}'s browser would attach to ${owner.profile}'s tabs and logins`,
             path: `browser.profiles.${browserProfile}.cdpPort`,
             fixHint:
@@ -69,6 +70,7 @@ export default defineCheck({
         findings.push({
           severity: 'warning',
           profile: profile.name,
+          profiles: involved,
           message: `${owner.profile}'s Chrome (pid ${owner.pid}) listens on ${where}, where ${profile.name}'s next managed browser could be placed`,
           path: 'gateway.port',
           fixHint: move

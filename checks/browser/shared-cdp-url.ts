@@ -62,8 +62,7 @@ export default defineCheck({
       for (const first of endpoints(a)) {
         for (const second of endpoints(b)) {
           if (first.canonical !== second.canonical) continue;
-          const moving = profileToMove(context, a, b);
-          const staying = moving === a ? b : a;
+          const { moving, staying } = profileToMove(context, a, b);
           const [mine, theirs] = moving === a ? [first, second] : [second, first];
           const port = freeCdpBandPort(moving, context.profiles, listening, mine.localPort);
           const unset = mine.key.endsWith('cdpUrl') ? [mine.key] : [];
@@ -81,8 +80,8 @@ export default defineCheck({
                 ? `Give ${moving.name}'s "${mine.browserProfile}" browser a managed Chrome of its own on port ${port}, the first free port of ${moving.name}'s own CDP band${unset.length > 0 ? `, instead of the pinned ${mine.key}` : ''}.`
                 : `Point ${moving.name}'s ${mine.key} at a browser of its own in ${moving.name}'s config ${moving.configPath}.`,
             ...(commands.length > 0 ? { fix: { commands } } : {}),
+            profiles: [staying.name, moving.name],
             evidence: {
-              profiles: [staying.name, moving.name],
               endpoint: mine.canonical,
               keys: { [staying.name]: theirs.key, [moving.name]: mine.key },
               values: { [staying.name]: theirs.shown, [moving.name]: mine.shown },

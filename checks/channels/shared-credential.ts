@@ -14,8 +14,7 @@ export default defineCheck({
       for (const first of a.credentials) {
         const second = b.credentials.find((credential) => credential.fingerprint === first.fingerprint);
         if (!second) continue;
-        const moving = profileToMove(context, a, b);
-        const staying = moving === a ? b : a;
+        const { moving, staying } = profileToMove(context, a, b);
         const [mine, theirs] = moving === a ? [first, second] : [second, first];
         const what = mine.path === theirs.path ? `the same ${mine.channel} credential (${mine.path})` : `the same credential as ${moving.name}'s ${mine.path} and ${staying.name}'s ${theirs.path}`;
         // The value and its fingerprint stay out of every field: the fingerprint is salted per run, but it still names a secret.
@@ -26,7 +25,7 @@ export default defineCheck({
           path: mine.path,
           fixHint: `Create a separate ${mine.channel} bot or credential for ${moving.name} and set it as ${moving.name}'s ${mine.path} (replace <new-${mine.channel}-credential>; keep it out of shell history, e.g. with a leading space or a \${VAR} reference).`,
           fix: { commands: [configSetAt(moving, mine.path, `<new-${mine.channel}-credential>`), ...restartIfRunning(moving, context.live)] },
-          evidence: { profiles: [staying.name, moving.name], channel: mine.channel, keys: { [staying.name]: theirs.path, [moving.name]: mine.path } },
+          profiles: [staying.name, moving.name], evidence: { channel: mine.channel, keys: { [staying.name]: theirs.path, [moving.name]: mine.path } },
         });
       }
     }

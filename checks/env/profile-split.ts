@@ -28,7 +28,8 @@ export default defineCheck({
         message: `OPENCLAW_PROFILE=${envProfile} is set in this shell without OPENCLAW_STATE_DIR, so plain \`openclaw\` commands use ${owner}'s state and config in ${show(stateDir)} but ${envProfile}'s port, service name and workspace`,
         fixHint: `Only the --profile flag moves state and config: unset OPENCLAW_PROFILE (and remove its export from your shell rc file), then say \`${openclawFor({ name: envProfile })}\`.`,
         fix: { commands: [unsetEnv('OPENCLAW_PROFILE'), `${openclawFor({ name: envProfile })} status`] },
-        evidence: { OPENCLAW_PROFILE: envProfile, OPENCLAW_STATE_DIR: null, stateDir, ...(selected ? { profiles: [selected.name] } : {}) },
+        profiles: selected ? [selected.name] : [],
+        evidence: { OPENCLAW_PROFILE: envProfile, OPENCLAW_STATE_DIR: null, stateDir },
       });
     } else if (selected?.envProfileName && envStateDir) {
       // (2) Both variables set, but the state dir is another profile's (or not the named profile's own).
@@ -40,7 +41,7 @@ export default defineCheck({
         message: `this shell sets OPENCLAW_PROFILE=${named} but OPENCLAW_STATE_DIR points at ${whose}, so plain \`openclaw\` commands mix ${named}'s port and workspace with those files`,
         fixHint: `Unset the OPENCLAW_* selection variables (and remove their exports from your shell rc file) and select profiles with \`${openclawFor({ name: named })}\` or \`${openclawFor({ name: profileFlagName(selected) })}\` only.`,
         fix: { commands: [unsetEnv('OPENCLAW_PROFILE', 'OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH')] },
-        evidence: { OPENCLAW_PROFILE: named, OPENCLAW_STATE_DIR: envStateDir, stateDir: selected.stateDir, profiles: [selected.name] },
+        evidence: { OPENCLAW_PROFILE: named, OPENCLAW_STATE_DIR: envStateDir, stateDir: selected.stateDir },
       });
     }
 
@@ -54,9 +55,9 @@ export default defineCheck({
         message: `OPENCLAW_GATEWAY_PORT=${shellPort} is set in this shell, so every openclaw command from it, for every profile, talks to that port${bypassed.length > 0 ? ` instead of ${bypassed.map((profile) => `${profile.name}'s ${profile.gatewayPort.port}`).join(', ')}` : ''}`,
         fixHint: 'Unset it (and remove its export from your shell rc file); pin each profile\'s port with gateway.port in its own config instead.',
         fix: { commands: [unsetEnv('OPENCLAW_GATEWAY_PORT')] },
+        profiles: context.profiles.map((profile) => profile.name),
         evidence: {
           OPENCLAW_GATEWAY_PORT: shellPort,
-          profiles: context.profiles.map((profile) => profile.name),
           gatewayPorts: Object.fromEntries(context.profiles.map((profile) => [profile.name, profile.gatewayPort.port])),
         },
       });
@@ -78,7 +79,6 @@ export default defineCheck({
             service: service.file,
             OPENCLAW_PROFILE: named,
             OPENCLAW_STATE_DIR: service.env.OPENCLAW_STATE_DIR ?? null,
-            profiles: [profile.name],
           },
         });
       }

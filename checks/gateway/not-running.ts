@@ -9,8 +9,8 @@ export default defineCheck({
   looksAt: 'lock files, listeners on the gateway port, installed services',
   run(context) {
     const { profile } = context;
-    const live = context.live.profiles[profile.name];
-    if (!live || live.gateway.state !== 'stopped' || !context.live.snapshot.ok) return [];
+    const live = context.own;
+    if (live.gateway.state !== 'stopped' || !context.live.snapshot.ok) return [];
     const services = profile.services.filter((service) => service.isGateway);
     const expected = live.expectedRunning;
     const why = services.length > 0 ? `its service ${services.map((service) => service.name).join(', ')} is installed` : profile.locks.length > 0 ? 'a lock file says it ran' : 'no service is installed';

@@ -1,6 +1,7 @@
 // The gateway runs (or its service starts it) on another port than the profile's CLI resolves.
 import { defineCheck } from '../../src/doctor/api.js';
 import { configSet, openclawFor } from '../../src/fixes/commands.js';
+import { isGatewayUp } from '../../src/attribute/live.js';
 
 export default defineCheck({
   id: 'gateway/port-drift',
@@ -9,9 +10,8 @@ export default defineCheck({
   looksAt: 'the port in the live lock (or the service\'s --port) against the port `openclaw --profile X` resolves',
   run(context) {
     const { profile } = context;
-    const gateway = context.live.profiles[profile.name]?.gateway;
-    if (!gateway) return [];
-    const running = gateway.portSource === 'lock' && (gateway.state === 'running' || gateway.state === 'unhealthy');
+    const gateway = context.own.gateway;
+    const running = gateway.portSource === 'lock' && isGatewayUp(gateway);
     const actual = running ? gateway.port : profile.gatewayPort.port;
     const cli = profile.cliPort;
     if (actual === cli.port) return [];

@@ -9,8 +9,7 @@ export default defineCheck({
   looksAt: 'gateway lock files under <stateDir>/tmp/openclaw-<uid>/ and the older os.tmpdir() location',
   run(context) {
     const { profile } = context;
-    const live = context.live.profiles[profile.name];
-    if (!live) return [];
+    const live = context.own;
     const findings: FindingDraft[] = [];
     for (const lock of live.locks) {
       if (lock.state === 'live') continue;

@@ -9,8 +9,8 @@ export default defineCheck({
   looksAt: 'the /healthz answer of each profile\'s own gateway (no token is sent)',
   run(context) {
     const { profile } = context;
-    const gateway = context.live.profiles[profile.name]?.gateway;
-    if (!gateway || gateway.state !== 'unhealthy') return [];
+    const gateway = context.own.gateway;
+    if (gateway.state !== 'unhealthy') return [];
     const probe = gateway.probe;
     const answer = probe ? `${probe.healthz.outcome}${probe.healthz.status !== null ? ` (HTTP ${probe.healthz.status})` : ''}` : 'no probe answer';
     return [

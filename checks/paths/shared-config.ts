@@ -72,7 +72,7 @@ export default defineCheck({
     return sharedPaths(context, (profile) => [{ key: 'OPENCLAW_CONFIG_PATH', path: profile.configPath }], false).map((shared) => {
       const displacedA = isDisplaced(context, shared.a);
       const displacedB = isDisplaced(context, shared.b);
-      const moving = displacedA !== displacedB ? (displacedA ? shared.a : shared.b) : profileToMove(context, shared.a, shared.b);
+      const moving = displacedA !== displacedB ? (displacedA ? shared.a : shared.b) : profileToMove(context, shared.a, shared.b).moving;
       const staying = moving === shared.a ? shared.b : shared.a;
       const file = real(context, staying.configPath);
       const shown = (profile: Profile) => tildePath(home, profile.configPath);
@@ -86,8 +86,8 @@ export default defineCheck({
             : `${moving.name} and ${staying.name} read the same config file: ${moving.name}'s ${shown(moving)} is ${tildePath(home, file)}`,
         fixHint: fix.fixHint,
         ...(fix.commands.length > 0 ? { fix: { commands: fix.commands } } : {}),
+        profiles: [staying.name, moving.name],
         evidence: {
-          profiles: [staying.name, moving.name],
           configPaths: { [staying.name]: staying.configPath, [moving.name]: moving.configPath },
           realPath: file,
           cause: fix.cause,

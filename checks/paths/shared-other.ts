@@ -59,8 +59,7 @@ export default defineCheck({
   run(context) {
     const home = context.model.invocation.home;
     return sharedPaths(context, otherPaths, false).map((shared) => {
-      const moving = profileToMove(context, shared.a, shared.b);
-      const staying = moving === shared.a ? shared.b : shared.a;
+      const { moving, staying } = profileToMove(context, shared.a, shared.b);
       const [mine, theirs] = moving === shared.a ? [shared.pathA, shared.pathB] : [shared.pathB, shared.pathA];
       const file = tildePath(home, real(context, mine.path));
       const what = mine.key === theirs.key ? `share ${mine.key}` : `use one path as ${moving.name}'s ${mine.key} and ${staying.name}'s ${theirs.key}`;
@@ -72,8 +71,8 @@ export default defineCheck({
         path: mine.key,
         fixHint: fix.fixHint,
         fix: { commands: fix.commands },
+        profiles: [staying.name, moving.name],
         evidence: {
-          profiles: [staying.name, moving.name],
           keys: { [staying.name]: theirs.key, [moving.name]: mine.key },
           paths: { [staying.name]: theirs.path, [moving.name]: mine.path },
           realPath: real(context, mine.path),

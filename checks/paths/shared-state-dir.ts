@@ -24,7 +24,7 @@ function pickMoving(context: CheckContext, shared: SharedPath): Profile {
   const displacedA = isDisplaced(context, shared.a);
   const displacedB = isDisplaced(context, shared.b);
   if (displacedA !== displacedB) return displacedA ? shared.a : shared.b;
-  return profileToMove(context, shared.a, shared.b);
+  return profileToMove(context, shared.a, shared.b).moving;
 }
 
 interface Remedy {
@@ -95,8 +95,8 @@ export default defineCheck({
         message: `${moving.name} and ${staying.name} share a state dir: ${describe(context, shared, moving, staying)}`,
         fixHint: fix.fixHint,
         ...(fix.commands.length > 0 ? { fix: { commands: fix.commands } } : {}),
+        profiles: [staying.name, moving.name],
         evidence: {
-          profiles: [staying.name, moving.name],
           relation: shared.relation === 'same' ? 'same' : 'nested',
           ...(shared.relation === 'same' ? {} : { nested: shared.relation === 'a-inside-b' ? { inner: shared.a.name, outer: shared.b.name } : { inner: shared.b.name, outer: shared.a.name } }),
           stateDirs: { [staying.name]: staying.stateDir, [moving.name]: moving.stateDir },

@@ -58,7 +58,7 @@ function sharedWorkspaceFinding(context: CheckContext, a: Side, b: Side, relatio
   // The side whose workspace is not where OpenClaw would put it on its own was configured into the clash: change that one.
   const displacedA = a.entry.path !== ownDefault(a.profile, a.entry);
   const displacedB = b.entry.path !== ownDefault(b.profile, b.entry);
-  const movingProfile = displacedA !== displacedB ? (displacedA ? a.profile : b.profile) : profileToMove(context, a.profile, b.profile);
+  const movingProfile = displacedA !== displacedB ? (displacedA ? a.profile : b.profile) : profileToMove(context, a.profile, b.profile).moving;
   const [moving, staying] = movingProfile === a.profile ? [a, b] : [b, a];
   const key = workspaceKey(moving.entry);
   const target = ownDefault(moving.profile, moving.entry);
@@ -83,8 +83,8 @@ function sharedWorkspaceFinding(context: CheckContext, a: Side, b: Side, relatio
     path: key,
     fixHint,
     fix: { commands: workspaceFix(context, moving.profile, moving.entry, target, movingIsParent ? null : moving.entry.path) },
+    profiles: [staying.profile.name, moving.profile.name],
     evidence: {
-      profiles: [staying.profile.name, moving.profile.name],
       relation: relation === 'same' ? 'same' : 'nested',
       ...(relation === 'same' ? {} : { nested: movingIsParent ? { inner: staying.profile.name, outer: moving.profile.name } : { inner: moving.profile.name, outer: staying.profile.name } }),
       workspaces: {
@@ -116,8 +116,8 @@ function insideStateDirFinding(context: CheckContext, profile: Profile, entry: W
     path: key,
     fixHint: `Copy it to ${show(target)} and pin ${key} there${legacy ? ' (the pin also keeps a pre-2026.8 release from going back to the old default)' : ''}, then remove ${show(entry.path)} once ${profile.name} runs from the new place.`,
     fix: { commands: workspaceFix(context, profile, entry, target, entry.path) },
+    profiles: [owner.name, profile.name],
     evidence: {
-      profiles: [owner.name, profile.name],
       workspace: entry.path,
       source: entry.source,
       insideStateDirOf: owner.name,

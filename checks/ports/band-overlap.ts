@@ -26,8 +26,7 @@ export default defineCheck({
       const b = profileByName(context, first.b.profile);
       // Same base port: everything overlaps, and ports/duplicate-gateway says it once.
       if (a.gatewayPort.port === b.gatewayPort.port) continue;
-      const moving = profileToMove(context, a, b);
-      const staying = moving === a ? b : a;
+      const { moving, staying } = profileToMove(context, a, b);
       const from = Math.min(...overlaps.map((overlap) => overlap.from));
       const to = Math.max(...overlaps.map((overlap) => overlap.to));
       const move = movePortFix(context, moving);
@@ -40,8 +39,8 @@ export default defineCheck({
           ? `Move ${moving.name} to base port ${move.port}: each instance reaches base+110 (its CDP band), so base ports need 111+ apart; the docs ask for 120.`
           : `Move ${moving.name} at least 120 ports away from ${staying.name}.`,
         ...(move ? { fix: move.fix } : {}),
+        profiles: [staying.name, moving.name],
         evidence: {
-          profiles: [staying.name, moving.name],
           from,
           to,
           overlaps: overlaps.map((overlap) => ({

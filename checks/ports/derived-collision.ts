@@ -39,8 +39,7 @@ export default defineCheck({
       const b = profileByName(context, overlaps[0]!.b.profile);
       // Same base port: every derived port matches too, and ports/duplicate-gateway says it once.
       if (a.gatewayPort.port === b.gatewayPort.port) continue;
-      const moving = profileToMove(context, a, b);
-      const staying = moving === a ? b : a;
+      const { moving, staying } = profileToMove(context, a, b);
       const shared = overlaps.map((overlap) => {
         const [mine, theirs] = overlap.a.profile === moving.name ? [overlap.a, overlap.b] : [overlap.b, overlap.a];
         return { port: overlap.from, [moving.name]: roleName(mine.entry), [staying.name]: roleName(theirs.entry) };
@@ -56,7 +55,7 @@ export default defineCheck({
           ? `Move ${moving.name} to base port ${move.port}; its derived ports move with it (base+1, base+2, CDP band base+11..base+110).`
           : `Move ${moving.name} to a base port at least 120 away from every other profile.`,
         ...(move ? { fix: move.fix } : {}),
-        evidence: { profiles: [staying.name, moving.name], shared, ...(move ? { suggestedPort: move.port } : {}) },
+        profiles: [staying.name, moving.name], evidence: { shared, ...(move ? { suggestedPort: move.port } : {}) },
       });
     }
     return findings;

@@ -12,8 +12,7 @@ export default defineCheck({
     const findings: FindingDraft[] = [];
     for (const [a, b] of profilePairs(context.profiles)) {
       if (a.gatewayPort.port !== b.gatewayPort.port || !bindsCanCollide(a.gatewayBind, b.gatewayBind)) continue;
-      const moving = profileToMove(context, a, b);
-      const staying = moving === a ? b : a;
+      const { moving, staying } = profileToMove(context, a, b);
       const move = movePortFix(context, moving);
       findings.push({
         severity: 'error',
@@ -24,8 +23,8 @@ export default defineCheck({
           ? `Give ${moving.name} its own base port, e.g. ${move.port} (free, and 120+ ports from every other instance).`
           : `Give ${moving.name} a gateway port at least 120 away from every other profile.`,
         ...(move ? { fix: move.fix } : {}),
+        profiles: [staying.name, moving.name],
         evidence: {
-          profiles: [staying.name, moving.name],
           port: moving.gatewayPort.port,
           sources: {
             [staying.name]: `${staying.gatewayPort.source}: ${staying.gatewayPort.detail}`,

@@ -35,8 +35,7 @@ export default defineCheck({
   looksAt: 'the owner (pid, process, lock, user-data-dir) of every listener on a planned port',
   run(context) {
     const { profile } = context;
-    const live = context.live.profiles[profile.name];
-    if (!live) return [];
+    const live = context.own;
     const findings: FindingDraft[] = [];
     for (const status of live.ports) {
       for (const owner of status.owners) {
@@ -47,6 +46,7 @@ export default defineCheck({
         findings.push({
           severity: 'error',
           profile: profile.name,
+          profiles: owner.profile ? [owner.profile, profile.name] : [profile.name],
           message: `${profile.name}'s ${role} port ${status.port} is held by ${whoIs(owner)}`,
           ...(status.entry.role === 'gateway' ? { path: 'gateway.port' } : {}),
           fixHint: `${move ? `Move ${profile.name} to base port ${move.port}, clear of every listener.` : `Move ${profile.name} to a free base port.`} ${stopHint(owner)}`,
@@ -57,7 +57,6 @@ export default defineCheck({
             planSource: status.entry.source,
             owner: { pid: owner.pid, process: owner.process, command: owner.command, kind: owner.kind, profile: owner.profile, addresses: owner.addresses },
             ownerEvidence: owner.evidence,
-            ...(owner.profile ? { profiles: [owner.profile, profile.name] } : {}),
             ...(move ? { suggestedPort: move.port } : {}),
           },
         });

@@ -17,11 +17,11 @@ export default defineCheck({
       .map((overlap) => profileByName(context, overlap.a.profile === profile.name ? overlap.b.profile : overlap.a.profile));
     const collides = partners.length > 0;
     // Of two colliding profiles only one moves; the other pins where it is, so the fixes do not chase each other.
-    const mustMove = partners.some((partner) => profileToMove(context, profile, partner) === profile);
+    const mustMove = partners.some((partner) => profileToMove(context, profile, partner).moving === profile);
     const move = mustMove ? movePortFix(context, profile) : null;
     // A gateway already running elsewhere (see gateway/port-drift) is pinned where it runs, so the two fixes agree.
-    const gateway = context.live.profiles[profile.name]?.gateway;
-    const running = gateway?.portSource === 'lock' ? gateway.port : null;
+    const gateway = context.own.gateway;
+    const running = gateway.portSource === 'lock' ? gateway.port : null;
     const pinTo = move?.port ?? running ?? port;
     return [
       {

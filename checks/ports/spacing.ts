@@ -16,8 +16,7 @@ export default defineCheck({
       const distance = Math.abs(a.gatewayPort.port - b.gatewayPort.port);
       // Pairs whose plans already meet are reported, with the exact ports, by the overlap checks.
       if (distance === 0 || distance >= RECOMMENDED_SPACING || overlapping.has([a.name, b.name].sort().join('\u0000'))) continue;
-      const moving = profileToMove(context, a, b);
-      const staying = moving === a ? b : a;
+      const { moving, staying } = profileToMove(context, a, b);
       const move = movePortFix(context, moving);
       const tooClose = distance <= reach;
       findings.push({
@@ -27,7 +26,7 @@ export default defineCheck({
         path: 'gateway.port',
         fixHint: `Older docs said "leave 20 ports"; that predates the CDP band (control+9..control+108), which alone spans 100 ports. ${move ? `Move ${moving.name} to ${move.port}.` : `Move ${moving.name} ${RECOMMENDED_SPACING}+ ports away.`}`,
         ...(move ? { fix: move.fix } : {}),
-        evidence: { profiles: [staying.name, moving.name], distance, needed: reach + 1, recommended: RECOMMENDED_SPACING, ...(move ? { suggestedPort: move.port } : {}) },
+        profiles: [staying.name, moving.name], evidence: { distance, needed: reach + 1, recommended: RECOMMENDED_SPACING, ...(move ? { suggestedPort: move.port } : {}) },
       });
     }
     return findings;

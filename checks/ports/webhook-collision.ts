@@ -20,7 +20,7 @@ export default defineCheck({
         const a = hooks[i]!;
         const b = hooks[j]!;
         if (a.profile.name === b.profile.name || a.webhook.port !== b.webhook.port) continue;
-        const moving = profileToMove(context, a.profile, b.profile);
+        const { moving } = profileToMove(context, a.profile, b.profile);
         const [mine, theirs] = moving === a.profile ? [a, b] : [b, a];
         let newPort = mine.webhook.port + WEBHOOK_PORT_STEP;
         while (used.has(newPort) || WEBHOOK_DEFAULT_PORTS.has(newPort)) newPort += WEBHOOK_PORT_STEP;
@@ -33,7 +33,7 @@ export default defineCheck({
           path: key,
           fixHint: `Give ${moving.name}'s ${mine.webhook.channel} webhook its own port (and update the public webhook URL that forwards to it).`,
           fix: { commands: [configSet(moving, key, newPort)] },
-          evidence: { profiles: [theirs.profile.name, moving.name], port: mine.webhook.port, sources: { [moving.name]: mine.webhook.source, [theirs.profile.name]: theirs.webhook.source }, suggestedPort: newPort },
+          profiles: [theirs.profile.name, moving.name], evidence: { port: mine.webhook.port, sources: { [moving.name]: mine.webhook.source, [theirs.profile.name]: theirs.webhook.source }, suggestedPort: newPort },
         });
       }
     }

@@ -1,7 +1,7 @@
 // The check plugin API: what a check receives, what it returns, and `defineCheck` for type inference.
 import type { HostModel, LayoutVersion, Profile } from '../model.js';
 import type { Overlap } from '../model.js';
-import type { LiveModel } from '../attribute/live.js';
+import type { LiveModel, LiveProfile } from '../attribute/live.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -17,6 +17,8 @@ export interface Finding {
   severity: Severity;
   /** The profile the finding is about (the one its fix changes); null for host-wide. */
   profile: string | null;
+  /** Every profile involved (the one that changes and the ones it conflicts with). */
+  profiles: string[];
   message: string;
   /** Config key, dotted. */
   path?: string;
@@ -26,8 +28,8 @@ export interface Finding {
   evidence: Record<string, unknown>;
 }
 
-/** What a check returns: a finding without its checkId (the runner stamps it). */
-export type FindingDraft = Omit<Finding, 'checkId'>;
+/** What a check returns: a finding without its checkId (the runner stamps it); `profiles` defaults to `[profile]`. */
+export type FindingDraft = Omit<Finding, 'checkId' | 'profiles'> & { profiles?: string[] };
 
 export interface CheckContext {
   model: HostModel;
@@ -42,6 +44,8 @@ export interface CheckContext {
 
 export interface ProfileCheckContext extends CheckContext {
   profile: Profile;
+  /** The profile's live view: gateway state, locks, plan as it runs, owners of its ports. */
+  own: LiveProfile;
 }
 
 interface CheckBase {

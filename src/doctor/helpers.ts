@@ -1,6 +1,7 @@
 // Shared reasoning for checks: which of two profiles a fix should move, and the port-move fix itself.
 import type { Profile, PortSource } from '../model.js';
 import type { CheckContext, Fix } from './api.js';
+import { isGatewayUp } from '../attribute/live.js';
 import { DEFAULT_PROFILE } from '../profiles/names.js';
 import { suggestBasePort } from '../fixes/free-port.js';
 import { moveGatewayPort } from '../fixes/commands.js';
@@ -9,15 +10,11 @@ import { moveGatewayPort } from '../fixes/commands.js';
 const SOURCE_STRENGTH: Record<PortSource, number> = { flag: 4, env: 3, config: 2, 'profile-hash': 1, default: 0 };
 
 function isRunning(context: CheckContext, profile: Profile): boolean {
-  const state = context.live.profiles[profile.name]?.gateway.state;
-  return state === 'running' || state === 'unhealthy';
+  const gateway = context.live.profiles[profile.name]?.gateway;
+  return gateway !== undefined && isGatewayUp(gateway);
 }
 
-/**
- * Of two conflicting profiles, the one to change: never a running gateway when the other is stopped,
- * then the weaker port source, then not the default profile, then the later name.
- */
-export function profileToMove(context: CheckContext, a: Profile, b: Profile): Profile {
+function whichMoves(context: CheckContext, a: Profile, b: Profile): Profile {
   const runningA = isRunning(context, a);
   const runningB = isRunning(context, b);
   if (runningA !== runningB) return runningA ? b : a;
@@ -25,6 +22,15 @@ export function profileToMove(context: CheckContext, a: Profile, b: Profile): Pr
   if (strength !== 0) return strength > 0 ? b : a;
   if (a.name === DEFAULT_PROFILE || b.name === DEFAULT_PROFILE) return a.name === DEFAULT_PROFILE ? b : a;
   return a.name.localeCompare(b.name) <= 0 ? b : a;
+}
+
+/**
+ * Of two conflicting profiles, the one to change and the one that stays: never a running gateway when the
+ * other is stopped, then the weaker port source, then not the default profile, then the later name.
+ */
+export function profileToMove(context: CheckContext, a: Profile, b: Profile): { moving: Profile; staying: Profile } {
+  const moving = whichMoves(context, a, b);
+  return { moving, staying: moving === a ? b : a };
 }
 
 export function listeningPorts(context: CheckContext): Set<number> {

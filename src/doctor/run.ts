@@ -35,18 +35,38 @@ function isSelected(check: Check, selection: CheckSelection): boolean {
   return !selection.skip.some((pattern) => matchesId(check.id, pattern));
 }
 
-/** A host-wide finding concerns the focus when it names a focused profile, or no profile at all. */
-function concernsFocus(draft: FindingDraft, focus: ReadonlySet<string>): boolean {
-  if (draft.profile !== null && focus.has(draft.profile)) return true;
-  const involved = draft.evidence.profiles;
-  if (Array.isArray(involved)) return involved.some((name) => focus.has(String(name)));
-  return draft.profile === null;
+/** A host-wide finding concerns the focus when it involves a focused profile, or no profile at all. */
+function concernsFocus(finding: Finding, focus: ReadonlySet<string>): boolean {
+  if (finding.profiles.length === 0) return finding.profile === null;
+  return finding.profiles.some((name) => focus.has(name));
 }
 
-function runOne(check: Check, context: CheckContext): FindingDraft[] {
-  if (check.scope === 'profile') return context.focus.flatMap((profile) => check.run({ ...context, profile }));
+/** The finding as the report shows it: only known fields, so a plugin's stray keys do not leak. */
+function stamp(checkId: string, draft: FindingDraft): Finding {
+  const profiles = draft.profiles ?? (draft.profile !== null ? [draft.profile] : []);
+  const involved = draft.profile !== null && !profiles.includes(draft.profile) ? [...profiles, draft.profile] : profiles;
+  return {
+    checkId,
+    severity: draft.severity,
+    profile: draft.profile,
+    profiles: involved,
+    message: draft.message,
+    ...(draft.path !== undefined ? { path: draft.path } : {}),
+    fixHint: draft.fixHint,
+    ...(draft.fix !== undefined ? { fix: { commands: [...draft.fix.commands] } } : {}),
+    evidence: draft.evidence,
+  };
+}
+
+function runOne(check: Check, context: CheckContext): Finding[] {
+  if (check.scope === 'profile') {
+    return context.focus.flatMap((profile) => check.run({ ...context, profile, own: context.live.profiles[profile.name]! }).map((draft) => stamp(check.id, draft)));
+  }
   const focus = new Set(context.focus.map((profile) => profile.name));
-  return check.run(context).filter((draft) => concernsFocus(draft, focus));
+  return check
+    .run(context)
+    .map((draft) => stamp(check.id, draft))
+    .filter((finding) => concernsFocus(finding, focus));
 }
 
 export function runChecks(checks: readonly Check[], context: CheckContext, selection: CheckSelection): CheckRun {
@@ -61,12 +81,13 @@ export function runChecks(checks: readonly Check[], context: CheckContext, selec
     }
     checksRun.push(check.id);
     try {
-      for (const draft of runOne(check, context)) findings.push({ checkId: check.id, ...draft });
+      findings.push(...runOne(check, context));
     } catch (error) {
       findings.push({
         checkId: check.id,
         severity: 'error',
         profile: null,
+        profiles: [],
         message: `the check ${check.id} failed: ${error instanceof Error ? error.message : String(error)}`,
         fixHint: 'This is a bug in the check; the other checks still ran. Rerun with --skip ' + check.id + ' and report it.',
         evidence: { error: error instanceof Error ? error.message : String(error) },

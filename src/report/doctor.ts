@@ -6,7 +6,7 @@ import type { Profile } from '../model.js';
 import { profileJson } from './profiles.js';
 import { summarise } from './exit-code.js';
 import { SCHEMA_VERSION, displayPath } from './style.js';
-import { wrap } from './wrap.js';
+import { wrap, wrapCommand } from './wrap.js';
 import { VERSION } from '../version.js';
 
 export function doctorJson(result: DoctorResult): object {
@@ -37,7 +37,7 @@ function findingText(finding: Finding, chalk: ChalkInstance, verbose: boolean): 
   const lines = [`  ${colour(SYMBOL[finding.severity])} ${colour(finding.severity)} ${chalk.dim(finding.checkId)}`];
   lines.push(wrap(finding.message, '    '));
   lines.push(chalk.dim(wrap(`fix: ${finding.fixHint}`, '      ', undefined, '    ')));
-  for (const command of finding.fix?.commands ?? []) lines.push(`      ${chalk.cyan('$')} ${command}`);
+  for (const command of finding.fix?.commands ?? []) lines.push(wrapCommand(command, '      $ ', '          ').replace(/^( {6})\$/, `$1${chalk.cyan('$')}`));
   if (verbose) {
     for (const [key, value] of Object.entries(finding.evidence)) {
       lines.push(chalk.dim(wrap(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`, '        ', undefined, '      · ')));

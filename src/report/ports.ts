@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { HostModel, Overlap, PortPlanEntry, PortRole, Profile } from '../model.js';
 import { SCHEMA_VERSION, displayPath } from './style.js';
+import { REPORT_WIDTH, wrap } from './wrap.js';
 
 export function portEntryJson(entry: PortPlanEntry): object {
   const where = entry.from === entry.to && entry.role !== 'cdp-band' ? { port: entry.from } : { from: entry.from, to: entry.to };
@@ -107,22 +108,50 @@ function drawCluster(cluster: Cluster, profiles: readonly Profile[], overlaps: r
     for (let index = 0; index < cells; index += 1) markers += marked.has(index) ? '^' : ' ';
     lines.push(`${laneLabel('overlap')}${chalk.red(markers.trimEnd())}`);
   }
-  const last = cluster.from + (cells - 1) * scale;
-  const axisGap = Math.max(1, cells - String(cluster.from).length - String(last).length);
-  lines.push(chalk.dim(`${' '.repeat(LANE_LABEL_WIDTH)}${cluster.from}${' '.repeat(axisGap)}${cells > 1 ? last : ''}`));
+  // The axis ends where the header's range ends, under the last cell (which holds cluster.to).
+  const axisGap = Math.max(1, cells - String(cluster.from).length - String(cluster.to).length);
+  lines.push(chalk.dim(`${' '.repeat(LANE_LABEL_WIDTH)}${cluster.from}${cells > 1 ? `${' '.repeat(axisGap)}${cluster.to}` : ''}`));
   return lines;
+}
+
+const ROLE_NAME: Record<PortRole, string> = {
+  gateway: 'gateway',
+  sandbox: 'sandbox',
+  'browser-control': 'browser control',
+  'extension-relay': 'extension relay',
+  canvas: 'canvas',
+  cdp: 'CDP',
+  webhook: 'webhook',
+  'cdp-band': 'CDP band',
+};
+
+/** The legend of the glyphs this chart draws, and no other. */
+function legendOf(profiles: readonly Profile[], overlaps: readonly Overlap[]): string {
+  const drawn = new Set(profiles.flatMap((profile) => profile.plan.map((entry) => entry.role)));
+  const items = ROLE_PRIORITY.filter((role) => drawn.has(role)).map((role) => `${ROLE_GLYPH[role]} ${ROLE_NAME[role]}`);
+  if (overlaps.length > 0) items.push('^ overlap');
+  const lines = [''];
+  for (const item of items) {
+    const line = lines[lines.length - 1]!;
+    if (line === '') lines[lines.length - 1] = item;
+    else if (line.length + 2 + item.length <= REPORT_WIDTH) lines[lines.length - 1] = `${line}  ${item}`;
+    else lines.push(item);
+  }
+  return lines.join('\n');
 }
 
 function portsChart(profiles: readonly Profile[], overlaps: readonly Overlap[], chalk: ChalkInstance): string {
   const blocks = clusters(profiles).map((cluster) => drawCluster(cluster, profiles, overlaps, chalk).join('\n'));
-  const legend = chalk.dim('G gateway  s sandbox  c browser control  r extension relay  v canvas  * CDP  = CDP band  w webhook  ^ overlap');
-  return [...blocks, legend].join('\n\n');
+  return [...blocks, chalk.dim(legendOf(profiles, overlaps))].join('\n\n');
 }
+
+const SOURCE_COLUMN = 2 + 26 + 12 + 11;
 
 function entryText(entry: PortPlanEntry): string {
   const where = entry.from === entry.to ? String(entry.from) : `${entry.from}-${entry.to}`;
   const role = entry.label ? `${entry.role} (${entry.label})` : entry.role;
-  return `  ${role.padEnd(28)}${where.padEnd(12)}${entry.bind.padEnd(11)}${entry.source}`;
+  const columns = `  ${role.padEnd(26)}${where.padEnd(12)}${entry.bind.padEnd(11)}`;
+  return wrap(entry.source, ' '.repeat(SOURCE_COLUMN), undefined, columns);
 }
 
 export function overlapText(overlap: Overlap): string {

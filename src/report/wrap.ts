@@ -19,3 +19,45 @@ export function wrap(text: string, indent: string, width = REPORT_WIDTH, firstIn
   lines.push(line);
   return lines.join('\n');
 }
+
+/** The words of a POSIX shell command line, quoted words kept whole, so it can break between them. */
+function shellWords(command: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let quote: '"' | "'" | null = null;
+  for (let index = 0; index < command.length; index += 1) {
+    const char = command[index]!;
+    if (quote === null && char === ' ') {
+      if (word !== '') words.push(word);
+      word = '';
+      continue;
+    }
+    if (quote === null && (char === "'" || char === '"')) quote = char;
+    else if (char === quote && !(quote === '"' && command[index - 1] === '\\')) quote = null;
+    word += char;
+  }
+  if (word !== '') words.push(word);
+  return words;
+}
+
+/**
+ * A command that fits `width` when printed after `prefix`, else broken between words with a trailing
+ * ` \` so it still pastes as one command; a single word longer than the line stays whole.
+ */
+export function wrapCommand(command: string, prefix: string, indent: string, width = REPORT_WIDTH): string {
+  if (prefix.length + command.length <= width) return `${prefix}${command}`;
+  const lines: string[] = [];
+  let line = prefix;
+  let lineHasWord = false;
+  for (const word of shellWords(command)) {
+    if (lineHasWord && line.length + 1 + word.length + 2 > width) {
+      lines.push(`${line} \\`);
+      line = indent;
+      lineHasWord = false;
+    }
+    line += lineHasWord ? ` ${word}` : word;
+    lineHasWord = true;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}

@@ -26,7 +26,7 @@ const pairwise = defineCheck({
   title: 'A host check about a pair',
   scope: 'host',
   looksAt: 'nothing',
-  run: () => [{ severity: 'error', profile: 'b', message: 'a and b clash', fixHint: 'move b', evidence: { profiles: ['a', 'b'] } }],
+  run: () => [{ severity: 'error', profile: 'b', profiles: ['a', 'b'], message: 'a and b clash', fixHint: 'move b', evidence: {} }],
 });
 
 describe('check runner', () => {

@@ -123,7 +123,7 @@ describe('one problem at a time, each fixed by its own fix', () => {
     await restartRescue();
     const run = doctor();
     const finding = run.findings.find((candidate) => candidate.checkId === 'ports/derived-collision');
-    expect(finding).toMatchObject({ severity: 'error', profile: 'rescue', evidence: { profiles: ['main', 'rescue'], shared: [{ port: MAIN_PORT + 2, rescue: 'gateway', main: 'browser-control' }] } });
+    expect(finding).toMatchObject({ severity: 'error', profile: 'rescue', profiles: ['main', 'rescue'], evidence: { shared: [{ port: MAIN_PORT + 2, rescue: 'gateway', main: 'browser-control' }] } });
     await applyFix(finding!);
     expectClean();
   });

@@ -22,8 +22,8 @@ describe(checkIdOf(import.meta.url), () => {
         path: 'browser.cdpUrl',
         fixHint: 'Give rescue\'s "openclaw" browser a managed Chrome of its own on port 19800, the first free port of rescue\'s own CDP band, instead of the pinned browser.cdpUrl.',
         fix: { commands: ['openclaw --profile rescue config unset browser.cdpUrl', 'openclaw --profile rescue config set browser.profiles.openclaw.cdpPort 19800'] },
+        profiles: ['main', 'rescue'],
         evidence: {
-          profiles: ['main', 'rescue'],
           endpoint: '127.0.0.1:9222',
           keys: { main: 'browser.cdpUrl', rescue: 'browser.cdpUrl' },
           values: { main: 'http://127.0.0.1:9222', rescue: 'http://***@LOCALHOST:9222/' },

@@ -25,7 +25,7 @@ describe(checkIdOf(import.meta.url), () => {
         fixHint:
           "Create a separate telegram bot or credential for rescue and set it as rescue's channels.telegram.botToken (replace <new-telegram-credential>; keep it out of shell history, e.g. with a leading space or a ${VAR} reference).",
         fix: { commands: ["openclaw --profile rescue config set channels.telegram.botToken '<new-telegram-credential>'"] },
-        evidence: { profiles: ['main', 'rescue'], channel: 'telegram', keys: { main: 'channels.telegram.botToken', rescue: 'channels.telegram.botToken' } },
+        profiles: ['main', 'rescue'], evidence: { channel: 'telegram', keys: { main: 'channels.telegram.botToken', rescue: 'channels.telegram.botToken' } },
       },
     ]);
     expect(JSON.stringify(findings)).not.toContain('9f1c2b7a');

@@ -22,6 +22,7 @@ describe(checkIdOf(import.meta.url), () => {
         checkId: 'config/invalid',
         severity: 'error',
         profile: 'rescue',
+        profiles: ['rescue'],
         message: `rescue: JSON5 syntax error: invalid character 'a' (${FILE}:6:3); OpenClaw falls back to its defaults for this profile`,
         fixHint: `Edit ${FILE}:6:3, then check it with \`openclaw --profile rescue config validate\`.`,
         fix: { commands: ['openclaw --profile rescue config validate'] },
@@ -45,6 +46,7 @@ describe(checkIdOf(import.meta.url), () => {
         checkId: 'config/invalid',
         severity: 'error',
         profile: 'rescue',
+        profiles: ['rescue'],
         message: `rescue: gateway.port must be a whole number from 1 to 65535, not "abc" (${FILE})`,
         path: 'gateway.port',
         fixHint: `Edit ${FILE}, key gateway.port, then check it with \`openclaw --profile rescue config validate\`.`,
@@ -55,6 +57,7 @@ describe(checkIdOf(import.meta.url), () => {
         checkId: 'config/invalid',
         severity: 'warning',
         profile: 'rescue',
+        profiles: ['rescue'],
         message: `rescue: Missing env var "TG_TOKEN" - feature using this value will be unavailable (${FILE})`,
         path: 'channels.telegram.botToken',
         fixHint:

@@ -13,11 +13,12 @@ describe(checkIdOf(import.meta.url), () => {
         checkId: 'env/profile-split',
         severity: 'warning',
         profile: 'default',
+        profiles: ['default'],
         message:
           "OPENCLAW_PROFILE=rescue is set in this shell without OPENCLAW_STATE_DIR, so plain `openclaw` commands use default's state and config in ~/.openclaw but rescue's port, service name and workspace",
         fixHint: 'Only the --profile flag moves state and config: unset OPENCLAW_PROFILE (and remove its export from your shell rc file), then say `openclaw --profile rescue`.',
         fix: { commands: ['unset OPENCLAW_PROFILE', 'openclaw --profile rescue status'] },
-        evidence: { OPENCLAW_PROFILE: 'rescue', OPENCLAW_STATE_DIR: null, stateDir: '/home/op/.openclaw', profiles: ['default'] },
+        evidence: { OPENCLAW_PROFILE: 'rescue', OPENCLAW_STATE_DIR: null, stateDir: '/home/op/.openclaw' },
       },
     ]);
   });

@@ -12,6 +12,7 @@ describe(checkIdOf(import.meta.url), () => {
         checkId: 'gateway/not-running',
         severity: 'warning',
         profile: 'rescue',
+        profiles: ['rescue'],
         message: "rescue's gateway is not running (nothing listens on 19789); its service openclaw-gateway-rescue.service is installed",
         fixHint: 'Start it through its service.',
         fix: { commands: ['systemctl --user start openclaw-gateway-rescue.service'] },

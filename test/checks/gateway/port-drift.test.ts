@@ -13,6 +13,7 @@ describe(checkIdOf(import.meta.url), () => {
         checkId: 'gateway/port-drift',
         severity: 'warning',
         profile: 'rescue',
+        profiles: ['rescue'],
         message: "rescue's gateway runs on 19789 (pid 4300), but `openclaw --profile rescue status` talks to 23532 (profile-hash) and reports it unreachable",
         path: 'gateway.port',
         fixHint: 'Pin gateway.port to 19789, where the gateway already is; nothing needs a restart.',

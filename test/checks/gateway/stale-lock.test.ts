@@ -15,6 +15,7 @@ describe(checkIdOf(import.meta.url), () => {
         checkId: 'gateway/stale-lock',
         severity: 'warning',
         profile: 'rescue',
+        profiles: ['rescue'],
         message: `rescue's lock ${LOCK} is stale: pid 99999 is not running`,
         fixHint: 'No process holds it: remove the file (a gateway cleans it up on a clean shutdown; this one did not).',
         fix: { commands: [`rm ${LOCK}`] },

@@ -15,6 +15,7 @@ describe(checkIdOf(import.meta.url), () => {
         checkId: 'gateway/unhealthy',
         severity: 'warning',
         profile: 'rescue',
+        profiles: ['rescue'],
         message: "rescue's gateway (pid 4300) holds port 19789 but /healthz answered http-error (HTTP 503)",
         fixHint: 'Read its log (logging.file, or journalctl --user -u the service) and restart it; a gateway that is still starting answers /readyz with "starting".',
         fix: { commands: ['openclaw --profile rescue gateway restart'] },

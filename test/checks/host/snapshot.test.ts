@@ -12,6 +12,7 @@ describe(checkIdOf(import.meta.url), () => {
         checkId: 'host/snapshot',
         severity: 'warning',
         profile: null,
+        profiles: [],
         message: 'the listening sockets could not be read (netstat and ss both failed): who owns each port was not checked',
         fixHint: 'Install ss (iproute2) or netstat (net-tools), and run clawdoc as root to see every owner.',
         fix: { commands: ['sudo apt-get install -y iproute2'] },

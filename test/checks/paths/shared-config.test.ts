@@ -29,8 +29,8 @@ describe(checkIdOf(import.meta.url), () => {
             'systemctl --user restart openclaw-gateway-rescue.service',
           ],
         },
+        profiles: ['main', 'rescue'],
         evidence: {
-          profiles: ['main', 'rescue'],
           configPaths: { main: MAIN_CONFIG, rescue: MAIN_CONFIG },
           realPath: MAIN_CONFIG,
           cause: 'OPENCLAW_CONFIG_PATH in openclaw-gateway-rescue.service',

@@ -21,8 +21,8 @@ describe(checkIdOf(import.meta.url), () => {
         path: 'logging.file',
         fixHint: "Point rescue's logging.file at a file of its own, e.g. ~/.openclaw-rescue/logs/openclaw.log.",
         fix: { commands: ['openclaw --profile rescue config set logging.file /home/op/.openclaw-rescue/logs/openclaw.log'] },
+        profiles: ['main', 'rescue'],
         evidence: {
-          profiles: ['main', 'rescue'],
           keys: { main: 'logging.file', rescue: 'logging.file' },
           paths: { main: '/var/log/openclaw.log', rescue: '/var/log/openclaw.log' },
           realPath: '/var/log/openclaw.log',

@@ -21,8 +21,8 @@ describe(checkIdOf(import.meta.url), () => {
         message: "rescue and main share a state dir: rescue's ~/.openclaw-rescue and main's ~/.openclaw-main are both ~/.openclaw-main",
         fixHint: "Replace the symlink ~/.openclaw-rescue with a dir of its own; to start rescue from main's settings, copy openclaw.json over and give it its own gateway.port and workspace.",
         fix: { commands: ['rm /home/op/.openclaw-rescue', 'mkdir -m 700 /home/op/.openclaw-rescue'] },
+        profiles: ['main', 'rescue'],
         evidence: {
-          profiles: ['main', 'rescue'],
           relation: 'same',
           stateDirs: { main: '/home/op/.openclaw-main', rescue: '/home/op/.openclaw-rescue' },
           realPaths: { main: '/home/op/.openclaw-main', rescue: '/home/op/.openclaw-main' },
@@ -46,8 +46,8 @@ describe(checkIdOf(import.meta.url), () => {
         message: "rescue and default share a state dir: rescue's ~/.openclaw/rescue lies inside default's ~/.openclaw",
         fixHint: "Reinstall rescue's service from its profile so it runs on ~/.openclaw-rescue; until now its sessions and credentials were written to ~/.openclaw/rescue, copy what it still needs first.",
         fix: { commands: ['openclaw --profile rescue gateway install --force', 'systemctl --user restart openclaw-gateway-rescue.service'] },
+        profiles: ['default', 'rescue'],
         evidence: {
-          profiles: ['default', 'rescue'],
           relation: 'nested',
           nested: { inner: 'rescue', outer: 'default' },
           stateDirs: { default: '/home/op/.openclaw', rescue: stateDir },

@@ -26,8 +26,8 @@ describe(checkIdOf(import.meta.url), () => {
             'openclaw --profile rescue config set agents.defaults.workspace /home/op/.openclaw-rescue/workspace',
           ],
         },
+        profiles: ['main', 'rescue'],
         evidence: {
-          profiles: ['main', 'rescue'],
           relation: 'same',
           workspaces: {
             main: { agent: 'default', path: SHARED, source: 'agents.defaults.workspace' },
@@ -65,8 +65,8 @@ describe(checkIdOf(import.meta.url), () => {
             'systemctl --user restart openclaw-gateway-rescue.service',
           ],
         },
+        profiles: ['default', 'rescue'],
         evidence: {
-          profiles: ['default', 'rescue'],
           workspace: legacy,
           source: 'agents.defaults.workspace',
           insideStateDirOf: 'default',

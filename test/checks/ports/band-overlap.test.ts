@@ -17,8 +17,8 @@ describe(checkIdOf(import.meta.url), () => {
         path: 'gateway.port',
         fixHint: 'Move rescue to base port 18909: each instance reaches base+110 (its CDP band), so base ports need 111+ apart; the docs ask for 120.',
         fix: { commands: ['openclaw --profile rescue config set gateway.port 18909', 'openclaw --profile rescue gateway restart'] },
+        profiles: ['main', 'rescue'],
         evidence: {
-          profiles: ['main', 'rescue'],
           from: 18820,
           to: 18899,
           overlaps: [

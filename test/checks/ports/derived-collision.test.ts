@@ -17,8 +17,8 @@ describe(checkIdOf(import.meta.url), () => {
         path: 'gateway.port',
         fixHint: 'Move rescue to base port 18909; its derived ports move with it (base+1, base+2, CDP band base+11..base+110).',
         fix: { commands: ['openclaw --profile rescue config set gateway.port 18909', 'openclaw --profile rescue gateway restart'] },
+        profiles: ['main', 'rescue'],
         evidence: {
-          profiles: ['main', 'rescue'],
           shared: [
             { port: 18790, rescue: 'gateway', main: 'sandbox' },
             { port: 18791, rescue: 'sandbox', main: 'browser-control' },

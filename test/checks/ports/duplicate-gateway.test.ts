@@ -24,8 +24,8 @@ describe(checkIdOf(import.meta.url), () => {
         path: 'gateway.port',
         fixHint: 'Give rescue its own base port, e.g. 18909 (free, and 120+ ports from every other instance).',
         fix: { commands: ['openclaw --profile rescue config set gateway.port 18909', 'openclaw --profile rescue gateway restart'] },
+        profiles: ['main', 'rescue'],
         evidence: {
-          profiles: ['main', 'rescue'],
           port: 18789,
           sources: {
             main: 'config: gateway.port in /home/op/.openclaw-main/openclaw.json',

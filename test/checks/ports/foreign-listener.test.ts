@@ -18,6 +18,7 @@ describe(checkIdOf(import.meta.url), () => {
         checkId: 'ports/foreign-listener',
         severity: 'error',
         profile: 'rescue',
+        profiles: ['rescue'],
         message: "rescue's browser-control port 19791 is held by python3 (pid 777)",
         fixHint: 'Move rescue to base port 18909, clear of every listener. Or stop python3 (pid 777) if it does not belong there.',
         fix: { commands: ['openclaw --profile rescue config set gateway.port 18909', 'openclaw --profile rescue gateway restart'] },
@@ -38,7 +39,7 @@ describe(checkIdOf(import.meta.url), () => {
     const [finding] = runCheck(check, context);
     expect(finding?.message).toBe("rescue's gateway port 18789 is held by the gateway of profile main (pid 4100)");
     expect(finding?.fixHint).toBe("Move rescue to base port 18909, clear of every listener. Leave main's gateway alone; move this profile instead.");
-    expect(finding?.evidence.profiles).toEqual(['main', 'rescue']);
+    expect(finding?.profiles).toEqual(['main', 'rescue']);
   });
 
   it('reports a hidden owner with the hint to run as root', () => {

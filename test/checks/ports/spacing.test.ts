@@ -17,7 +17,7 @@ describe(checkIdOf(import.meta.url), () => {
         path: 'gateway.port',
         fixHint: 'Older docs said "leave 20 ports"; that predates the CDP band (control+9..control+108), which alone spans 100 ports. Move rescue to 18909.',
         fix: { commands: ['openclaw --profile rescue config set gateway.port 18909', 'openclaw --profile rescue gateway restart'] },
-        evidence: { profiles: ['main', 'rescue'], distance: 115, needed: 111, recommended: 120, suggestedPort: 18909 },
+        profiles: ['main', 'rescue'], evidence: { distance: 115, needed: 111, recommended: 120, suggestedPort: 18909 },
       },
     ]);
   });

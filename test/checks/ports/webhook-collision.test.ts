@@ -19,7 +19,7 @@ describe(checkIdOf(import.meta.url), () => {
         path: 'channels.telegram.webhookPort',
         fixHint: "Give rescue's telegram webhook its own port (and update the public webhook URL that forwards to it).",
         fix: { commands: ['openclaw --profile rescue config set channels.telegram.webhookPort 8797'] },
-        evidence: { profiles: ['main', 'rescue'], port: 8787, sources: { rescue: 'telegram webhook default 8787', main: 'telegram webhook default 8787' }, suggestedPort: 8797 },
+        profiles: ['main', 'rescue'], evidence: { port: 8787, sources: { rescue: 'telegram webhook default 8787', main: 'telegram webhook default 8787' }, suggestedPort: 8797 },
       },
     ]);
   });

@@ -15,6 +15,7 @@ describe(checkIdOf(import.meta.url), () => {
         checkId: 'profiles/discovery',
         severity: 'warning',
         profile: null,
+        profiles: [],
         message: INVALID,
         fixHint:
           'OpenClaw cannot select ~/.openclaw-my bot with --profile: rename it to ~/.openclaw-my-bot and use `openclaw --profile my-bot`; reinstall its service, if it has one, with `openclaw --profile my-bot gateway install --force`.',
