@@ -6,7 +6,8 @@ import type { LiveModel } from './attribute/live.js';
 import { checkHost, profilesInScope as scopeOf, resolveHost } from './pipeline.js';
 import { LAYOUT_VERSIONS } from './ports/layout.js';
 import { isDefaultProfileName, profileNameProblem, DEFAULT_PROFILE } from './profiles/names.js';
-import { makeChalk, SCHEMA_VERSION } from './report/style.js';
+import { makeChalk } from './report/style.js';
+import { envelope, failureEnvelope, type JsonCommand, type RunStamp } from './report/envelope.js';
 import { nothingFound, profilesJson, profilesText } from './report/profiles.js';
 import { portsJson, portsText } from './report/ports.js';
 import { browserStatusJson, browserStatusText, statusJson, statusText } from './report/status.js';
@@ -88,13 +89,18 @@ function profilesInScope(context: Context): Profile[] {
   return scopeOf(context.model, Boolean(context.options.allProfiles));
 }
 
-function writeJson(runtime: Runtime, value: object): void {
-  runtime.out(JSON.stringify(value, null, 2));
+function stampOf(runtime: Runtime, command: JsonCommand | null): RunStamp {
+  return { command, hostname: runtime.hostname, platform: runtime.platform, generatedAt: runtime.now().toISOString() };
+}
+
+/** The command's own fields inside the common envelope, as one JSON document on stdout. */
+function writeJson(runtime: Runtime, command: JsonCommand, ok: boolean, fields: object): void {
+  runtime.out(JSON.stringify(envelope(stampOf(runtime, command), ok, fields), null, 2));
 }
 
 function runProfiles(context: Context): number {
   const { runtime, options, model, chalk } = context;
-  if (options.json) writeJson(runtime, profilesJson(model));
+  if (options.json) writeJson(runtime, 'profiles', true, profilesJson(model));
   else runtime.out(profilesText(model, chalk));
   return EXIT_OK;
 }
@@ -109,12 +115,13 @@ async function observe(context: Context) {
 }
 
 interface LiveView {
+  command: JsonCommand;
   json(model: HostModel, live: LiveModel, profiles: readonly Profile[]): object;
   text(model: HostModel, live: LiveModel, profiles: readonly Profile[], chalk: Context['chalk']): string;
 }
 
-const STATUS_VIEW: LiveView = { json: statusJson, text: statusText };
-const BROWSER_VIEW: LiveView = { json: browserStatusJson, text: browserStatusText };
+const STATUS_VIEW: LiveView = { command: 'status', json: statusJson, text: statusText };
+const BROWSER_VIEW: LiveView = { command: 'browser status', json: browserStatusJson, text: browserStatusText };
 
 /** `status` and `browser status`: observe once, then render the profiles in scope. */
 async function runLiveView(context: Context, view: LiveView): Promise<number> {
@@ -125,7 +132,7 @@ async function runLiveView(context: Context, view: LiveView): Promise<number> {
     return EXIT_OK;
   }
   const live = await observe(context);
-  if (options.json) writeJson(runtime, view.json(model, live, profiles));
+  if (options.json) writeJson(runtime, view.command, true, view.json(model, live, profiles));
   else runtime.out(view.text(model, live, profiles, chalk));
   return EXIT_OK;
 }
@@ -162,7 +169,7 @@ async function runDoctorCommand(context: Context, flags: DoctorFlags): Promise<n
   }
   const live = await observe(context);
   const result = checkHost(model, focus, live, { checks, selection: { only: flags.only, skip: flags.skip }, failOn: flags.failOn });
-  if (options.json) writeJson(runtime, doctorJson(result));
+  if (options.json) writeJson(runtime, 'doctor', result.exitCode === 0, doctorJson(result));
   else runtime.out(doctorText(result, chalk, Boolean(flags.verbose)));
   return result.exitCode;
 }
@@ -171,7 +178,7 @@ async function runChecksList(context: Context, pluginSpecifiers: readonly string
   const { runtime, options, chalk } = context;
   const checks = await allChecks(pluginSpecifiers, runtime.cwd);
   if (options.json) {
-    writeJson(runtime, { schemaVersion: SCHEMA_VERSION, checks: checks.map((check) => ({ id: check.id, title: check.title, scope: check.scope, looksAt: check.looksAt, layouts: check.layouts ?? null })) });
+    writeJson(runtime, 'checks', true, { checks: checks.map((check) => ({ id: check.id, title: check.title, scope: check.scope, looksAt: check.looksAt, layouts: check.layouts ?? null })) });
     return EXIT_OK;
   }
   const width = Math.max(...checks.map((check) => check.id.length)) + 2;
@@ -184,7 +191,7 @@ async function runChecksList(context: Context, pluginSpecifiers: readonly string
 function runPorts(context: Context): number {
   const { runtime, options, model, chalk } = context;
   const profiles = profilesInScope(context);
-  if (options.json) writeJson(runtime, portsJson(model, profiles));
+  if (options.json) writeJson(runtime, 'ports', true, portsJson(model, profiles));
   else runtime.out(profiles.length === 0 ? nothingFound(model) : portsText(model, profiles, chalk));
   return EXIT_OK;
 }
@@ -208,7 +215,7 @@ function positiveInteger(flag: string): (value: string) => number {
   };
 }
 
-function buildProgram(runtime: Runtime, setExit: (code: number) => void): Command {
+function buildProgram(runtime: Runtime, setExit: (code: number) => void, json: boolean): Command {
   const program = new Command();
   program
     .name('clawdoc')
@@ -227,7 +234,8 @@ function buildProgram(runtime: Runtime, setExit: (code: number) => void): Comman
     .exitOverride()
     .configureOutput({
       writeOut: (text) => runtime.out(text),
-      writeErr: (text) => runtime.err(text),
+      // Under --json the error becomes the JSON envelope alone; subcommands inherit this when created.
+      writeErr: (text) => (json ? undefined : runtime.err(text)),
     });
 
   const allProfiles = (command: Command) => command.option('--all-profiles', 'every profile on the host');
@@ -277,23 +285,31 @@ function buildProgram(runtime: Runtime, setExit: (code: number) => void): Comman
   return program;
 }
 
-function errorEnvelope(message: string, code: string): object {
-  return { schemaVersion: SCHEMA_VERSION, ok: false, error: { code, message } };
+const JSON_COMMANDS: readonly JsonCommand[] = ['doctor', 'status', 'ports', 'profiles', 'checks'];
+
+/** The command argv names, for the envelope of an error raised before commander ran it. */
+function commandIn(argv: readonly string[]): JsonCommand | null {
+  const browser = argv.indexOf('browser');
+  if (browser !== -1 && argv[browser + 1] === 'status') return 'browser status';
+  return JSON_COMMANDS.find((command) => argv.includes(command)) ?? null;
 }
 
 /** Runs clawdoc with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], runtime: Runtime): Promise<number> {
   const wantsJson = argv.includes('--json');
   let exitCode = EXIT_OK;
-  const program = buildProgram(runtime, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    runtime,
+    (code) => {
+      exitCode = code;
+    },
+    wantsJson,
+  );
   const failUsage = (message: string): number => {
-    if (wantsJson) runtime.out(JSON.stringify(errorEnvelope(message, 'usage'), null, 2));
+    if (wantsJson) runtime.out(JSON.stringify(failureEnvelope(stampOf(runtime, commandIn(argv)), 'usage', message), null, 2));
     else runtime.err(wrap(message, '  ', undefined, 'clawdoc: '));
     return EXIT_USAGE;
   };
-  if (wantsJson) program.configureOutput({ writeOut: (text) => runtime.out(text), writeErr: () => undefined });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -304,7 +320,7 @@ export async function main(argv: readonly string[], runtime: Runtime): Promise<n
     }
     if (error instanceof UsageError) return failUsage(error.message);
     const message = error instanceof Error ? error.message : String(error);
-    if (wantsJson) runtime.out(JSON.stringify(errorEnvelope(message, 'internal'), null, 2));
+    if (wantsJson) runtime.out(JSON.stringify(failureEnvelope(stampOf(runtime, commandIn(argv)), 'internal', message), null, 2));
     else runtime.err(`clawdoc: internal error: ${message}`);
     return EXIT_USAGE;
   }

@@ -14,6 +14,9 @@ export interface Runtime {
   platform: NodeJS.Platform;
   homedir: string;
   cwd: string;
+  hostname: string;
+  /** The time of the run, for the JSON envelope. */
+  now(): Date;
   /** Observe and probe the host; tests replace it with a fixed host to stay deterministic. */
   observe(model: HostModel, options: ObserveOptions): Promise<LiveModel>;
 }
@@ -29,6 +32,8 @@ export function processRuntime(): Runtime {
     platform: process.platform,
     homedir: os.homedir(),
     cwd: process.cwd(),
+    hostname: os.hostname(),
+    now: () => new Date(),
     observe: observeHost,
   };
 }

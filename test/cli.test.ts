@@ -95,3 +95,36 @@ describe('colour', () => {
     expect((await runCli(args, { env, isTTY: false })).stdout).not.toMatch(ansi);
   });
 });
+
+describe('one JSON envelope for every command', () => {
+  const commands: Array<[string, string[]]> = [
+    ['doctor', ['doctor', '--all-profiles']],
+    ['status', ['status', '--all-profiles']],
+    ['browser status', ['browser', 'status', '--all-profiles']],
+    ['ports', ['ports', '--all-profiles']],
+    ['profiles', ['profiles']],
+    ['checks', ['checks']],
+  ];
+
+  it.each(commands)('%s --json: the common fields, then its own, valid against its schema', async (command, args) => {
+    const run = await runCli(['--home', home, ...args, '--json'], { env });
+    const document = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(Object.keys(document).slice(0, 6)).toEqual(['schemaVersion', 'tool', 'command', 'ok', 'host', 'generatedAt']);
+    expect(document).toMatchObject({ schemaVersion: 1, tool: { name: 'clawdoc' }, command, ok: true, host: { hostname: 'testhost', platform: 'linux' }, generatedAt: '2026-11-25T00:00:00.000Z' });
+    expect(run.stderr).toBe('');
+  });
+
+  it('an error before any command is an envelope too, with command null, and nothing on stderr', async () => {
+    const run = await runCli(['--json', '--timeout', 'soon'], { env });
+    expect(JSON.parse(run.stdout)).toMatchObject({ command: null, ok: false, error: { code: 'usage' } });
+    expect([run.stderr, run.exitCode]).toEqual(['', 2]);
+  });
+
+  it('a plugin finding\'s stray keys do not reach the report', async () => {
+    const source = `export default { id: 'site/stray', title: 't', scope: 'host', looksAt: 'x',
+      run: () => [{ severity: 'info', profile: null, message: 'm', fixHint: 'h', evidence: {}, token: 'sekret', extra: 1 }] };`;
+    const run = await runCli(['--home', home, 'doctor', '--all-profiles', '--json', '--only', 'site/stray', '--plugin', plugin(source)], { env });
+    const findings = (JSON.parse(run.stdout) as { findings: object[] }).findings;
+    expect(findings).toEqual([{ checkId: 'site/stray', severity: 'info', profile: null, profiles: [], message: 'm', fixHint: 'h', evidence: {} }]);
+  });
+});

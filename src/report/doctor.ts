@@ -5,15 +5,11 @@ import type { DoctorResult } from '../doctor/result.js';
 import type { Profile } from '../model.js';
 import { profileJson } from './profiles.js';
 import { summarise } from './exit-code.js';
-import { SCHEMA_VERSION, displayPath } from './style.js';
+import { displayPath } from './style.js';
 import { wrap, wrapCommand } from './wrap.js';
-import { VERSION } from '../version.js';
 
 export function doctorJson(result: DoctorResult): object {
   return {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: 'clawdoc', version: VERSION },
-    ok: result.exitCode === 0,
     failOn: result.failOn,
     layout: result.model.layout.version,
     layoutReason: result.model.layout.reason,

@@ -1,7 +1,7 @@
 // `clawdoc ports`: the port plan of each profile, a lane chart on a shared axis, and the overlaps.
 import type { ChalkInstance } from 'chalk';
 import type { HostModel, Overlap, PortPlanEntry, PortRole, Profile } from '../model.js';
-import { SCHEMA_VERSION, displayPath } from './style.js';
+import { displayPath } from './style.js';
 import { REPORT_WIDTH, wrap } from './wrap.js';
 
 export function portEntryJson(entry: PortPlanEntry): object {
@@ -27,7 +27,6 @@ function overlapsInScope(model: HostModel, profiles: readonly Profile[]): Overla
 
 export function portsJson(model: HostModel, profiles: readonly Profile[]): object {
   return {
-    schemaVersion: SCHEMA_VERSION,
     layout: model.layout.version,
     layoutReason: model.layout.reason,
     profiles: profiles.map((profile) => ({ name: profile.name, ports: profile.plan.map(portEntryJson) })),

@@ -1,7 +1,7 @@
 // `clawdoc profiles`: one row per profile, as JSON and as text.
 import type { ChalkInstance } from 'chalk';
 import type { HostModel, Problem, Profile } from '../model.js';
-import { SCHEMA_VERSION, displayPath } from './style.js';
+import { displayPath } from './style.js';
 
 export interface ProfileJson {
   name: string;
@@ -45,7 +45,6 @@ export function profileJson(profile: Profile): ProfileJson {
 
 export function profilesJson(model: HostModel): object {
   return {
-    schemaVersion: SCHEMA_VERSION,
     home: model.invocation.home,
     layout: model.layout.version,
     layoutReason: model.layout.reason,

@@ -3,7 +3,6 @@ import type { ChalkInstance } from 'chalk';
 import type { HostModel, Profile } from '../model.js';
 import type { CanvasState, LiveModel, LiveProfile, PortOwner } from '../attribute/live.js';
 import { openclawFor } from '../fixes/commands.js';
-import { SCHEMA_VERSION } from './style.js';
 
 export function ownerJson(owner: PortOwner | null): object | null {
   if (!owner) return null;
@@ -39,7 +38,6 @@ function gatewayJson(profile: Profile, live: LiveProfile, canvas: CanvasState | 
 
 export function statusJson(model: HostModel, live: LiveModel, profiles: readonly Profile[]): object {
   return {
-    schemaVersion: SCHEMA_VERSION,
     layout: model.layout.version,
     snapshot: { ok: live.snapshot.ok, method: live.snapshot.method, error: live.snapshot.error },
     deadlineHit: live.probes.deadlineHit,
@@ -93,7 +91,6 @@ export function statusText(model: HostModel, live: LiveModel, profiles: readonly
 
 export function browserStatusJson(model: HostModel, live: LiveModel, profiles: readonly Profile[]): object {
   return {
-    schemaVersion: SCHEMA_VERSION,
     profiles: profiles.map((profile) => {
       const state = live.profiles[profile.name]!;
       const control = state.control;

@@ -15,8 +15,6 @@ export function makeChalk(choice: ColourChoice): ChalkInstance {
   return new Chalk({ level: off && !(forced && !choice.json && !choice.noColor && !choice.env.NO_COLOR) ? 0 : 1 });
 }
 
-export const SCHEMA_VERSION = 1;
-
 /** A path under the inspected home, shown as `~/...` so reports stay short and comparable. */
 export function displayPath(file: string | null, home: string): string {
   if (file === null) return '-';

@@ -7,6 +7,7 @@ import type { HostModel } from '../../src/model.js';
 import { buildLiveModel } from '../../src/attribute/attribute.js';
 import { observeHost } from '../../src/pipeline.js';
 import type { HostSnapshot } from '../../src/host/types.js';
+import { jsonSchemaErrors } from './schema.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -48,9 +49,16 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
     platform: 'linux',
     homedir: '/nonexistent-home',
     cwd: ROOT,
+    hostname: 'testhost',
+    now: () => new Date('2026-11-25T00:00:00.000Z'),
     observe: options.realHost ? observeHost : quietHost,
   };
   const exitCode = await main(args, runtime);
+  if (args.includes('--json') && stdout.trim().startsWith('{')) {
+    // Every JSON document a test produces is checked against the schema of its command.
+    const errors = jsonSchemaErrors(JSON.parse(stdout));
+    if (errors.length > 0) throw new Error(`clawdoc ${args.join(' ')} printed JSON its schema rejects:\n${errors.join('\n')}`);
+  }
   return { stdout, stderr, exitCode };
 }
 
