@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { redact } from '../../../src/redact.js';
 import { renderGithub } from '../../../src/report/formats/github.js';
 import { toReportFinding } from '../../../src/report/formats/input.js';
-import { finding, HOSTILE, sampleInput } from './sample.js';
+import { finding, HOSTILE, hostileText, sampleInput } from './sample.js';
 
 /** Reads a workflow command back the way the runner does: properties end at the first `::`, which escaped properties cannot contain. */
 function parseCommand(line: string): { command: string; properties: Record<string, string>; message: string } {
@@ -46,5 +48,20 @@ describe('renderGithub', () => {
   it('redacts secrets in messages and commands', () => {
     const secret = finding({ checkId: 'host/snapshot', message: 'saw http://bob:hunter2@x', fixHint: 'h', fix: { commands: ['openclaw --token abcdef'] } });
     expect(parseCommand(renderGithub(sampleInput({ findings: [toReportFinding(secret)] })).split('\n')[0]!).message).toBe('saw http://***@x\nfix: h\n$ openclaw --token ***');
+  });
+});
+
+describe('renderGithub over arbitrary strings', () => {
+  it('writes exactly one line per finding plus the summary, and every field reads back', () => {
+    fc.assert(
+      fc.property(hostileText, hostileText, hostileText, (message, file, profile) => {
+        const hostile = finding({ checkId: 'ports/x', profile, severity: 'info', message, fixHint: 'h', evidence: { file, line: 1 } });
+        const lines = renderGithub(sampleInput({ findings: [toReportFinding(hostile)] })).split('\n');
+        expect(lines).toHaveLength(3);
+        expect(lines[2]).toBe('');
+        const command = parseCommand(lines[0]!);
+        expect(command).toEqual({ command: 'notice', properties: file === '' ? { title: `ports/x (${profile})` } : { file, line: '1', title: `ports/x (${profile})` }, message: `${redact(message)}\nfix: h` });
+      }),
+    );
   });
 });

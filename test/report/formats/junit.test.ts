@@ -1,11 +1,13 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { redact } from '../../../src/redact.js';
 import { renderJunit } from '../../../src/report/formats/junit.js';
 import { toReportFinding } from '../../../src/report/formats/input.js';
 import { expectGolden } from './golden.js';
-import { finding, HOSTILE, sampleInput } from './sample.js';
+import { finding, HOSTILE, hostileText, sampleInput } from './sample.js';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true, trimValues: false, parseAttributeValue: false, isArray: (name) => ['testsuite', 'testcase', 'property', 'failure'].includes(name) });
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true, trimValues: false, parseAttributeValue: false, parseTagValue: false, isArray: (name) => ['testsuite', 'testcase', 'property', 'failure'].includes(name) });
 
 function parseJunit(xml: string): any {
   expect(XMLValidator.validate(xml)).toBe(true);
@@ -73,5 +75,20 @@ describe('renderJunit', () => {
     const input = sampleInput({ findings: [toReportFinding(finding({ checkId: 'host/snapshot', message: 'x\uD800y\uDC00z\uFFFE\uFFFF\u000B\u000C' }))] });
     const suites = parseJunit(renderJunit(input));
     expect(suites.testsuite[2].testcase[0].failure[0].message).toBe('x\uFFFDy\uFFFDz\uFFFD\uFFFD\uFFFD\uFFFD');
+  });
+});
+
+describe('renderJunit over arbitrary strings', () => {
+  const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+  it('always parses, and gives back every string with only what XML forbids replaced', () => {
+    fc.assert(
+      fc.property(hostileText, hostileText, (message, name) => {
+        const hostile = finding({ checkId: 'host/snapshot', profile: null, message, fixHint: 'h' });
+        const suites = parseJunit(renderJunit(sampleInput({ host: { hostname: name, platform: 'p' }, findings: [toReportFinding(hostile)] })));
+        expect(suites.hostname).toBe(name.replace(forbidden, '\uFFFD'));
+        expect(suites.testsuite[2].testcase[0].failure[0].message).toBe(redact(message).replace(forbidden, '\uFFFD'));
+      }),
+    );
   });
 });

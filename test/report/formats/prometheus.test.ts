@@ -1,8 +1,10 @@
 import parsePrometheus from 'parse-prometheus-text-format';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { redact } from '../../../src/redact.js';
 import { renderPrometheus } from '../../../src/report/formats/prometheus.js';
 import { toReportFinding } from '../../../src/report/formats/input.js';
-import { finding, HOSTILE, sampleInput } from './sample.js';
+import { finding, HOSTILE, hostileText, sampleInput } from './sample.js';
 
 interface Family {
   name: string;
@@ -92,5 +94,18 @@ describe('renderPrometheus', () => {
   it('counts findings whose labels differ only in a secret as one series', () => {
     const two = ['a', 'b'].map((secret) => toReportFinding(finding({ checkId: 'host/snapshot', profile: `p token=${secret}` })));
     expect(families(renderPrometheus(sampleInput({ findings: two }))).clawdoc_findings!.metrics).toEqual([{ labels: { host: 'box-1', profile: 'p token=***', check: 'host/snapshot', severity: 'error' }, value: '2' }]);
+  });
+});
+
+describe('renderPrometheus over arbitrary strings', () => {
+  it('gives back every label value, redacted, and one series per distinct label set', () => {
+    fc.assert(
+      fc.property(hostileText, hostileText, (host, profile) => {
+        const input = sampleInput({ host: { hostname: host, platform: 'p' }, profiles: [], findings: [toReportFinding(finding({ checkId: 'ports/x', profile, evidence: { port: 9 } }))] });
+        const parsed = families(renderPrometheus(input));
+        expect(parsed.clawdoc_findings!.metrics).toEqual([{ labels: { host: redact(host), profile: redact(profile), check: 'ports/x', severity: 'error' }, value: '1' }]);
+        expect(parsed.clawdoc_checks_run!.metrics).toEqual([{ labels: { host: redact(host) }, value: '3' }]);
+      }),
+    );
   });
 });

@@ -1,8 +1,15 @@
 // A small report input shared by the format tests: two profiles, a host-wide finding, one of each severity.
+import fc from 'fast-check';
 import type { Finding } from '../../../src/checks/api.js';
 import { toReportFinding, type ReportInput } from '../../../src/report/formats/input.js';
 
 export const HOSTILE = 'a<b & "c" \'d\' ]]> e%f\r\ng:h,i \u0000\u0007\u001b 🦞 \\ end';
+
+/** Strings built from the pieces escapers get wrong, or from any UTF-16 code unit (lone surrogates included). */
+export const hostileText = fc.oneof(
+  fc.array(fc.constantFrom('&', '<', '>', '"', "'", ']]>', '&amp;', '&lt;', '&#10;', '\r', '\n', '\t', '\r\n', ' ', 'a', '1', '🦞', '\u0000', '\u001b', '\uD800', '%', '%0A', ':', ',', '=', '\\', '::', '{', '}', '\\"', '\\n'), { maxLength: 12 }).map((parts) => parts.join('')),
+  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 40 }),
+);
 
 export function finding(overrides: Partial<Finding> & Pick<Finding, 'checkId'>): Finding {
   return { severity: 'error', profile: null, message: 'm', fixHint: 'h', evidence: {}, ...overrides };
