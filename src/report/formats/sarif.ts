@@ -1,4 +1,5 @@
 // SARIF 2.1.0 for GitHub code scanning: one rule per check, one result per finding, located at the config file or state dir.
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../checks/api.js';
 import { redact } from '../../redact.js';
@@ -51,8 +52,14 @@ function rule(check: Check, findings: readonly ReportFinding[]): object {
   };
 }
 
+/** Lone surrogates become U+FFFD, as ES2024's `toWellFormed` does: `encodeURIComponent` throws on them. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** An absolute path as a file:// URI; a relative one as a relative reference (resolving it would read the working directory). */
 function fileUri(file: string, directory: boolean): string {
-  const href = pathToFileURL(file).href;
+  const href = path.isAbsolute(file) ? pathToFileURL(file).href : wellFormed(file).split('/').map(encodeURIComponent).join('/');
   return directory && !href.endsWith('/') ? `${href}/` : href;
 }
 

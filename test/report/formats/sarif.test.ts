@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderSarif } from '../../../src/report/formats/sarif.js';
 import { toReportFinding } from '../../../src/report/formats/input.js';
 import { expectGolden } from './golden.js';
-import { finding, HOSTILE, sampleInput } from './sample.js';
+import { finding, HOSTILE, hostileText, sampleInput } from './sample.js';
 
 /**
  * The official OASIS SARIF 2.1.0 schema (errata01, OASIS Standard), vendored verbatim. It declares
@@ -84,8 +85,25 @@ describe('renderSarif', () => {
     expect(validateSarif({ ...log, version: '2.0.0', runs: log.runs })).toBe(false);
   });
 
+  it('writes a relative file as a relative reference, encoded', () => {
+    const relative = finding({ checkId: 'ports/x', profile: 'main', evidence: { file: 'conf/a b#c?.json' } });
+    const run = sarifOf(renderSarif(sampleInput({ findings: [toReportFinding(relative)] }))).runs[0];
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('conf/a%20b%23c%3F.json');
+  });
+
   it('is valid with no findings and no checks', () => {
     const log = sarifOf(renderSarif(sampleInput({ checks: [], checksRun: [], findings: [], profiles: [] })));
     expect(log.runs[0].results).toEqual([]);
+  });
+});
+
+describe('renderSarif over arbitrary strings', () => {
+  it('is always valid SARIF', () => {
+    fc.assert(
+      fc.property(hostileText, hostileText, hostileText, (message, file, host) => {
+        const hostile = finding({ checkId: 'ports/x', profile: 'main', message, fixHint: message, evidence: { file, line: 3 } });
+        sarifOf(renderSarif(sampleInput({ host: { hostname: host, platform: host }, findings: [toReportFinding(hostile)] })));
+      }),
+    );
   });
 });
