@@ -48,7 +48,7 @@ function rule(check: Check, findings: readonly ReportFinding[]): object {
     shortDescription: { text: check.title },
     fullDescription: { text: `${check.title}. Looks at: ${check.looksAt}.` },
     help: ruleHelp(check, findings.filter((finding) => finding.checkId === check.id)),
-    properties: { scope: check.scope, tags: ['clawdoc', check.id.split('/')[0]] },
+    properties: { scope: check.scope, tags: [...new Set(['clawdoc', check.id.split('/')[0]!])] },
   };
 }
 

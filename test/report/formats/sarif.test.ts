@@ -91,6 +91,11 @@ describe('renderSarif', () => {
     expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('conf/a%20b%23c%3F.json');
   });
 
+  it('tags a rule once when its folder is named like the tool', () => {
+    const run = sarifOf(renderSarif(sampleInput({ checks: [{ id: 'clawdoc/self', title: 't', scope: 'host', looksAt: 'l' }], findings: [] }))).runs[0];
+    expect(run.tool.driver.rules[0].properties.tags).toEqual(['clawdoc']);
+  });
+
   it('is valid with no findings and no checks', () => {
     const log = sarifOf(renderSarif(sampleInput({ checks: [], checksRun: [], findings: [], profiles: [] })));
     expect(log.runs[0].results).toEqual([]);
