@@ -6,15 +6,8 @@ import { renderPrometheus } from '../../../src/report/formats/prometheus.js';
 import { toReportFinding } from '../../../src/report/formats/input.js';
 import { finding, HOSTILE, hostileText, sampleInput } from './sample.js';
 
-interface Family {
-  name: string;
-  help: string;
-  type: string;
-  metrics: Array<{ labels?: Record<string, string>; value: string }>;
-}
-
-function families(text: string): Record<string, Family> {
-  return Object.fromEntries((parsePrometheus(text) as Family[]).map((family) => [family.name, family]));
+function families(text: string): Record<string, ReturnType<typeof parsePrometheus>[number]> {
+  return Object.fromEntries(parsePrometheus(text).map((family) => [family.name, family]));
 }
 
 describe('renderPrometheus', () => {

@@ -13,7 +13,7 @@ import { finding, HOSTILE, hostileText, sampleInput } from './sample.js';
  * The official OASIS SARIF 2.1.0 schema (errata01, OASIS Standard), vendored verbatim. It declares
  * draft-04 with `id`, but uses nothing draft-04-specific, so it is compiled as draft-07 with `$id`.
  */
-const official = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
+const official = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sarif-schema-2.1.0.json'), 'utf8')) as { id: string; $schema: string } & Record<string, unknown>;
 const { id, $schema: _draft04, ...body } = official;
 const ajv = new Ajv({ allErrors: true, strict: false });
 ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
