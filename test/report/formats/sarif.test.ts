@@ -10,8 +10,10 @@ import { expectGolden } from './golden.js';
 import { finding, HOSTILE, hostileText, sampleInput } from './sample.js';
 
 /**
- * The official OASIS SARIF 2.1.0 schema (errata01, OASIS Standard), vendored verbatim. It declares
- * draft-04 with `id`, but uses nothing draft-04-specific, so it is compiled as draft-07 with `$id`.
+ * The official OASIS SARIF 2.1.0 schema (errata01, OASIS Standard), vendored verbatim from
+ * https://github.com/oasis-tcs/sarif-spec/blob/a560296ca8c921f3bdb8d4a8db57ab83dae968a7/sarif-2.1/schema/sarif-schema-2.1.0.json
+ * (its `id`: https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json).
+ * It declares draft-04 with `id`, but uses nothing draft-04-specific, so it is compiled as draft-07 with `$id`.
  */
 const official = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sarif-schema-2.1.0.json'), 'utf8')) as { id: string; $schema: string } & Record<string, unknown>;
 const { id, $schema: _draft04, ...body } = official;
