@@ -41,9 +41,9 @@ function findingBlock(finding: ReportFinding): string {
   return [`[${finding.severity}] ${redact(finding.message)}`, ...fixLines(finding)].join('\n');
 }
 
-/** The suite a finding belongs to: its profile's, or `host` for host-wide findings and profiles outside the report. */
-function suiteOf(finding: ReportFinding, profileNames: ReadonlySet<string>): string {
-  return finding.profile !== null && profileNames.has(finding.profile) ? finding.profile : HOST_SUITE;
+/** The profile whose suite holds a finding, or null for the host suite: host-wide findings and profiles outside the report (even one named `host`). */
+function suiteOf(finding: ReportFinding, profileNames: ReadonlySet<string>): string | null {
+  return finding.profile !== null && profileNames.has(finding.profile) ? finding.profile : null;
 }
 
 function testCases(checkIds: readonly string[], findings: readonly ReportFinding[], input: ReportInput): TestCase[] {
@@ -58,7 +58,7 @@ function testCases(checkIds: readonly string[], findings: readonly ReportFinding
 function suites(input: ReportInput): TestSuite[] {
   const profileNames = new Set(input.profiles.map((profile) => profile.name));
   const hostChecks = input.checksRun.filter((id) => input.checks.find((check) => check.id === id)?.scope !== 'profile');
-  const findingsOf = (suite: string) => input.findings.filter((finding) => suiteOf(finding, profileNames) === suite);
+  const findingsOf = (suite: string | null) => input.findings.filter((finding) => suiteOf(finding, profileNames) === suite);
   const profileSuites = input.profiles.map((profile): TestSuite => ({
     name: profile.name,
     properties: [
@@ -76,7 +76,7 @@ function suites(input: ReportInput): TestSuite[] {
       ['tool', `${input.tool.name} ${input.tool.version}`],
       ['failOn', input.failOn],
     ],
-    cases: testCases(hostChecks, findingsOf(HOST_SUITE), input),
+    cases: testCases(hostChecks, findingsOf(null), input),
   };
   return [...profileSuites, hostSuite];
 }

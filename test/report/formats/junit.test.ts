@@ -51,6 +51,19 @@ describe('renderJunit', () => {
     expect(suites.testsuite[0].testcase[0].failure).toEqual([{ message: 'a; b', type: 'error', '#text': '[error] a\nfix: fix a\n\n[error] b\nfix: fix b' }]);
   });
 
+  it('counts a finding of a profile named host once, in that profile\'s suite', () => {
+    const input = sampleInput({
+      profiles: [{ name: 'host', stateDir: '/s', configPath: '/c', gatewayPort: 1, gateway: null }],
+      findings: [toReportFinding(finding({ checkId: 'config/invalid', profile: 'host' }))],
+    });
+    const suites = parseJunit(renderJunit(input));
+    expect(suites.testsuite.map((suite: any) => [suite.name, suite.failures])).toEqual([
+      ['host', '1'],
+      ['host', '0'],
+    ]);
+    expect(suites.failures).toBe('1');
+  });
+
   it('survives hostile strings everywhere: markup, quotes, CDATA ends, control characters, emoji', () => {
     const hostile = finding({ checkId: 'config/invalid', profile: HOSTILE, message: HOSTILE, fixHint: HOSTILE, fix: { commands: [HOSTILE] } });
     const input = sampleInput({
