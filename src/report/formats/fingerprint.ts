@@ -1,6 +1,6 @@
 // A finding's stable identity across runs of the same host state: sha256 over its check, profiles, config key and identifying evidence.
 import { createHash } from 'node:crypto';
-import type { Finding } from '../../checks/api.js';
+import type { Finding } from '../../doctor/api.js';
 
 /**
  * Evidence keys that say *what* is wrong: ports, roles, config keys, paths, profile names, env values.
@@ -49,10 +49,9 @@ export const STABLE_EVIDENCE_KEYS: readonly string[] = [
 const FINGERPRINT_VERSION = 1;
 const FINGERPRINT_LENGTH = 32;
 
-/** The profiles a finding is about: its own and those its evidence names, sorted and unique. */
+/** The profiles a finding is about: its own and every other one involved, sorted and unique. */
 export function involvedProfiles(finding: Finding): string[] {
-  const named = Array.isArray(finding.evidence.profiles) ? finding.evidence.profiles.map(String) : [];
-  const all = finding.profile === null ? named : [finding.profile, ...named];
+  const all = finding.profile === null ? finding.profiles : [finding.profile, ...finding.profiles];
   return [...new Set(all)].sort();
 }
 

@@ -1,5 +1,5 @@
 // GitHub Actions workflow commands: one annotation per finding, then a plain summary line.
-import type { Severity } from '../../checks/api.js';
+import type { Severity } from '../../doctor/api.js';
 import { summarise } from '../exit-code.js';
 import { redact } from '../../redact.js';
 import { failsRun, findingLocation, fixLines, type ReportFinding, type ReportInput } from './input.js';

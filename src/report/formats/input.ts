@@ -1,5 +1,5 @@
 // The one input every CI and fleet reporter renders, and the few layout helpers they share.
-import type { Finding, Severity } from '../../checks/api.js';
+import type { Finding, Severity } from '../../doctor/api.js';
 import { redact } from '../../redact.js';
 import { fingerprintOf, involvedProfiles } from './fingerprint.js';
 

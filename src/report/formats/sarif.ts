@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning: one rule per check, one result per finding, located at the config file or state dir.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Severity } from '../../checks/api.js';
+import type { Severity } from '../../doctor/api.js';
 import { redact } from '../../redact.js';
 import { findingLocation, fixLines, type ReportFinding, type ReportInput } from './input.js';
 

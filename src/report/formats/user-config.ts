@@ -1,7 +1,7 @@
 // The user's clawdoc config file (JSON5): --fail-on, skipped checks, per-check severities and a baseline path, validated strictly.
 import JSON5 from 'json5';
-import { SEVERITIES, type Finding, type Severity } from '../../checks/api.js';
-import { compareFindings, matchesId } from '../../checks/run.js';
+import { SEVERITIES, type Finding, type Severity } from '../../doctor/api.js';
+import { compareFindings, matchesId } from '../../doctor/run.js';
 import { describeValue } from './describe-value.js';
 
 export type SeverityOverride = Severity | 'off';

@@ -33,7 +33,7 @@ describe('fingerprintOf', () => {
       { ...foreign, checkId: 'browser/cdp-foreign' },
       { ...foreign, profile: 'rescue' },
       { ...foreign, path: 'gateway.port' },
-      { ...foreign, evidence: { ...foreign.evidence, profiles: ['main', 'work'] } },
+      { ...foreign, profiles: ['main', 'work'] },
       { ...foreign, evidence: { ...foreign.evidence, keys: { main: 'a', work: 'b' } } },
     ];
     const prints = variants.map(fingerprintOf);
@@ -56,7 +56,7 @@ describe('fingerprintOf', () => {
 
 describe('involvedProfiles', () => {
   it('joins the finding profile and the evidence profiles, sorted and unique', () => {
-    expect(involvedProfiles(finding({ checkId: 'a/b', profile: 'rescue', evidence: { profiles: ['rescue', 'main'] } }))).toEqual(['main', 'rescue']);
+    expect(involvedProfiles(finding({ checkId: 'a/b', profile: 'rescue', profiles: ['rescue', 'main'], evidence: {} }))).toEqual(['main', 'rescue']);
     expect(involvedProfiles(finding({ checkId: 'a/b', profile: null, evidence: {} }))).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ const { profiles } = sampleInput();
 
 describe('toReportFinding', () => {
   it('adds the involved profiles and the fingerprint', () => {
-    const base = finding({ checkId: 'ports/spacing', profile: 'rescue', evidence: { profiles: ['rescue', 'main'] } });
+    const base = finding({ checkId: 'ports/spacing', profile: 'rescue', profiles: ['rescue', 'main'], evidence: {} });
     expect(toReportFinding(base)).toEqual({ ...base, profiles: ['main', 'rescue'], fingerprint: fingerprintOf(base) });
   });
 });
@@ -36,7 +36,7 @@ describe('findingLocation', () => {
   });
 
   it('falls back to the first profile the evidence names, and to nothing', () => {
-    expect(findingLocation(finding({ checkId: 'a/b', profile: null, evidence: { profiles: ['rescue', 'main'] } }), profiles)).toEqual({ file: '/home/u/.openclaw', directory: true });
+    expect(findingLocation(finding({ checkId: 'a/b', profile: null, profiles: ['rescue', 'main'], evidence: {} }), profiles)).toEqual({ file: '/home/u/.openclaw', directory: true });
     expect(findingLocation(finding({ checkId: 'a/b', profile: null }), profiles)).toBeNull();
     expect(findingLocation(finding({ checkId: 'a/b', profile: 'gone' }), profiles)).toBeNull();
   });

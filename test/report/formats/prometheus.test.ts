@@ -64,7 +64,7 @@ describe('renderPrometheus', () => {
   it('leaves findings outside ports/ or without a port out of the conflict metric', () => {
     const others = [
       finding({ checkId: 'browser/cdp-foreign', profile: 'main', evidence: { port: 18800 } }),
-      finding({ checkId: 'ports/spacing', profile: 'main', evidence: { profiles: ['main', 'rescue'] } }),
+      finding({ checkId: 'ports/spacing', profile: 'main', profiles: ['main', 'rescue'], evidence: {} }),
       finding({ checkId: 'ports/hash-default', profile: 'main', evidence: { port: '20001' } }),
     ].map(toReportFinding);
     expect(families(renderPrometheus(sampleInput({ findings: others }))).clawdoc_port_owner_conflict!.metrics).toEqual([]);

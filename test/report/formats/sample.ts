@@ -1,6 +1,6 @@
 // A small report input shared by the format tests: two profiles, a host-wide finding, one of each severity.
 import fc from 'fast-check';
-import type { Finding } from '../../../src/checks/api.js';
+import type { Finding } from '../../../src/doctor/api.js';
 import { toReportFinding, type ReportInput } from '../../../src/report/formats/input.js';
 
 export const HOSTILE = 'a<b & "c" \'d\' ]]> e%f\r\ng:h,i \u0000\u0007\u001b 🦞 \\ end';
@@ -12,7 +12,7 @@ export const hostileText = fc.oneof(
 );
 
 export function finding(overrides: Partial<Finding> & Pick<Finding, 'checkId'>): Finding {
-  return { severity: 'error', profile: null, message: 'm', fixHint: 'h', evidence: {}, ...overrides };
+  return { severity: 'error', profile: null, profiles: overrides.profile ? [overrides.profile] : [], message: 'm', fixHint: 'h', evidence: {}, ...overrides };
 }
 
 export function sampleInput(overrides: Partial<ReportInput> = {}): ReportInput {
@@ -25,7 +25,7 @@ export function sampleInput(overrides: Partial<ReportInput> = {}): ReportInput {
       path: 'gateway.port',
       fixHint: 'Give rescue its own gateway port.',
       fix: { commands: ['openclaw --profile rescue config set gateway.port 19001'] },
-      evidence: { profiles: ['main', 'rescue'], port: 18789, suggestedPort: 19001 },
+      profiles: ['main', 'rescue'], evidence: { port: 18789, suggestedPort: 19001 },
     }),
     finding({
       checkId: 'config/invalid',
