@@ -1,5 +1,6 @@
 // `--plugin <path>`: loads checks from a user's file or package with the same interface as the built-ins.
 import path from 'node:path';
+import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Check } from './api.js';
 
@@ -26,9 +27,20 @@ function checksOf(module: Record<string, unknown>, specifier: string): Check[] {
   return list.map((check) => ({ ...check, looksAt: check.looksAt ?? `plugin ${specifier}` }));
 }
 
+let hooksRegistered = false;
+
+/** Lets `import { defineCheck } from 'clawdoc/plugin'` work in a plugin file anywhere, against this clawdoc. */
+function registerPluginHooks(): void {
+  if (hooksRegistered || !import.meta.url.endsWith('.js')) return;
+  hooksRegistered = true;
+  const own = (file: string) => new URL(file, import.meta.url).href;
+  register(own('./plugin-hooks.js'), { data: { specifiers: { clawdoc: own('../index.js'), 'clawdoc/plugin': own('../plugin.js') } } });
+}
+
 /** A path (relative to `cwd`) or a package name. */
 export async function loadPlugins(specifiers: readonly string[], cwd: string): Promise<Check[]> {
   const checks: Check[] = [];
+  if (specifiers.length > 0) registerPluginHooks();
   for (const specifier of specifiers) {
     const isPath = specifier.startsWith('.') || specifier.startsWith('/') || /\.[cm]?js$/.test(specifier);
     const target = isPath ? pathToFileURL(path.resolve(cwd, specifier)).href : specifier;

@@ -165,7 +165,7 @@ export function makeProfile(name: string, spec: ProfileSpec, layout: LayoutVersi
 
 export function healthyGatewayProbe(port: number, host = '127.0.0.1'): GatewayProbe {
   const ok = { url: `http://${host}:${port}/healthz`, outcome: 'ok' as const, status: 200, json: { ok: true, status: 'live' }, snippet: null, elapsedMs: 2, detail: null };
-  return { port, host, healthz: ok, readyz: null, startupz: null, canvas: null, wsChallenge: true, isOpenClaw: true, version: '2026.9.6' };
+  return { port, host, healthz: ok, readyz: null, startupz: null, canvas: null, controlUi: null, controlUiBuild: null, wsChallenge: true, wsDetail: 'connect.challenge', isOpenClaw: true, version: '2026.9.6', evidence: ['/healthz live', 'connect.challenge'] };
 }
 
 export class ModelBuilder {
