@@ -171,9 +171,19 @@ export interface Layout {
   legacyWorkspaceDefault: boolean;
 }
 
+/**
+ * How a profile's identity was found. `own`: as itself (its state dir, a service, a lock, --profile).
+ * `shell` and `service`: a second identity under a name another profile already has: this shell's
+ * OPENCLAW_* variables, or a service, run that name on other files.
+ */
+export type ProfileOrigin = { kind: 'own' } | { kind: 'shell' } | { kind: 'service'; service: string };
+
 export interface Profile {
-  /** `default` for the default profile. */
+  /** The profile's label in reports and the key of every per-profile map; unique on the host. */
   name: string;
+  /** The name OpenClaw knows it by (`--profile`, OPENCLAW_PROFILE); `default` for the default profile. */
+  openclawName: string;
+  origin: ProfileOrigin;
   foundIn: FoundIn[];
   stateDir: string;
   configPath: string;

@@ -1,6 +1,6 @@
 // The invoking shell or a service sends a profile's commands to another profile's files or port.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { openclawFor, profileFlagName, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { openclawFor, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import { isDefaultProfileName, isValidProfileName } from '../../src/profiles/names.js';
 
 export default defineCheck({
@@ -21,7 +21,7 @@ export default defineCheck({
     // An invalid name is profiles/discovery's finding.
     if (envProfile && !envStateDir && !isDefaultProfileName(envProfile) && isValidProfileName(envProfile)) {
       const stateDir = selected?.stateDir ?? `${home}/.openclaw`;
-      const owner = selected && !selected.name.startsWith('env:') ? selected.name : 'the default profile';
+      const owner = selected && selected.origin.kind !== 'shell' ? selected.name : 'the default profile';
       findings.push({
         severity: 'warning',
         profile: selected?.name ?? null,
@@ -34,12 +34,12 @@ export default defineCheck({
     } else if (selected?.envProfileName && envStateDir) {
       // (2) Both variables set, but the state dir is another profile's (or not the named profile's own).
       const named = selected.envProfileName;
-      const whose = selected.name.startsWith('env:') ? `${show(selected.stateDir)}, not ${named}'s own state dir` : `${selected.name}'s state dir ${show(selected.stateDir)}`;
+      const whose = selected.origin.kind === 'shell' ? `${show(selected.stateDir)}, not ${named}'s own state dir` : `${selected.name}'s state dir ${show(selected.stateDir)}`;
       findings.push({
         severity: 'warning',
         profile: selected.name,
         message: `this shell sets OPENCLAW_PROFILE=${named} but OPENCLAW_STATE_DIR points at ${whose}, so plain \`openclaw\` commands mix ${named}'s port and workspace with those files`,
-        fixHint: `Unset the OPENCLAW_* selection variables (and remove their exports from your shell rc file) and select profiles with \`${openclawFor({ name: named })}\` or \`${openclawFor({ name: profileFlagName(selected) })}\` only.`,
+        fixHint: `Unset the OPENCLAW_* selection variables (and remove their exports from your shell rc file) and select profiles with \`${openclawFor({ name: named })}\` or \`${openclawFor({ name: selected.openclawName })}\` only.`,
         fix: { commands: [unsetEnv('OPENCLAW_PROFILE', 'OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH')] },
         evidence: { OPENCLAW_PROFILE: named, OPENCLAW_STATE_DIR: envStateDir, stateDir: selected.stateDir },
       });
@@ -65,7 +65,7 @@ export default defineCheck({
 
     // (4) A service mapped to a profile by its state dir, whose OPENCLAW_PROFILE names another.
     for (const profile of context.profiles) {
-      const name = profileFlagName(profile);
+      const name = profile.openclawName;
       for (const service of profile.services) {
         const named = service.env.OPENCLAW_PROFILE;
         if (!named || named === name || (isDefaultProfileName(named) && isDefaultProfileName(name))) continue;

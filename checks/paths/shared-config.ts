@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineCheck, type CheckContext } from '../../src/doctor/api.js';
 import { profileToMove, real } from '../../src/doctor/helpers.js';
 import { sharedPaths } from '../../src/doctor/shared-paths.js';
-import { copyConfig, openclawFor, profileFlagName, reinstallGatewayService, replaceSymlinkWithCopy, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { copyConfig, openclawFor, reinstallGatewayService, replaceSymlinkWithCopy, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile } from '../../src/model.js';
 
 /** True when a symlink at the file or its dir leads elsewhere; a home dir behind a symlink does not count. */
@@ -30,7 +30,7 @@ interface Remedy {
 
 function remedy(context: CheckContext, moving: Profile, staying: Profile, sharedFile: string): Remedy {
   const home = context.model.invocation.home;
-  const name = profileFlagName(moving);
+  const name = moving.openclawName;
   const own = path.join(moving.stateDir, 'openclaw.json');
   const then = `then give the copy its own gateway.port and workspace (until the split, every \`config set\` for one changes both)`;
   const services = moving.services.filter((service) => service.isGateway && service.env.OPENCLAW_CONFIG_PATH);

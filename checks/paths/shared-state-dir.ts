@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineCheck, type CheckContext } from '../../src/doctor/api.js';
 import { profileToMove, real } from '../../src/doctor/helpers.js';
 import { sharedPaths, type SharedPath } from '../../src/doctor/shared-paths.js';
-import { openclawFor, profileFlagName, reinstallGatewayService, replaceSymlinkWithDir, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { openclawFor, reinstallGatewayService, replaceSymlinkWithDir, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile } from '../../src/model.js';
 import { profileStateDir } from '../../src/profiles/names.js';
 
@@ -17,7 +17,7 @@ function isLinked(context: CheckContext, file: string): boolean {
 function isDisplaced(context: CheckContext, profile: Profile): boolean {
   if (isLinked(context, profile.stateDir)) return true;
   if (profile.foundIn.includes('legacy-state-dir')) return false;
-  return profile.stateDir !== profileStateDir(context.model.invocation.home, profileFlagName(profile));
+  return profile.stateDir !== profileStateDir(context.model.invocation.home, profile.openclawName);
 }
 
 function pickMoving(context: CheckContext, shared: SharedPath): Profile {
@@ -35,7 +35,7 @@ interface Remedy {
 
 function remedy(context: CheckContext, moving: Profile, staying: Profile): Remedy {
   const home = context.model.invocation.home;
-  const name = profileFlagName(moving);
+  const name = moving.openclawName;
   const own = tildePath(home, profileStateDir(home, name));
   const dir = tildePath(home, moving.stateDir);
   const services = moving.services.filter((service) => service.isGateway && service.env.OPENCLAW_STATE_DIR);

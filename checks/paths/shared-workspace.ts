@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineCheck, type CheckContext, type FindingDraft } from '../../src/doctor/api.js';
 import { profilePairs, profileToMove, real } from '../../src/doctor/helpers.js';
 import { inside } from '../../src/doctor/shared-paths.js';
-import { moveWorkspace, profileFlagName, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { moveWorkspace, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile, WorkspaceEntry } from '../../src/model.js';
 import { DEFAULT_PROFILE } from '../../src/profiles/names.js';
 
@@ -98,7 +98,7 @@ function sharedWorkspaceFinding(context: CheckContext, a: Side, b: Side, relatio
 
 /** Before 2026.8 a named profile's default workspace was `~/.openclaw/workspace-<p>`, inside the default profile's state dir. */
 function isLegacyDefault(profile: Profile, entry: WorkspaceEntry, owner: Profile): boolean {
-  return owner.name === DEFAULT_PROFILE && entry.agent === 'default' && entry.path === path.join(owner.stateDir, `workspace-${profileFlagName(profile)}`);
+  return owner.name === DEFAULT_PROFILE && entry.agent === 'default' && entry.path === path.join(owner.stateDir, `workspace-${profile.openclawName}`);
 }
 
 function insideStateDirFinding(context: CheckContext, profile: Profile, entry: WorkspaceEntry, owner: Profile): FindingDraft {

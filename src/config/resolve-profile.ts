@@ -135,7 +135,7 @@ function resolveWorkspaces(context: WorkspaceContext): { workspace: string; work
   const stateDir = profile.stateDir;
   const configured = asString(getPath(config, 'agents.defaults.workspace'));
   const envWorkspace = env.OPENCLAW_WORKSPACE_DIR?.trim() || null;
-  const identity = profile.envProfileName ?? profile.name;
+  const identity = profile.envProfileName ?? profile.openclawName;
   const isNamed = identity !== DEFAULT_PROFILE;
   let defaultEntry: WorkspaceEntry;
   if (configured) {
@@ -208,8 +208,8 @@ export function resolveProfile(profile: DiscoveredProfile, invocation: Invocatio
   const problems: Problem[] = [...loaded.problems];
   if (config) problems.push(...validateConfigValues(config, configPath));
 
-  const identity = profile.envProfileName ?? profile.name;
-  const isNamed = identity !== DEFAULT_PROFILE && !identity.startsWith('env:');
+  const identity = profile.envProfileName ?? profile.openclawName;
+  const isNamed = identity !== DEFAULT_PROFILE;
   const servicePort = firstServicePort(profile);
   const invokingEnvPort = parseGatewayPortEnv(invocation.env.OPENCLAW_GATEWAY_PORT);
   const shellPort = invokingEnvPort !== null ? { port: invokingEnvPort, detail: 'OPENCLAW_GATEWAY_PORT in this shell' } : null;
@@ -254,6 +254,8 @@ export function resolveProfile(profile: DiscoveredProfile, invocation: Invocatio
 
   return {
     name: profile.name,
+    openclawName: profile.openclawName,
+    origin: profile.origin,
     foundIn: profile.foundIn,
     stateDir: profile.stateDir,
     configPath,

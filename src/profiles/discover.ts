@@ -1,7 +1,7 @@
 // Discover: every OpenClaw profile on the host, each with the places it was found.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DiscoveryNote, FoundIn, Invocation, LockFile, ServiceDefinition } from '../model.js';
+import type { DiscoveryNote, FoundIn, Invocation, LockFile, ProfileOrigin, ServiceDefinition } from '../model.js';
 import { DEFAULT_PROFILE, isDefaultProfileName, isValidProfileName, profileFromStateDirName, profileNameProblem, profileStateDir } from './names.js';
 import { findServices } from './services/index.js';
 import { lockDirs, readLockFiles } from './locks.js';
@@ -9,7 +9,10 @@ import { realPathOf as realPath } from '../real-path.js';
 
 /** A profile before its config is loaded: identity, paths and the evidence that it exists. */
 export interface DiscoveredProfile {
+  /** Unique label: the OpenClaw name, or for a second identity under a taken name, that name and where it came from. */
   name: string;
+  openclawName: string;
+  origin: ProfileOrigin;
   foundIn: FoundIn[];
   stateDir: string;
   /** Set when env or a service names the config file; otherwise derived from the state dir. */
@@ -44,6 +47,18 @@ function expandHome(file: string, home: string): string {
   return path.resolve(home, file);
 }
 
+/** The report label of an identity: its OpenClaw name, told apart from the profile that owns the name. */
+function labelOf(name: string, origin: ProfileOrigin): string {
+  switch (origin.kind) {
+    case 'own':
+      return name;
+    case 'shell':
+      return `env:${name}`;
+    case 'service':
+      return `${name}@${origin.service}`;
+  }
+}
+
 class ProfileTable {
   private readonly byName = new Map<string, DiscoveredProfile>();
 
@@ -62,14 +77,17 @@ class ProfileTable {
     return this.all().find((profile) => realPath(profile.stateDir) === wanted);
   }
 
-  add(name: string, stateDir: string, foundIn: FoundIn): DiscoveredProfile {
-    const existing = this.byName.get(name);
+  add(name: string, stateDir: string, foundIn: FoundIn, origin: ProfileOrigin = { kind: 'own' }): DiscoveredProfile {
+    const label = labelOf(name, origin);
+    const existing = this.byName.get(label);
     if (existing) {
       this.mark(existing, foundIn);
       return existing;
     }
     const profile: DiscoveredProfile = {
-      name,
+      name: label,
+      openclawName: name,
+      origin,
       foundIn: [foundIn],
       stateDir,
       configPathOverride: null,
@@ -78,7 +96,7 @@ class ProfileTable {
       envSelected: false,
       envProfileName: null,
     };
-    this.byName.set(name, profile);
+    this.byName.set(label, profile);
     return profile;
   }
 
@@ -142,7 +160,7 @@ function applyInvokingEnv(invocation: Invocation, table: ProfileTable, notes: Di
     table.mark(profile, 'env');
     if (sameDir.name !== name) profile.envProfileName = name;
   } else if (table.get(name)) {
-    profile = table.add(`env:${name}`, stateDir, 'env');
+    profile = table.add(name, stateDir, 'env', { kind: 'shell' });
     profile.envProfileName = name;
   } else {
     profile = table.add(name, stateDir, 'env');
@@ -193,7 +211,7 @@ function attachServices(invocation: Invocation, services: ServiceDefinition[], t
     let profile = table.byStateDir(stateDir);
     if (!profile) {
       const name = service.profile ?? path.basename(stateDir);
-      profile = table.get(name) && realPath(table.get(name)!.stateDir) !== realPath(stateDir) ? table.add(`${name}@${service.name}`, stateDir, serviceFoundIn(service)) : table.add(name, stateDir, serviceFoundIn(service));
+      profile = table.get(name) && realPath(table.get(name)!.stateDir) !== realPath(stateDir) ? table.add(name, stateDir, serviceFoundIn(service), { kind: 'service', service: service.name }) : table.add(name, stateDir, serviceFoundIn(service));
     }
     table.mark(profile, serviceFoundIn(service));
     profile.services.push(service);

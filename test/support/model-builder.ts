@@ -51,6 +51,9 @@ export interface ProfileSpec {
   services?: Array<Partial<ServiceDefinition>>;
   envSelected?: boolean;
   envProfileName?: string;
+  /** The name OpenClaw knows it by, when the label is a second identity's (`env:rescue`); the label otherwise. */
+  openclawName?: string;
+  origin?: Profile['origin'];
   foundIn?: Profile['foundIn'];
   configExists?: boolean;
   /** The loaded config; null for one that could not be loaded. */
@@ -126,6 +129,8 @@ export function makeProfile(name: string, spec: ProfileSpec, layout: LayoutVersi
   };
   return {
     name,
+    openclawName: spec.openclawName ?? name,
+    origin: spec.origin ?? { kind: 'own' },
     foundIn: spec.foundIn ?? ['state-dir'],
     stateDir,
     configPath: spec.configPath ?? path.join(stateDir, 'openclaw.json'),

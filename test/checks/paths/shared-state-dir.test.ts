@@ -62,7 +62,7 @@ describe(checkIdOf(import.meta.url), () => {
     const context = model()
       .env({ OPENCLAW_STATE_DIR: '/home/op/.openclaw/work' })
       .profile('default', { port: 18789 })
-      .profile('env:default', { port: 18789, stateDir: '/home/op/.openclaw/work', envSelected: true, envProfileName: 'default', foundIn: ['env'] })
+      .profile('env:default', { port: 18789, stateDir: '/home/op/.openclaw/work', envSelected: true, envProfileName: 'default', openclawName: 'default', origin: { kind: 'shell' }, foundIn: ['env'] })
       .context();
     expect(runCheck(check, context).map((finding) => [finding.profile, finding.fix?.commands])).toEqual([
       ['env:default', ['unset OPENCLAW_STATE_DIR OPENCLAW_CONFIG_PATH']],
