@@ -84,6 +84,8 @@ describe('readWithSystemInformation', () => {
       expect(sleepers()).toEqual([]);
     } finally {
       watch.stop();
+      // Only when the kill failed: the sleepers this test started, by pid.
+      for (const line of sleepers()) process.kill(Number.parseInt(line, 10), 'SIGKILL');
       process.env.PATH = original;
       fs.rmSync(dir, { recursive: true, force: true });
     }
