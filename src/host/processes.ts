@@ -67,10 +67,11 @@ function procProcessInfo(pid: number, users: Map<number, string>): ProcessInfo |
 
 function run(file: string, args: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve) => {
-    // execFile's timeout kills the child and only then calls back: nothing of it is left once this resolves.
+    // execFile's timeout kills the child and calls back once it exited. The child's handle finishes closing in that
+    // turn of the event loop: resolving on the next one leaves nothing of it behind.
     execFile(file, args, { timeout: Math.max(1, timeoutMs), killSignal: 'SIGKILL', maxBuffer: 4 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } }, (_error, stdout) =>
       // ps exits 1 when one of the pids is gone (BSD): the rows of the others are still good.
-      resolve(String(stdout ?? '')),
+      setTimeout(() => resolve(String(stdout ?? '')), 0),
     );
   });
 }

@@ -54,16 +54,19 @@ export function inChildProcess<T>(script: string, timeoutMs: number, what: strin
       chunks.push(chunk);
     });
     child.once('error', (error) => stop(error));
-    // 'close' comes once the child exited and its stdout closed, so no handle of it is left.
+    // 'close' comes once the child exited and its stdout closed; the child's handle finishes closing in that turn of
+    // the event loop, so the answer is given on the next one, when nothing of the child is left.
     child.once('close', (code) => {
       clearTimeout(timer);
-      if (failure) return reject(failure);
-      if (code !== 0) return reject(new Error(`${what} failed (exit ${code})`));
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as T);
-      } catch {
-        reject(new Error(`${what} gave no readable answer`));
-      }
+      setTimeout(() => {
+        if (failure) return reject(failure);
+        if (code !== 0) return reject(new Error(`${what} failed (exit ${code})`));
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as T);
+        } catch {
+          reject(new Error(`${what} gave no readable answer`));
+        }
+      }, 0);
     });
   });
 }

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { describeProcesses, parsePs, psProcessInfo } from '../../src/host/processes.js';
+import { watchLeftovers } from '../probe/leftovers.js';
 
 const user = os.userInfo().username;
 
@@ -49,6 +51,25 @@ describe('parsePs', () => {
 });
 
 describe('psProcessInfo (live)', () => {
+  it.skipIf(process.platform === 'win32')('a ps that hangs is killed at the timeout: no rows, nothing left behind', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clawdoc-ps-'));
+    fs.writeFileSync(path.join(dir, 'ps'), '#!/bin/sh\nexec sleep 30\n', { mode: 0o755 });
+    const original = process.env.PATH;
+    process.env.PATH = `${dir}${path.delimiter}${original}`;
+    const watch = watchLeftovers();
+    try {
+      const started = Date.now();
+      expect(await psProcessInfo([process.pid], 300)).toEqual([]);
+      expect(Date.now() - started).toBeLessThan(1300);
+      expect(watch.left()).toEqual({ handles: {}, timers: 0 });
+    } finally {
+      watch.stop();
+      process.env.PATH = original;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+
   it('describes this process and ignores a pid that does not exist', async () => {
     const [info, ...rest] = await psProcessInfo([process.pid, 999_999_999], 5000);
     expect(rest).toEqual([]);
