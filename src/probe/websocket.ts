@@ -56,19 +56,25 @@ export function readChallenge(host: string, port: number, timeoutMs: number, sig
     let upgraded = false;
     let closed: Promise<void> = Promise.resolve();
     let socket: net.Socket | null = null;
-    const ws = new WebSocket(`ws://${hostForUrl(host)}:${port}/`, {
-      maxPayload: MAX_MESSAGE_BYTES,
-      // No permessage-deflate offer (no Sec-WebSocket-Extensions header), no pong, no redirect.
-      perMessageDeflate: false,
-      autoPong: false,
-      followRedirects: false,
-      // Our own connection: ws keeps its socket private, and the probe must be able to destroy it and await its close.
-      createConnection: ((options: net.NetConnectOpts) => {
-        socket = net.createConnection(options);
-        closed = whenClosed(socket);
-        return socket;
-      }) as typeof net.createConnection,
-    });
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(`ws://${hostForUrl(host)}:${port}/`, {
+        maxPayload: MAX_MESSAGE_BYTES,
+        // No permessage-deflate offer (no Sec-WebSocket-Extensions header), no pong, no redirect.
+        perMessageDeflate: false,
+        autoPong: false,
+        followRedirects: false,
+        // Our own connection: ws keeps its socket private, and the probe must be able to destroy it and await its close.
+        createConnection: ((options: net.NetConnectOpts) => {
+          socket = net.createConnection(options);
+          closed = whenClosed(socket);
+          return socket;
+        }) as typeof net.createConnection,
+      });
+    } catch (error) {
+      // Only an address ws cannot put in a URL gets here; nothing was opened.
+      return resolve({ challenge: false, detail: `no WebSocket to ${host}:${port}: ${(error as Error).message}`.slice(0, 200) });
+    }
     const finish = (challenge: boolean, detail: string) => {
       if (settled) return;
       settled = true;
