@@ -67,39 +67,85 @@ function procProcessInfo(pid: number, users: Map<number, string>): ProcessInfo |
 
 function run(file: string, args: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve) => {
-    execFile(file, args, { timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } }, (_error, stdout) => resolve(String(stdout ?? '')));
+    // execFile's timeout kills the child and calls back once it exited. The child's handle finishes closing in that
+    // turn of the event loop: resolving on the next one leaves nothing of it behind.
+    execFile(file, args, { timeout: Math.max(1, timeoutMs), killSignal: 'SIGKILL', maxBuffer: 4 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } }, (_error, stdout) =>
+      // ps exits 1 when one of the pids is gone (BSD): the rows of the others are still good.
+      setTimeout(() => resolve(String(stdout ?? '')), 0),
+    );
   });
 }
 
-/**
- * Rows of `ps -o pid=,ppid=,user=,comm=` and `ps -o pid=,args=`, joined by pid. Two calls, because comm (a full path
- * on macOS) and args both may hold spaces: each is only unambiguous as the last column.
- */
-export function parsePs(identity: string, commands: string): ProcessInfo[] {
-  const args = new Map<number, string>();
-  for (const line of commands.split('\n')) {
-    const match = /^\s*(\d+)\s(.*)$/.exec(line);
-    if (match) args.set(Number(match[1]), match[2]!.trim());
-  }
-  const infos: ProcessInfo[] = [];
-  for (const line of identity.split('\n')) {
-    const match = /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.+)$/.exec(line);
-    if (!match) continue;
-    const pid = Number(match[1]);
-    const name = match[4]!.trim().split('/').pop()!;
-    infos.push({ pid, ppid: Number(match[2]), user: match[3]!, name, command: args.get(pid) ?? name, argv: [] });
-  }
-  return infos;
+/** The executable's base name: `/Applications/Google Chrome.app/Contents/MacOS/Google Chrome` -> `Google Chrome`. */
+function baseName(path: string): string {
+  return path.split('/').pop() ?? path;
 }
 
-/** The `ps` path, used where there is no /proc (macOS, the BSDs). */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Where the comm column ends and args begins in `rest` (the row from the comm column on): both may hold spaces, so
+ * the split is inferred from what each ps prints. macOS prints comm as the executable's full path, which args (argv)
+ * usually starts with; Linux prints the kernel's name of at most 15 characters, a base name found in args; procps
+ * pads comm to 15 columns and BSD ps to at least 16, and in a multi-row answer every row's args start at one column
+ * (`shared`: offsets where a word starts in every row). The best-supported word start wins; the first on a tie.
+ */
+function splitCommand(rest: string, offset: number, shared: ReadonlySet<number> | null): { comm: string; args: string } {
+  let best = { comm: rest.trim(), args: '', score: -1 };
+  for (let index = 1; index < rest.length; index += 1) {
+    if (rest[index - 1] !== ' ' || rest[index] === ' ') continue;
+    const comm = rest.slice(0, index).trimEnd();
+    const args = rest.slice(index);
+    let score = 0;
+    if (args.startsWith(comm)) score += 4;
+    if (!comm.includes('/') && new RegExp(`(^|/)${escapeRegExp(comm)}`).test(args)) score += 2;
+    if (shared?.has(offset + index)) score += 2;
+    if (index === 16 || index === 17) score += 2;
+    if (score > best.score) best = { comm, args, score };
+  }
+  return best;
+}
+
+const PS_ROW = /^(\s*\d+\s+\d+\s+\S+ +)(\S.*)$/;
+
+/** Offsets at which a word starts in every one of `rows`, past `from` columns. */
+function sharedWordStarts(rows: ReadonlyArray<{ line: string; from: number }>): Set<number> | null {
+  if (rows.length < 2) return null;
+  const startsOf = ({ line, from }: { line: string; from: number }) => {
+    const starts = new Set<number>();
+    for (let index = from + 1; index < line.length; index += 1) if (line[index - 1] === ' ' && line[index] !== ' ') starts.add(index);
+    return starts;
+  };
+  return rows.map(startsOf).reduce((shared, starts) => new Set([...shared].filter((start) => starts.has(start))));
+}
+
+/**
+ * Rows of `ps -ww -o pid=,ppid=,user=,comm=,args=` (procps on Linux, BSD ps on macOS). argv stays empty: the args
+ * column joins argv with spaces, and arguments may hold spaces of their own.
+ */
+export function parsePs(output: string): ProcessInfo[] {
+  const rows = output.split('\n').flatMap((line) => {
+    const match = PS_ROW.exec(line);
+    return match ? [{ line, from: match[1]!.length, rest: match[2]! }] : [];
+  });
+  const shared = sharedWordStarts(rows);
+  return rows.map(({ line, from, rest }) => {
+    const [pid, ppid, user] = line.trim().split(/\s+/, 3) as [string, string, string];
+    const { comm, args } = splitCommand(rest, from, shared);
+    const command = args.trimEnd() || comm;
+    // Linux cuts comm at 15 characters (`openclaw-gatewa`); the title in args, when it starts with it, is whole.
+    const title = baseName(command.split(' ')[0] ?? '');
+    const name = baseName(comm);
+    return { pid: Number(pid), ppid: Number(ppid), user, name: title.startsWith(name) && title.length > name.length ? title : name, command, argv: [] };
+  });
+}
+
+/** The `ps` path, used where there is no /proc (macOS, the BSDs): one call, bounded by `timeoutMs`. */
 export async function psProcessInfo(pids: readonly number[], timeoutMs: number): Promise<ProcessInfo[]> {
-  const list = pids.join(',');
-  const [identity, commands] = await Promise.all([
-    run('ps', ['-o', 'pid=,ppid=,user=,comm=', '-p', list], timeoutMs),
-    run('ps', ['-o', 'pid=,args=', '-p', list], timeoutMs),
-  ]);
-  return parsePs(identity, commands);
+  // -ww: without a terminal BSD ps cuts every row at 79 columns.
+  return parsePs(await run('ps', ['-ww', '-o', 'pid=,ppid=,user=,comm=,args=', '-p', pids.join(',')], timeoutMs));
 }
 
 const HAS_PROC = fs.existsSync('/proc/self/status');
@@ -122,8 +168,10 @@ export async function describeProcesses(pids: Iterable<number>, timeoutMs: numbe
     return processes;
   }
   if (wanted.length === 0) return processes;
+  const started = Date.now();
   const found = await psProcessInfo(wanted, timeoutMs);
   const parents = [...new Set(found.map((info) => info.ppid).filter((ppid): ppid is number => ppid !== null && ppid > 1 && !wanted.includes(ppid)))];
-  for (const info of [...found, ...(parents.length > 0 ? await psProcessInfo(parents, timeoutMs) : [])]) processes[info.pid] = info;
+  const remaining = timeoutMs - (Date.now() - started);
+  for (const info of [...found, ...(parents.length > 0 && remaining > 0 ? await psProcessInfo(parents, remaining) : [])]) processes[info.pid] = info;
   return processes;
 }

@@ -1,8 +1,11 @@
 // Observe: one snapshot per run of the listening TCP sockets, their owners' processes and the liveness of lock pids.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import net from 'node:net';
+import { pathToFileURL } from 'node:url';
 import type { HostSnapshot, Listener } from './types.js';
 import { readSocketTable } from './proc-net.js';
-import { listenersFromRows, type SocketRow } from './socket-rows.js';
+import { listenersFromRows, toPid, type SocketRow } from './socket-rows.js';
 import { describeProcesses } from './processes.js';
 
 export interface SnapshotOptions {
@@ -18,18 +21,65 @@ interface SocketRead {
   method: string;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), Math.max(0, ms));
+/** The child's answer may be at most this large (a busy host's socket table is a few MB). */
+const MAX_CHILD_OUTPUT = 32 * 1024 * 1024;
+
+/**
+ * Runs an ES module `script` in a child Node process that leads its own process group, and parses its stdout as JSON.
+ * systeminformation and pid-port start netstat, ss, lsof or ps without a timeout and give no handle on them: a timed-out
+ * look-up would leave those processes running and their pipes holding our event loop open. Killing the group ends the
+ * child and everything it started, so a timeout leaves nothing behind.
+ */
+export function inChildProcess<T>(script: string, timeoutMs: number, what: string): Promise<T> {
+  if (timeoutMs <= 0) return Promise.reject(new Error(`${what} did not answer within ${Math.max(0, timeoutMs)} ms`));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '--eval', script], { stdio: ['ignore', 'pipe', 'ignore'], detached: process.platform !== 'win32', windowsHide: true });
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    let failure: Error | null = null;
+    const stop = (error: Error) => {
+      failure ??= error;
+      try {
+        // A negative pid addresses the process group the child leads (detached).
+        if (child.pid !== undefined) process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      child.stdout.destroy();
+    };
+    const timer = setTimeout(() => stop(new Error(`${what} did not answer within ${timeoutMs} ms`)), timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > MAX_CHILD_OUTPUT) return stop(new Error(`${what} answered more than ${MAX_CHILD_OUTPUT} bytes`));
+      chunks.push(chunk);
+    });
+    child.once('error', (error) => stop(error));
+    // 'close' comes once the child exited and its stdout closed; the child's handle finishes closing in that turn of
+    // the event loop, so the answer is given on the next one, when nothing of the child is left.
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      setTimeout(() => {
+        if (failure) return reject(failure);
+        if (code !== 0) return reject(new Error(`${what} failed (exit ${code})`));
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as T);
+        } catch {
+          reject(new Error(`${what} gave no readable answer`));
+        }
+      }, 0);
+    });
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A module specifier the child can import: the file this package resolves, as a file URL. */
+function moduleUrl(name: string): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve(name)).href;
 }
 
 async function networkConnections(timeoutMs: number): Promise<Listener[]> {
-  const { default: si } = await import('systeminformation');
-  // A timed-out netstat keeps running: systeminformation gives no handle to stop it.
-  return listenersFromRows((await withTimeout(si.networkConnections(), timeoutMs, 'systeminformation.networkConnections')) as SocketRow[]);
+  const script = `const { default: si } = await import(${JSON.stringify(moduleUrl('systeminformation'))});
+process.stdout.write(JSON.stringify(await si.networkConnections()));`;
+  return listenersFromRows(await inChildProcess<SocketRow[]>(script, timeoutMs, 'systeminformation.networkConnections'));
 }
 
 /**
@@ -55,26 +105,30 @@ export async function readWithSystemInformation(timeoutMs: number): Promise<Sock
 }
 
 /**
- * pid-port for hidden owners of a few ports (it loads execa: imported only here). Its three outcomes: a pid; undefined
- * (a listener whose owner stays hidden); a throw (nothing listens any more). Asked one port at a time, since
- * `portToPid([a, b])` rejects entirely when one port is free, and with `host: '*'`, since its default only sees loopback.
+ * pid-port for hidden owners of a few ports, in one child process (it loads execa, and runs ss, netstat or lsof without
+ * a timeout). Its three outcomes: a pid; undefined (a listener whose owner stays hidden); a throw (nothing listens any
+ * more). Asked one port at a time, since `portToPid([a, b])` rejects entirely when one port is free, and with
+ * `host: '*'`, since its default only sees loopback. On a timeout every owner stays hidden.
  */
 export async function revealHiddenOwners(listeners: readonly Listener[], ports: ReadonlySet<number>, timeoutMs: number): Promise<Listener[]> {
   const hidden = [...new Set(listeners.filter((listener) => listener.pid === null && ports.has(listener.port)).map((listener) => listener.port))];
   if (hidden.length === 0) return [...listeners];
-  const { portToPid } = await import('pid-port');
-  const found = new Map<number, number>();
-  await Promise.all(
-    hidden.map(async (port) => {
-      try {
-        const pid = await withTimeout(portToPid({ port, host: '*' }), timeoutMs, 'pid-port');
-        if (typeof pid === 'number' && pid > 0) found.set(port, pid);
-      } catch {
-        // nothing listens there any more, or the look-up timed out: the owner stays hidden
-      }
-    }),
-  );
-  return listeners.map((listener) => (listener.pid === null && found.has(listener.port) ? { ...listener, pid: found.get(listener.port)! } : listener));
+  const script = `const { portToPid } = await import(${JSON.stringify(moduleUrl('pid-port'))});
+const found = {};
+await Promise.all(${JSON.stringify(hidden)}.map(async (port) => {
+  try { const pid = await portToPid({ port, host: '*' }); if (typeof pid === 'number' && pid > 0) found[port] = pid; } catch {}
+}));
+process.stdout.write(JSON.stringify(found));`;
+  let found: Record<string, unknown> = {};
+  try {
+    found = await inChildProcess<Record<string, unknown>>(script, timeoutMs, 'pid-port');
+  } catch {
+    // the look-up timed out or failed: the owners stay hidden
+  }
+  return listeners.map((listener) => {
+    const pid = listener.pid === null ? toPid(found[listener.port]) : null;
+    return pid !== null ? { ...listener, pid } : listener;
+  });
 }
 
 /**

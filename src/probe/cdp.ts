@@ -1,6 +1,9 @@
-// CDP probe: /json/version first (guarded, bounded); chrome-remote-interface only once the port proves it speaks CDP.
-import type { CdpProbe } from './types.js';
-import { boundedGet } from './http.js';
+// CDP probe: /json/version, then /json/list only on a port that proved it speaks CDP; both bounded GETs, no CDP client.
+import type { CdpProbe, HttpProbe } from './types.js';
+import { boundedGet, DEADLINE_DETAIL } from './http.js';
+
+/** A browser with a few hundred tabs lists well under this; past it the list is cut and not counted. */
+export const MAX_LIST_BYTES = 1024 * 1024;
 
 interface VersionInfo {
   Browser?: unknown;
@@ -8,38 +11,33 @@ interface VersionInfo {
   webSocketDebuggerUrl?: unknown;
 }
 
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), Math.max(0, ms))));
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+/** Page targets in the `/json/list` answer, or why it could not be counted. */
+function countPages(list: HttpProbe, timeoutMs: number): { tabs: number | null; detail: string | null } {
+  if (list.outcome === 'timeout' && list.status === null && list.detail !== DEADLINE_DETAIL) return { tabs: null, detail: `the target list did not answer within ${timeoutMs} ms` };
+  if (list.outcome === 'http-error') return { tabs: null, detail: `the target list failed: HTTP ${list.status}` };
+  if (list.outcome !== 'ok') return { tabs: null, detail: `the target list failed: ${list.detail ?? list.outcome}` };
+  if (!Array.isArray(list.json)) return { tabs: null, detail: list.detail ? `the target list is not a JSON list (${list.detail})` : 'the target list is not a JSON list' };
+  return { tabs: list.json.filter((target) => (target as { type?: unknown } | null)?.type === 'page').length, detail: null };
 }
 
 /**
- * Page targets through chrome-remote-interface's List, imported here only: its import sets the process's DNS order to
- * ipv4first, and a 200 with a non-JSON body throws inside its response handler (an uncaught exception), which is why
- * only a port already proven to speak CDP gets here. Its own HTTP timeout is 10 s: ours is the probe's remaining time.
+ * `/json/version`, then `/json/list`, both through boundedGet. chrome-remote-interface's `Version`/`List` are not
+ * used (read in its 0.34 code): their request takes no signal, agent or socket from the caller, its 10 s timeout is
+ * an idle timeout that a byte a second resets forever, and the body grows in one string without a cap (a huge body
+ * throws RangeError inside its data handler, an uncaught exception). A deadline around its promise cannot close that
+ * socket, so the process would stay alive after the probe. Nothing here needs a CDP session, so no CDP client runs.
  */
-async function countTabs(host: string, port: number, timeoutMs: number): Promise<{ tabs: number | null; detail: string | null }> {
-  try {
-    const { default: CDP } = await import('chrome-remote-interface');
-    const targets: unknown = await withDeadline(CDP.List({ host, port }), timeoutMs);
-    if (targets === 'timeout') return { tabs: null, detail: `the target list did not answer within ${timeoutMs} ms` };
-    if (!Array.isArray(targets)) return { tabs: null, detail: 'the target list is not a list' };
-    return { tabs: targets.filter((target) => (target as { type?: unknown } | null)?.type === 'page').length, detail: null };
-  } catch (error) {
-    return { tabs: null, detail: `the target list failed: ${(error as Error).message.slice(0, 200)}` };
-  }
-}
-
-export async function probeCdp(host: string, port: number, timeoutMs: number): Promise<CdpProbe> {
+export async function probeCdp(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<CdpProbe> {
   const started = Date.now();
-  const version = await boundedGet(host, port, '/json/version', timeoutMs);
+  const version = await boundedGet(host, port, '/json/version', timeoutMs, signal);
   const info: VersionInfo = version.json !== null && typeof version.json === 'object' && !Array.isArray(version.json) ? version.json : {};
   const isCdp = version.outcome === 'ok' && (typeof info.webSocketDebuggerUrl === 'string' || typeof info['Protocol-Version'] === 'string');
   if (!isCdp) {
     return { port, host, version, isCdp, browser: null, protocolVersion: null, tabs: null, detail: version.detail ?? `/json/version answered ${version.outcome}${version.status !== null ? ` ${version.status}` : ''} without CDP fields` };
   }
-  const { tabs, detail } = await countTabs(host, port, timeoutMs - (Date.now() - started));
+  const remaining = Math.max(0, timeoutMs - (Date.now() - started));
+  const list = await boundedGet(host, port, '/json/list', remaining, signal, MAX_LIST_BYTES);
+  const { tabs, detail } = countPages(list, remaining);
   return {
     port,
     host,
@@ -49,5 +47,6 @@ export async function probeCdp(host: string, port: number, timeoutMs: number): P
     protocolVersion: typeof info['Protocol-Version'] === 'string' ? info['Protocol-Version'] : null,
     tabs,
     detail,
+    list,
   };
 }

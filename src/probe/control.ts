@@ -12,7 +12,7 @@ export function controlServiceOf(probe: HttpProbe, body: string | null): Control
   return 'other';
 }
 
-export async function probeBrowserControl(host: string, port: number, timeoutMs: number): Promise<BrowserControlProbe> {
-  const { probe, body } = await boundedRequest(host, port, '/', timeoutMs);
+export async function probeBrowserControl(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<BrowserControlProbe> {
+  const { probe, body } = await boundedRequest(host, port, '/', timeoutMs, signal);
   return { port, host, root: probe, service: controlServiceOf(probe, body) };
 }

@@ -21,14 +21,14 @@ function startupzVersion(probe: HttpProbe): string | null {
   return typeof version === 'string' && VERSION.test(version) ? version : null;
 }
 
-export async function probeGateway(host: string, port: number, timeoutMs: number): Promise<GatewayProbe> {
+export async function probeGateway(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<GatewayProbe> {
   const [healthz, readyz, startupz, canvas, root, ws] = await Promise.all([
-    boundedGet(host, port, '/healthz', timeoutMs),
-    boundedGet(host, port, '/readyz', timeoutMs),
-    boundedGet(host, port, '/startupz', timeoutMs),
-    boundedGet(host, port, CANVAS_PATH, timeoutMs),
-    boundedRequest(host, port, '/', timeoutMs),
-    readChallenge(host, port, timeoutMs),
+    boundedGet(host, port, '/healthz', timeoutMs, signal),
+    boundedGet(host, port, '/readyz', timeoutMs, signal),
+    boundedGet(host, port, '/startupz', timeoutMs, signal),
+    boundedGet(host, port, CANVAS_PATH, timeoutMs, signal),
+    boundedRequest(host, port, '/', timeoutMs, signal),
+    readChallenge(host, port, timeoutMs, signal),
   ]);
   const isControlUi = root.probe.status === 200 && root.body !== null && root.body.includes(CONTROL_UI_TITLE);
   const controlUiBuild = isControlUi ? (BUILD_ID.exec(root.body!)?.[1] ?? null) : null;

@@ -1,21 +1,20 @@
-// Runs every probe concurrently under a per-probe timeout and one global deadline; never rejects.
+// Runs every probe concurrently under a per-probe timeout and one global deadline that aborts them; never rejects.
 import type { BrowserControlProbe, CdpProbe, GatewayProbe, HttpProbe, ProbeResults } from './types.js';
 import type { ProbeTarget, ProbeTargets } from './targets.js';
 import { probeGateway } from './gateway.js';
 import { probeCdp } from './cdp.js';
 import { probeBrowserControl } from './control.js';
-import { hostForUrl } from './http.js';
+import { DEADLINE_DETAIL, hostForUrl } from './http.js';
 
 export interface ProbeOptions {
   /** Bound of each probe, ms. */
   timeoutMs: number;
-  /** Bound of the whole round, ms: probes still pending then are reported as timeouts. */
+  /** Bound of the whole round, ms: probes still pending then are aborted and reported as timeouts. */
   deadlineMs: number;
 }
 
 /** Probes in flight at once: a gateway probe alone opens six connections. */
 const CONCURRENCY = 32;
-const DEADLINE_DETAIL = "the run's deadline ended this probe";
 
 function timedOut(target: ProbeTarget, path: string): HttpProbe {
   return { url: `http://${hostForUrl(target.host)}:${target.port}${path}`, outcome: 'timeout', status: null, json: null, snippet: null, elapsedMs: 0, detail: DEADLINE_DETAIL };
@@ -42,26 +41,47 @@ const CUT_SHORT = {
 
 const keyOf = (target: ProbeTarget) => `${target.host}:${target.port}`;
 
+/** How long aborted probes get to close their sockets before the round returns anyway. */
+const ABORT_GRACE_MS = 500;
+
+/**
+ * After the deadline no probe starts, and the probes in flight are aborted through one AbortSignal: each destroys its
+ * sockets and clears its timers before it settles, so nothing of the round outlives it. Probes that ended before the
+ * deadline keep their results; the rest are reported as cut short by it.
+ */
 export async function runProbes(targets: ProbeTargets, options: ProbeOptions): Promise<ProbeResults> {
   const results: ProbeResults = { gateways: {}, cdp: {}, control: {}, deadlineHit: false };
-  let expired = false;
+  const controller = new AbortController();
+  const { signal } = controller;
+  const { timeoutMs } = options;
   const jobs: Array<() => Promise<void>> = [
-    ...targets.gateways.map((target) => async () => void (results.gateways[keyOf(target)] = await probeGateway(target.host, target.port, options.timeoutMs))),
-    ...targets.cdp.map((target) => async () => void (results.cdp[keyOf(target)] = await probeCdp(target.host, target.port, options.timeoutMs))),
-    ...targets.control.map((target) => async () => void (results.control[keyOf(target)] = await probeBrowserControl(target.host, target.port, options.timeoutMs))),
+    ...targets.gateways.map((target) => async () => {
+      const probe = await probeGateway(target.host, target.port, timeoutMs, signal);
+      if (!signal.aborted) results.gateways[keyOf(target)] = probe;
+    }),
+    ...targets.cdp.map((target) => async () => {
+      const probe = await probeCdp(target.host, target.port, timeoutMs, signal);
+      if (!signal.aborted) results.cdp[keyOf(target)] = probe;
+    }),
+    ...targets.control.map((target) => async () => {
+      const probe = await probeBrowserControl(target.host, target.port, timeoutMs, signal);
+      if (!signal.aborted) results.control[keyOf(target)] = probe;
+    }),
   ];
   let next = 0;
   const worker = async () => {
-    // After the deadline no new probe starts; those in flight end by their own timeout, unobserved.
-    while (!expired && next < jobs.length) await jobs[next++]!().catch(() => undefined);
+    while (!signal.aborted && next < jobs.length) await jobs[next++]!().catch(() => undefined);
   };
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, options.deadlineMs))));
-  const workers = Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker)).then(() => true as const);
-  const finished = await Promise.race([workers, deadline]);
-  clearTimeout(timer);
-  expired = true;
-  const copy: ProbeResults = { gateways: { ...results.gateways }, cdp: { ...results.cdp }, control: { ...results.control }, deadlineHit: !finished };
+  const deadline = setTimeout(() => controller.abort(), Math.max(0, options.deadlineMs));
+  const workers = Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
+  await Promise.race([workers, new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))]);
+  clearTimeout(deadline);
+  if (signal.aborted) {
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([workers, new Promise<void>((resolve) => (grace = setTimeout(resolve, ABORT_GRACE_MS)))]);
+    clearTimeout(grace);
+  }
+  const copy: ProbeResults = { gateways: { ...results.gateways }, cdp: { ...results.cdp }, control: { ...results.control }, deadlineHit: signal.aborted };
   for (const target of targets.gateways) copy.gateways[keyOf(target)] ??= CUT_SHORT.gateway(target);
   for (const target of targets.cdp) copy.cdp[keyOf(target)] ??= CUT_SHORT.cdp(target);
   for (const target of targets.control) copy.control[keyOf(target)] ??= CUT_SHORT.control(target);

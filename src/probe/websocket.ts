@@ -1,112 +1,102 @@
-// A credential-free WebSocket handshake by hand over node:net: read the 101 and the first frame, send nothing else.
+// The gateway's credential-free WebSocket identity check: open `ws://host:port/` with `ws`, read the first message, hang up.
 import net from 'node:net';
-import { createHash, randomBytes } from 'node:crypto';
-import { hostForUrl } from './http.js';
+import WebSocket from 'ws';
+import { DEADLINE_DETAIL, hostForUrl, whenClosed } from './http.js';
 
-const MAX_BYTES = 64 * 1024;
-const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+/** The first message may be at most this large; OpenClaw's challenge is about 170 bytes. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export interface ChallengeCheck {
-  /** True when the first frame after the upgrade was an OpenClaw `connect.challenge` event. */
+  /** True when the first message after the upgrade was an OpenClaw `connect.challenge` event. */
   challenge: boolean;
   /** What was seen, for evidence: why it is or is not a challenge. */
   detail: string;
 }
 
-export type Frame = { opcode: number; fin: boolean; masked: boolean; payload: Buffer };
-
-/** The complete frame at the start of `buffer`, 'incomplete', or 'too-large' past the byte cap. */
-export function parseFrame(buffer: Buffer): Frame | 'incomplete' | 'too-large' {
-  if (buffer.length < 2) return 'incomplete';
-  const fin = (buffer[0]! & 0x80) !== 0;
-  const opcode = buffer[0]! & 0x0f;
-  const masked = (buffer[1]! & 0x80) !== 0;
-  let length = buffer[1]! & 0x7f;
-  let offset = 2;
-  if (length === 126) {
-    if (buffer.length < 4) return 'incomplete';
-    length = buffer.readUInt16BE(2);
-    offset = 4;
-  } else if (length === 127) {
-    if (buffer.length < 10) return 'incomplete';
-    const big = buffer.readBigUInt64BE(2);
-    if (big > BigInt(MAX_BYTES)) return 'too-large';
-    length = Number(big);
-    offset = 10;
-  }
-  if (length > MAX_BYTES) return 'too-large';
-  if (masked) offset += 4;
-  if (buffer.length < offset + length) return 'incomplete';
-  return { opcode, fin, masked, payload: buffer.subarray(offset, offset + length) };
-}
-
 /**
- * The frame OpenClaw 2026.9.6 sends first, measured: `0x81 0x7e` + 164 bytes of
- * `{"type":"event","event":"connect.challenge","payload":{"nonce":"<uuid>","ts":<ms>,"capabilities":[...]}}`.
+ * The gateway protocol's pre-connect challenge (docs.openclaw.ai/gateway/protocol): an event frame
+ * `{"type":"event","event":"connect.challenge","payload":{"nonce":"…","ts":<ms>}}`; 2026.9.6 adds `capabilities`.
  */
 export function isChallengeMessage(text: string): boolean {
   try {
-    const message = JSON.parse(text) as { type?: unknown; event?: unknown; payload?: { nonce?: unknown } | null };
-    return message.type === 'event' && message.event === 'connect.challenge' && typeof message.payload?.nonce === 'string' && message.payload.nonce !== '';
+    const message = JSON.parse(text) as { type?: unknown; event?: unknown; payload?: { nonce?: unknown; ts?: unknown } | null };
+    return (
+      message.type === 'event' &&
+      message.event === 'connect.challenge' &&
+      typeof message.payload?.nonce === 'string' &&
+      message.payload.nonce !== '' &&
+      typeof message.payload.ts === 'number' &&
+      Number.isFinite(message.payload.ts)
+    );
   } catch {
     return false;
   }
 }
 
-function judgeFrame(frame: Frame): ChallengeCheck {
-  // A server must not mask its frames (RFC 6455 5.1); a fragment or a non-text first frame is not OpenClaw's challenge.
-  if (frame.masked || !frame.fin || frame.opcode !== 0x1) {
-    return { challenge: false, detail: `the first frame is not one unmasked text frame (opcode ${frame.opcode}${frame.masked ? ', masked' : ''}${frame.fin ? '' : ', fragment'})` };
-  }
-  return isChallengeMessage(frame.payload.toString('utf8'))
-    ? { challenge: true, detail: 'connect.challenge event on upgrade' }
-    : { challenge: false, detail: 'the first frame is not a connect.challenge event' };
+type WsError = Error & { code?: string };
+
+function describeError(error: WsError, upgraded: boolean): string {
+  if (error.code === 'ECONNREFUSED') return 'nothing accepts connections there';
+  if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return `the first message is larger than ${MAX_MESSAGE_BYTES} bytes`;
+  if (/Sec-WebSocket-Accept/i.test(error.message)) return 'the 101 does not carry the Sec-WebSocket-Accept of our key';
+  if (error.code?.startsWith('HPE_')) return `the upgrade answer is not valid HTTP (${error.code})`;
+  if (error.code === 'ECONNRESET' && !upgraded) return 'closed before the upgrade';
+  // ws's own protocol errors (a masked server frame, a bad opcode, invalid UTF-8) carry a WS_ERR_ code.
+  return `${upgraded ? 'upgraded, then' : 'the upgrade failed:'} ${error.code ?? error.message}`.slice(0, 200);
 }
 
-/** Upgrades `/` and reads the first frame; sends only the handshake, then closes the socket. */
-export function readChallenge(host: string, port: number, timeoutMs: number): Promise<ChallengeCheck> {
+/**
+ * Upgrades `/` without credentials, extensions or extra headers and judges the first message; then destroys the
+ * socket without a close frame. Resolves only once the socket is closed, so nothing of the probe outlives it.
+ */
+export function readChallenge(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<ChallengeCheck> {
+  if (signal?.aborted) return Promise.resolve({ challenge: false, detail: DEADLINE_DETAIL });
   return new Promise((resolve) => {
     let settled = false;
-    let buffer = Buffer.alloc(0);
     let upgraded = false;
-    const key = randomBytes(16).toString('base64');
-    const accept = createHash('sha1').update(key + WS_GUID).digest('base64');
-    const socket = net.connect({ host, port });
+    let closed: Promise<void> = Promise.resolve();
+    let socket: net.Socket | null = null;
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(`ws://${hostForUrl(host)}:${port}/`, {
+        maxPayload: MAX_MESSAGE_BYTES,
+        // No permessage-deflate offer (no Sec-WebSocket-Extensions header), no pong, no redirect.
+        perMessageDeflate: false,
+        autoPong: false,
+        followRedirects: false,
+        // Our own connection: ws keeps its socket private, and the probe must be able to destroy it and await its close.
+        createConnection: ((options: net.NetConnectOpts) => {
+          socket = net.createConnection(options);
+          closed = whenClosed(socket);
+          return socket;
+        }) as typeof net.createConnection,
+      });
+    } catch (error) {
+      // Only an address ws cannot put in a URL gets here; nothing was opened.
+      return resolve({ challenge: false, detail: `no WebSocket to ${host}:${port}: ${(error as Error).message}`.slice(0, 200) });
+    }
     const finish = (challenge: boolean, detail: string) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      socket.destroy();
-      resolve({ challenge, detail });
+      signal?.removeEventListener('abort', onAbort);
+      ws.terminate();
+      (socket as net.Socket | null)?.destroy();
+      void closed.then(() => resolve({ challenge, detail }));
     };
-    const timer = setTimeout(() => finish(false, upgraded ? `upgraded, but no frame within ${timeoutMs} ms` : `no upgrade within ${timeoutMs} ms`), timeoutMs);
-    socket.on('connect', () => {
-      socket.write(
-        `GET / HTTP/1.1\r\nHost: ${hostForUrl(host)}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\nUser-Agent: clawdoc\r\n\r\n`,
-      );
+    const onAbort = () => finish(false, DEADLINE_DETAIL);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => finish(false, upgraded ? `upgraded, but no message within ${timeoutMs} ms` : `no upgrade within ${timeoutMs} ms`), Math.max(0, timeoutMs));
+    // Kept after finish: terminating a connecting WebSocket emits an error a tick later.
+    ws.on('error', (error: WsError) => finish(false, describeError(error, upgraded)));
+    ws.on('unexpected-response', (_request, response) => finish(false, `the upgrade was answered with HTTP ${response.statusCode}`));
+    ws.on('open', () => (upgraded = true));
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return finish(false, 'the first message is binary, not text');
+      const text = (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Uint8Array)).toString('utf8');
+      const challenge = isChallengeMessage(text);
+      finish(challenge, challenge ? 'connect.challenge event on upgrade' : 'the first message is not a connect.challenge event');
     });
-    socket.on('data', (chunk: Buffer) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      if (!upgraded) {
-        const end = buffer.indexOf('\r\n\r\n');
-        if (end === -1) return buffer.length > MAX_BYTES ? finish(false, 'the upgrade answer has no end of headers') : undefined;
-        const head = buffer.subarray(0, end).toString('latin1');
-        const status = /^HTTP\/1\.1 (\d{3})/.exec(head)?.[1];
-        if (status !== '101') return finish(false, status ? `the upgrade was answered with HTTP ${status}` : 'the upgrade answer is not HTTP');
-        const accepted = head.split('\r\n').some((line) => /^sec-websocket-accept:/i.test(line) && line.slice(line.indexOf(':') + 1).trim() === accept);
-        if (!accepted) {
-          return finish(false, 'the 101 does not carry the Sec-WebSocket-Accept of our key');
-        }
-        upgraded = true;
-        buffer = buffer.subarray(end + 4);
-      }
-      const frame = parseFrame(buffer);
-      if (frame === 'incomplete') return;
-      if (frame === 'too-large') return finish(false, `the first frame is larger than ${MAX_BYTES} bytes`);
-      const judged = judgeFrame(frame);
-      finish(judged.challenge, judged.detail);
-    });
-    socket.on('error', (error: NodeJS.ErrnoException) => finish(false, error.code === 'ECONNREFUSED' ? 'nothing accepts connections there' : `connection error ${error.code ?? error.message}`));
-    socket.on('close', () => finish(false, upgraded ? 'closed before the first frame' : 'closed before the upgrade'));
+    ws.on('close', () => finish(false, upgraded ? 'closed before the first message' : 'closed before the upgrade'));
   });
 }
