@@ -141,3 +141,14 @@ export function chownLine(dir: string, uid: number): CommandLine {
   if (!Number.isInteger(uid) || uid < 0) throw new UnsafeCommandValue('uid', String(uid), 'not a user id');
   return { argv: ['sudo', 'chown', '-R', String(uid), assertPath(dir)], posixOnly: true };
 }
+
+/** The Debian package with `ss`, which the socket snapshot reads listeners with. */
+export function installSocketToolsLine(): CommandLine {
+  return { argv: ['sudo', 'apt-get', 'install', '-y', 'iproute2'], posixOnly: true };
+}
+
+/** clawdoc itself again, with a longer probe deadline. */
+export function rerunWithTimeoutLine(timeoutMs: number): CommandLine {
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UnsafeCommandValue('timeout', String(timeoutMs), 'not a positive number of milliseconds');
+  return { argv: ['clawdoc', 'doctor', '--all-profiles', '--timeout', String(timeoutMs)] };
+}

@@ -14,6 +14,7 @@ import {
   configUnsetArgs,
   copyLine,
   gatewayInstallArgs,
+  installSocketToolsLine,
   killLine,
   listDirLine,
   makeDirLine,
@@ -21,6 +22,7 @@ import {
   openclawEnvLine,
   openclawLine,
   removeLine,
+  rerunWithTimeoutLine,
   serviceLine,
   unsetLine,
   type ServiceAction,
@@ -314,6 +316,16 @@ export function listDir(dir: string, host?: CommandHost): string {
 /** Gives a dir created by `sudo openclaw` back to the user `uid`. */
 export function chownToUser(dir: string, uid: number, host?: CommandHost): string {
   return render(chownLine(dir, uid), host);
+}
+
+/** Installs the tool the socket snapshot needs. */
+export function installSocketTools(host?: CommandHost): string {
+  return render(installSocketToolsLine(), host);
+}
+
+/** Runs clawdoc again with a longer probe deadline. */
+export function rerunWithTimeout(timeoutMs: number, host?: CommandHost): string {
+  return render(rerunWithTimeoutLine(timeoutMs), host);
 }
 
 /** `~/.openclaw-rescue` for a path under `<home>`: for messages and hints, never for commands (the shell's `~` may be another home). */
