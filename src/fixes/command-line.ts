@@ -36,8 +36,9 @@ export function shellFor(platform: NodeJS.Platform): CommandShell {
 }
 
 // Control characters can rewrite what the terminal shows (ESC sequences, CR), bidi controls reorder it
-// ("Trojan Source"), line separators split it; lone surrogates cannot be encoded for the terminal at all.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|\p{Surrogate}/u;
+// ("Trojan Source"), zero-width ones hide text, line separators split it; lone surrogates cannot be
+// encoded for the terminal at all.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\p{Surrogate}/u;
 
 function assertVisible(what: string, value: string): void {
   if (INVISIBLE.test(value)) throw new UnsafeCommandValue(what, value, 'it holds control, bidi or unencodable characters');
@@ -93,7 +94,8 @@ export function quoteWindows(value: string): string {
   assertVisible('argument', value);
   if (value === '') throw new UnsafeCommandValue('argument', value, 'Windows PowerShell 5 drops empty arguments to programs');
   if (WINDOWS_REFUSED.test(value)) throw new UnsafeCommandValue('argument', value, 'cmd.exe or PowerShell would expand or split it even inside quotes');
-  if (WINDOWS_SAFE.test(value)) return value;
+  // Windows PowerShell drops a bare `--` before a program's arguments.
+  if (WINDOWS_SAFE.test(value) && value !== '--') return value;
   // A backslash before the closing quote would escape it for the program's argument parser.
   if (value.endsWith('\\')) throw new UnsafeCommandValue('argument', value, 'a trailing backslash escapes the closing quote');
   return `"${value}"`;

@@ -23,7 +23,7 @@ describe('renderPosix', () => {
   });
 
   it('refuses what a terminal would hide or reorder, and programs that are shell syntax', () => {
-    for (const value of ['a\nb', 'a\rb', 'a\u001b[2Kb', 'a\u202eb', 'a\u2028b', 'a\u0000b', '\ud800']) refused(() => quotePosix(value));
+    for (const value of ['a\nb', 'a\rb', 'a\u001b[2Kb', 'a\u202eb', 'a\u2028b', 'a\u200bb', 'a\u0000b', '\ud800']) refused(() => quotePosix(value));
     refused(() => renderPosix({ argv: [] }));
     refused(() => renderPosix({ argv: ['if', 'x'] }));
   });
@@ -34,6 +34,7 @@ describe('renderWindows', () => {
     expect(renderWindows({ argv: ['schtasks', '/Change', '/TN', 'OpenClaw Gateway (rescue)', '/Disable'] })).toBe('schtasks /Change /TN "OpenClaw Gateway (rescue)" /Disable');
     expect(quoteWindows('C:\\Users\\op\\.openclaw')).toBe('C:\\Users\\op\\.openclaw');
     expect(quoteWindows('a & b')).toBe('"a & b"');
+    expect(quoteWindows('--')).toBe('"--"');
   });
 
   it('refuses what cmd.exe or PowerShell would expand or split inside double quotes', () => {
