@@ -20,7 +20,6 @@ export default defineCheck({
   looksAt: 'the JSON5 config, its $include files and ${VAR} references, and the types of the keys clawdoc reads',
   run(context) {
     const { profile } = context;
-    const validate = () => openclawAtCommand(profile, ['config', 'validate'], context.model.invocation);
     return profile.problems.map((problem) => {
       const location = where(problem);
       const text = redact(problem.message);
@@ -50,7 +49,7 @@ export default defineCheck({
         ...(problem.path ? { path: problem.path } : {}),
         fixHint: `Edit ${location ?? profile.configPath}${key}, then check it with \`${openclawAtHint(profile, ['config', 'validate'], context.model.invocation)}\`.`,
         // Not a fix by itself: the command that confirms the edit took, in OpenClaw's own terms.
-        ...fixOf(() => [validate()]),
+        ...fixOf(() => [openclawAtCommand(profile, ['config', 'validate'], context.model.invocation)]),
         evidence: { ...problem, message: text },
       };
     });

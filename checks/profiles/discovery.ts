@@ -51,7 +51,7 @@ export default defineCheck({
           const name = path.basename(target).replace(/^\.openclaw-/, '');
           return finding(
             note,
-            `OpenClaw cannot select ${show(note.path)} with --profile: rename it to ${show(target)} and use \`${openclawHint({ name }, [])}\`; reinstall its service, if it has one, with \`${openclawHint({ name }, ['gateway', 'install', '--force'])}\`.`,
+            `OpenClaw cannot select ${show(note.path)} with --profile: rename it to ${show(target)} and use \`${openclawHint({ name }, [], context.model.invocation)}\`; reinstall its service, if it has one, with \`${openclawHint({ name }, ['gateway', 'install', '--force'], context.model.invocation)}\`.`,
             safeCommands(() => [renamePath(note.path, target, context.model.invocation)]),
             { suggestedName: name },
           );

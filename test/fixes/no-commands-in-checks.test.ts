@@ -43,10 +43,21 @@ function calleeName(expression: ts.Expression): string | null {
   return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
 }
 
+function isCommandHelper(name: string | null): boolean {
+  return name !== null && !NOT_COMMANDS.has(name) && /^(openclaw|config|start|restart|kill|rename|remove|copy|move|unset|add|list|chown|replace|reinstall|install|rerun)/.test(name);
+}
+
 /** Every way a piece of source could build a command by hand; a pure function of the source, so it is tested on snippets too. */
 export function offences(file: string, source: string): Offence[] {
   const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.ES2022, true);
   const found: Offence[] = [];
+  // `const cli = openclawAt(profile)` then `${cli} config validate`: the variable holds a command too.
+  const commandVariables = new Set<string>();
+  const collect = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isCommandHelper(calleeName(node.initializer))) commandVariables.add(node.name.text);
+    ts.forEachChild(node, collect);
+  };
+  collect(sourceFile);
   const report = (node: ts.Node, why: string) =>
     found.push({ file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1, text: node.getText(sourceFile).slice(0, 120), why });
   const visit = (node: ts.Node): void => {
@@ -63,10 +74,8 @@ export function offences(file: string, source: string): Offence[] {
       // Text glued onto a helper's command (`${openclawFor(p)} gateway install`) extends it past the quoting.
       const parts = text.split(HOLE).slice(1);
       holes.forEach((hole, i) => {
-        const name = calleeName(hole);
-        if (name && !NOT_COMMANDS.has(name) && /^(openclaw|config|start|restart|kill|rename|remove|copy|move|unset|add|list|chown|replace|reinstall)/.test(name) && /^ [A-Za-z-]/.test(parts[i] ?? '')) {
-          report(node, `arguments appended to ${name}()`);
-        }
+        const name = ts.isIdentifier(hole) && commandVariables.has(hole.text) ? hole.text : calleeName(hole);
+        if ((commandVariables.has(name ?? '') || isCommandHelper(name)) && /^ [A-Za-z-]/.test(parts[i] ?? '')) report(node, `arguments appended to ${name}`);
       });
       return;
     }
@@ -91,6 +100,7 @@ describe('checks build no shell commands', () => {
       'const e = `give it back with \\`sudo chown -R "$(id -un)" ${dir}\\``;',
       'const f = `launchctl kickstart gui/$(id -u)/${service.name}`;',
       'const g = `${configSet(profile, key, 1)} --force`;',
+      'const cli = openclawAt(profile); const h = `check it with \\`${cli} config validate\\``;',
     ];
     expect(bad.map((snippet) => offences('snippet.ts', snippet).length > 0)).toEqual(bad.map(() => true));
   });
