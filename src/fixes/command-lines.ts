@@ -12,25 +12,25 @@ const TASK_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,254}$/;
 const BROWSER_PROFILE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const CONFIG_KEY = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 
-export function assertServiceName(manager: ServiceDefinition['manager'], name: string): string {
+function assertServiceName(manager: ServiceDefinition['manager'], name: string): string {
   const pattern = manager === 'systemd' ? SYSTEMD_UNIT : manager === 'launchd' ? LAUNCHD_LABEL : TASK_NAME;
   if (!pattern.test(name)) throw new UnsafeCommandValue(`${manager} service name`, name, 'it has characters outside the safe set for service names');
   return name;
 }
 
 /** The name `--profile` takes; anything OpenClaw would reject (`env:rescue`, `rescue@unit`) is refused, not printed. */
-export function assertProfileName(name: string): string {
+function assertProfileName(name: string): string {
   if (!isValidProfileName(name)) throw new UnsafeCommandValue('profile name', name, 'OpenClaw accepts /^[a-z0-9][a-z0-9_-]{0,63}$/i only');
   return name;
 }
 
-export function assertBrowserProfileName(name: string): string {
+function assertBrowserProfileName(name: string): string {
   if (!BROWSER_PROFILE_NAME.test(name)) throw new UnsafeCommandValue('browser profile name', name, 'OpenClaw browser profile names are lowercase letters, digits and hyphens');
   return name;
 }
 
 /** A dotted config key; `browser.profiles.<name>.<field>` also needs a valid browser profile name. */
-export function assertConfigKey(key: string): string {
+function assertConfigKey(key: string): string {
   if (!CONFIG_KEY.test(key)) throw new UnsafeCommandValue('config key', key, 'keys are dotted letters, digits, "_" and "-"');
   const segments = key.split('.');
   if (segments[0] === 'browser' && segments[1] === 'profiles' && segments.length > 2) {
@@ -41,7 +41,7 @@ export function assertConfigKey(key: string): string {
 }
 
 /** A path argument: never empty, never one a tool would read as an option. */
-export function assertPath(file: string): string {
+function assertPath(file: string): string {
   if (file === '' || file.startsWith('-')) throw new UnsafeCommandValue('path', file, 'empty or read as an option');
   return file;
 }

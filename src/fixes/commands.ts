@@ -1,6 +1,4 @@
-// Fix commands in OpenClaw's own terms: one helper per kind of fix, so checks never build command strings.
-// Each helper builds CommandLine values (command-lines.ts) and renders them for the host's shell; a value
-// that cannot be printed safely throws UnsafeCommandValue, and `fixOf` turns that into a manual step.
+// Fix commands in OpenClaw's own terms: one helper per kind of fix, built as argv and rendered for the host's shell.
 import path from 'node:path';
 import type { Fix } from '../checks/api.js';
 import type { Profile, ServiceDefinition } from '../model.js';
@@ -43,8 +41,8 @@ function render(line: CommandLine, host: CommandHost | undefined, manager?: Mana
 }
 
 /**
- * The commands a fix builder returns, or none when one of them cannot be printed safely: the check then
- * leaves the fix out and its fixHint is the manual step.
+ * The commands a fix builder returns, or none when one of them cannot be printed safely (a helper throws
+ * UnsafeCommandValue): the check then leaves the fix out and its fixHint is the manual step.
  */
 export function safeCommands(build: () => readonly string[]): string[] {
   try {
