@@ -1,7 +1,7 @@
 // A Chrome on one of this profile's CDP ports belongs to another profile, or to none of ours.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
 import { listeningPorts, movePortFix, portRange } from '../../src/doctor/helpers.js';
-import { freeCdpBandPort, killProcess, moveBrowserCdpPort } from '../../src/fixes/commands.js';
+import { fixOf, freeCdpBandPort, killProcess, moveBrowserCdpPort } from '../../src/fixes/commands.js';
 
 export default defineCheck({
   id: 'browser/cdp-foreign',
@@ -42,7 +42,7 @@ export default defineCheck({
             message: `a Chrome (pid ${owner.pid}) that belongs to no OpenClaw profile listens on ${where}, so ${profile.name}'s browser would attach to it`,
             ...(planned ? { path: `browser.profiles.${browserProfile}.cdpPort` } : {}),
             fixHint: `Close that Chrome (pid ${owner.pid}) if nobody uses it (its command line is in the evidence)${port !== null ? `; if it is someone's browser, give ${profile.name}'s "${browserProfile}" browser port ${port} instead` : ''}.`,
-            fix: { commands: [killProcess(owner.pid)] },
+            ...fixOf(() => [killProcess(owner.pid!, context.model.invocation)]),
             evidence,
           });
           continue;
@@ -60,7 +60,7 @@ export default defineCheck({
               port !== null
                 ? `Leave ${owner.profile}'s Chrome alone and give ${profile.name}'s "${browserProfile}" browser port ${port}, free in its own CDP band.`
                 : `Leave ${owner.profile}'s Chrome alone and give ${profile.name}'s "${browserProfile}" browser a free port: set browser.profiles.${browserProfile}.cdpPort in ${profile.configPath}.`,
-            ...(port !== null ? { fix: { commands: moveBrowserCdpPort(profile, browserProfile, port, unset, context.live) } } : {}),
+            ...(port !== null ? fixOf(() => moveBrowserCdpPort(profile, browserProfile, port, unset, context.live, context.model.invocation)) : {}),
             evidence: { ...evidence, ...(port !== null ? { suggestedPort: port } : {}) },
           });
           continue;

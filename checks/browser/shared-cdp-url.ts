@@ -1,7 +1,7 @@
 // Two profiles pin the same CDP endpoint: both gateways would drive one Chrome.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
 import { listeningPorts, profilePairs, profileToMove } from '../../src/doctor/helpers.js';
-import { configUnsetAt, freeCdpBandPort, moveBrowserCdpPort, restartIfRunning } from '../../src/fixes/commands.js';
+import { configUnsetAt, freeCdpBandPort, moveBrowserCdpPort, restartIfRunning, safeCommands } from '../../src/fixes/commands.js';
 import { isLoopbackHost } from '../../src/ports/plan.js';
 import { redact } from '../../src/redact.js';
 import type { Profile } from '../../src/model.js';
@@ -68,8 +68,8 @@ export default defineCheck({
           const unset = mine.key.endsWith('cdpUrl') ? [mine.key] : [];
           // Without a free band port, dropping a pinned URL still lets OpenClaw start a managed Chrome of its own.
           let commands: string[] = [];
-          if (port !== null) commands = moveBrowserCdpPort(moving, mine.browserProfile, port, unset, context.live);
-          else if (unset.length > 0) commands = [configUnsetAt(moving, mine.key), ...restartIfRunning(moving, context.live)];
+          if (port !== null) commands = safeCommands(() => moveBrowserCdpPort(moving, mine.browserProfile, port, unset, context.live, context.model.invocation));
+          else if (unset.length > 0) commands = safeCommands(() => [configUnsetAt(moving, mine.key, context.model.invocation), ...restartIfRunning(moving, context.live, context.model.invocation)]);
           findings.push({
             severity: 'error',
             profile: moving.name,

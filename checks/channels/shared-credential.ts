@@ -1,7 +1,7 @@
 // Two profiles use the same channel credential: one bot token can be polled by one gateway only.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
 import { profilePairs, profileToMove } from '../../src/doctor/helpers.js';
-import { configSetAt, restartIfRunning } from '../../src/fixes/commands.js';
+import { configSetAt, fixOf, restartIfRunning } from '../../src/fixes/commands.js';
 
 export default defineCheck({
   id: 'channels/shared-credential',
@@ -24,8 +24,9 @@ export default defineCheck({
           message: `${moving.name} and ${staying.name} use ${what}: only one gateway at a time can use it, the other loses messages`,
           path: mine.path,
           fixHint: `Create a separate ${mine.channel} bot or credential for ${moving.name} and set it as ${moving.name}'s ${mine.path} (replace <new-${mine.channel}-credential>; keep it out of shell history, e.g. with a leading space or a \${VAR} reference).`,
-          fix: { commands: [configSetAt(moving, mine.path, `<new-${mine.channel}-credential>`), ...restartIfRunning(moving, context.live)] },
-          profiles: [staying.name, moving.name], evidence: { channel: mine.channel, keys: { [staying.name]: theirs.path, [moving.name]: mine.path } },
+          ...fixOf(() => [configSetAt(moving, mine.path, `<new-${mine.channel}-credential>`, context.model.invocation), ...restartIfRunning(moving, context.live, context.model.invocation)]),
+          profiles: [staying.name, moving.name],
+          evidence: { channel: mine.channel, keys: { [staying.name]: theirs.path, [moving.name]: mine.path } },
         });
       }
     }

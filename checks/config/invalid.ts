@@ -1,6 +1,6 @@
 // A profile's config cannot be loaded, holds values OpenClaw rejects, or names env vars that are not set.
 import { defineCheck } from '../../src/doctor/api.js';
-import { addToEnvFile, openclawAt } from '../../src/fixes/commands.js';
+import { addToEnvFile, fixOf, openclawAt, openclawAtCommand, openclawAtHint } from '../../src/fixes/commands.js';
 import type { Problem } from '../../src/model.js';
 import { redact } from '../../src/redact.js';
 
@@ -20,7 +20,6 @@ export default defineCheck({
   looksAt: 'the JSON5 config, its $include files and ${VAR} references, and the types of the keys clawdoc reads',
   run(context) {
     const { profile } = context;
-    const cli = openclawAt(profile);
     return profile.problems.map((problem) => {
       const location = where(problem);
       const text = redact(problem.message);
@@ -39,7 +38,7 @@ export default defineCheck({
           message,
           ...(problem.path ? { path: problem.path } : {}),
           fixHint: `Set ${missingVar} where ${profile.name}'s gateway reads it: add it to ${envFile} (read by this profile's gateway and CLI, whatever starts them) or to its service's environment; it feeds ${problem.path ?? 'a value'} in ${problem.file ?? profile.configPath}.`,
-          fix: { commands: [addToEnvFile(profile.stateDir, missingVar)] },
+          ...fixOf(() => [addToEnvFile(profile.stateDir, missingVar, context.model.invocation)]),
           evidence: { ...problem, message: text, variable: missingVar },
         };
       }
@@ -48,9 +47,9 @@ export default defineCheck({
         profile: profile.name,
         message,
         ...(problem.path ? { path: problem.path } : {}),
-        fixHint: `Edit ${location ?? profile.configPath}${key}, then check it with \`${cli} config validate\`.`,
+        fixHint: `Edit ${location ?? profile.configPath}${key}, then check it with \`${openclawAtHint(profile, ['config', 'validate'], context.model.invocation)}\`.`,
         // Not a fix by itself: the command that confirms the edit took, in OpenClaw's own terms.
-        fix: { commands: [`${cli} config validate`] },
+        ...fixOf(() => [openclawAtCommand(profile, ['config', 'validate'], context.model.invocation)]),
         evidence: { ...problem, message: text },
       };
     });

@@ -1,6 +1,6 @@
 // The invoking shell or a service sends a profile's commands to another profile's files or port.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { openclawFor, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { fixOf, openclawCommand, openclawFor, openclawHint, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import { isDefaultProfileName, isValidProfileName } from '../../src/profiles/names.js';
 
 export default defineCheck({
@@ -26,8 +26,8 @@ export default defineCheck({
         severity: 'warning',
         profile: selected?.name ?? null,
         message: `OPENCLAW_PROFILE=${envProfile} is set in this shell without OPENCLAW_STATE_DIR, so plain \`openclaw\` commands use ${owner}'s state and config in ${show(stateDir)} but ${envProfile}'s port, service name and workspace`,
-        fixHint: `Only the --profile flag moves state and config: unset OPENCLAW_PROFILE (and remove its export from your shell rc file), then say \`${openclawFor({ name: envProfile })}\`.`,
-        fix: { commands: [unsetEnv('OPENCLAW_PROFILE'), `${openclawFor({ name: envProfile })} status`] },
+        fixHint: `Only the --profile flag moves state and config: unset OPENCLAW_PROFILE (and remove its export from your shell rc file), then say \`${openclawHint({ name: envProfile }, [], context.model.invocation)}\`.`,
+        ...fixOf(() => [unsetEnv('OPENCLAW_PROFILE'), openclawCommand({ name: envProfile }, ['status'], context.model.invocation)]),
         profiles: selected ? [selected.name] : [],
         evidence: { OPENCLAW_PROFILE: envProfile, OPENCLAW_STATE_DIR: null, stateDir },
       });
@@ -39,7 +39,7 @@ export default defineCheck({
         severity: 'warning',
         profile: selected.name,
         message: `this shell sets OPENCLAW_PROFILE=${named} but OPENCLAW_STATE_DIR points at ${whose}, so plain \`openclaw\` commands mix ${named}'s port and workspace with those files`,
-        fixHint: `Unset the OPENCLAW_* selection variables (and remove their exports from your shell rc file) and select profiles with \`${openclawFor({ name: named })}\` or \`${openclawFor({ name: selected.openclawName })}\` only.`,
+        fixHint: `Unset the OPENCLAW_* selection variables (and remove their exports from your shell rc file) and select profiles with \`${openclawHint({ name: named }, [], context.model.invocation)}\` or \`${openclawHint({ name: selected.openclawName }, [], context.model.invocation)}\` only.`,
         fix: { commands: [unsetEnv('OPENCLAW_PROFILE', 'OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH')] },
         evidence: { OPENCLAW_PROFILE: named, OPENCLAW_STATE_DIR: envStateDir, stateDir: selected.stateDir },
       });
@@ -73,8 +73,8 @@ export default defineCheck({
           severity: 'warning',
           profile: profile.name,
           message: `${service.name} sets OPENCLAW_PROFILE=${named} but runs on ${profile.name}'s state dir ${show(profile.stateDir)}, so the gateway it starts has ${profile.name}'s data with ${named}'s port, service name and workspace defaults`,
-          fixHint: `Reinstall the service from ${profile.name}, whose data it runs on, so its environment is consistent; if it was meant to run ${named}, run \`${openclawFor({ name: named })} gateway install --force\` instead and disable ${service.name} (its file is ${service.file}).`,
-          fix: { commands: reinstallGatewayService(profile) },
+          fixHint: `Reinstall the service from ${profile.name}, whose data it runs on, so its environment is consistent; if it was meant to run ${named}, run \`${openclawHint({ name: named }, ['gateway', 'install', '--force'], context.model.invocation)}\` instead and disable ${service.name} (its file is ${service.file}).`,
+          ...fixOf(() => reinstallGatewayService(profile, context.model.invocation)),
           evidence: {
             service: service.file,
             OPENCLAW_PROFILE: named,

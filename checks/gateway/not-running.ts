@@ -1,6 +1,6 @@
 // A profile's gateway is not running: info when nothing says it should, warning when a service or lock does.
 import { defineCheck } from '../../src/doctor/api.js';
-import { openclawFor, startService } from '../../src/fixes/commands.js';
+import { fixOf, openclawCommand, openclawFor, openclawHint, startService } from '../../src/fixes/commands.js';
 
 export default defineCheck({
   id: 'gateway/not-running',
@@ -19,8 +19,8 @@ export default defineCheck({
         severity: expected ? 'warning' : 'info',
         profile: profile.name,
         message: `${profile.name}'s gateway is not running (nothing listens on ${live.gateway.port}); ${why}`,
-        fixHint: services.length > 0 ? `Start it through its service.` : `Start it with \`${openclawFor(profile)} gateway\`, or install a service with \`${openclawFor(profile)} gateway install\`.`,
-        fix: { commands: services.length > 0 ? services.map(startService) : [`${openclawFor(profile)} gateway install`] },
+        fixHint: services.length > 0 ? `Start it through its service.` : `Start it with \`${openclawHint(profile, ['gateway'], context.model.invocation)}\`, or install a service with \`${openclawHint(profile, ['gateway', 'install'], context.model.invocation)}\`.`,
+        ...fixOf(() => (services.length > 0 ? services.map((service) => startService(service, context.model.invocation)) : [openclawCommand(profile, ['gateway', 'install'], context.model.invocation)])),
         evidence: { port: live.gateway.port, portSource: profile.gatewayPort.source, services: services.map((service) => service.file), locks: live.locks.map((lock) => ({ file: lock.file, state: lock.state })) },
       },
     ];

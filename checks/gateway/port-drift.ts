@@ -1,6 +1,6 @@
 // The gateway runs (or its service starts it) on another port than the profile's CLI resolves.
 import { defineCheck } from '../../src/doctor/api.js';
-import { configSet, openclawFor } from '../../src/fixes/commands.js';
+import { configSet, fixOf, openclawFor, openclawHint, unsetEnv } from '../../src/fixes/commands.js';
 import { isGatewayUp } from '../../src/attribute/live.js';
 
 export default defineCheck({
@@ -20,10 +20,10 @@ export default defineCheck({
       {
         severity: 'warning',
         profile: profile.name,
-        message: `${profile.name}'s gateway ${where}, but \`${openclawFor(profile)} status\` talks to ${cli.port} (${cli.source}) and reports it unreachable`,
+        message: `${profile.name}'s gateway ${where}, but \`${openclawHint(profile, ['status'], context.model.invocation)}\` talks to ${cli.port} (${cli.source}) and reports it unreachable`,
         path: 'gateway.port',
         fixHint: `Pin gateway.port to ${actual}, where the gateway already is; nothing needs a restart.${cli.source === 'env' ? ' Also unset OPENCLAW_GATEWAY_PORT in this shell.' : ''}`,
-        fix: { commands: [configSet(profile, 'gateway.port', actual), ...(cli.source === 'env' ? ['unset OPENCLAW_GATEWAY_PORT'] : [])] },
+        ...fixOf(() => [configSet(profile, 'gateway.port', actual, context.model.invocation), ...(cli.source === 'env' ? [unsetEnv('OPENCLAW_GATEWAY_PORT')] : [])]),
         evidence: { actualPort: actual, actualSource: running ? 'lock' : profile.gatewayPort.source, cliPort: cli.port, cliSource: cli.source, cliDetail: cli.detail },
       },
     ];

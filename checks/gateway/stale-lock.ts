@@ -1,6 +1,6 @@
 // A gateway lock file whose pid is dead, reused, unreadable, or not on the recorded port.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { openclawFor, shellQuote } from '../../src/fixes/commands.js';
+import { fixOf, openclawCommand, openclawFor, openclawHint, removeFile } from '../../src/fixes/commands.js';
 
 export default defineCheck({
   id: 'gateway/stale-lock',
@@ -23,8 +23,8 @@ export default defineCheck({
             : `${profile.name}'s lock ${lock.file} is ${lock.state}: ${lock.reason}`,
         fixHint: removable
           ? 'No process holds it: remove the file (a gateway cleans it up on a clean shutdown; this one did not).'
-          : `The pid is alive, so do not remove the lock; check \`${openclawFor(profile)} gateway status\` and restart the gateway if it moved.`,
-        ...(removable ? { fix: { commands: [`rm ${shellQuote(lock.file)}`] } } : { fix: { commands: [`${openclawFor(profile)} gateway status`] } }),
+          : `The pid is alive, so do not remove the lock; check \`${openclawHint(profile, ['gateway', 'status'], context.model.invocation)}\` and restart the gateway if it moved.`,
+        ...fixOf(() => [removable ? removeFile(lock.file, context.model.invocation) : openclawCommand(profile, ['gateway', 'status'], context.model.invocation)]),
         evidence: { file: lock.file, state: lock.state, pid: lock.pid, port: lock.port, location: lock.location, reason: lock.reason },
       });
     }

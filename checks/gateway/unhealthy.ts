@@ -1,6 +1,6 @@
 // A profile's gateway holds its lock and port but does not answer /healthz as live.
 import { defineCheck } from '../../src/doctor/api.js';
-import { restartGateway } from '../../src/fixes/commands.js';
+import { fixOf, restartGateway } from '../../src/fixes/commands.js';
 
 export default defineCheck({
   id: 'gateway/unhealthy',
@@ -19,7 +19,7 @@ export default defineCheck({
         profile: profile.name,
         message: `${profile.name}'s gateway (pid ${gateway.pid}) holds port ${gateway.port} but /healthz answered ${answer}`,
         fixHint: `Read its log (logging.file, or journalctl --user -u the service) and restart it; a gateway that is still starting answers /readyz with "starting".`,
-        fix: { commands: restartGateway(profile) },
+        ...fixOf(() => restartGateway(profile, context.model.invocation)),
         evidence: { pid: gateway.pid, port: gateway.port, healthz: probe?.healthz ?? null, readyz: probe?.readyz?.json ?? null, detail: gateway.detail },
       },
     ];

@@ -1,5 +1,6 @@
 // The host snapshot and probes worked: without them ownership and health findings would be silent, not clean.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
+import { installSocketTools, rerunWithTimeout } from '../../src/fixes/commands.js';
 
 export default defineCheck({
   id: 'host/snapshot',
@@ -15,7 +16,7 @@ export default defineCheck({
         profile: null,
         message: `the listening sockets could not be read (${snapshot.error ?? 'unknown error'}): who owns each port was not checked`,
         fixHint: 'Install ss (iproute2) or netstat (net-tools), and run clawdoc as root to see every owner.',
-        fix: { commands: ['sudo apt-get install -y iproute2'] },
+        fix: { commands: [installSocketTools()] },
         evidence: { method: snapshot.method, error: snapshot.error },
       });
     }
@@ -25,7 +26,7 @@ export default defineCheck({
         profile: null,
         message: 'some probes did not finish before the run\'s deadline; their ports are reported as timed out',
         fixHint: 'A listener that accepts and never answers slows every probe; raise --timeout if the host is just slow.',
-        fix: { commands: ['clawdoc doctor --all-profiles --timeout 5000'] },
+        fix: { commands: [rerunWithTimeout(5000)] },
         evidence: { deadlineHit: true },
       });
     }

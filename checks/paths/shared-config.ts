@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineCheck, type CheckContext } from '../../src/doctor/api.js';
 import { profileToMove, real } from '../../src/doctor/helpers.js';
 import { sharedPaths } from '../../src/doctor/shared-paths.js';
-import { copyConfig, openclawFor, reinstallGatewayService, replaceSymlinkWithCopy, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { copyConfig, openclawFor, openclawHint, reinstallGatewayService, replaceSymlinkWithCopy, restartIfRunning, safeCommands, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile } from '../../src/model.js';
 
 /** True when a symlink at the file or its dir leads elsewhere; a home dir behind a symlink does not count. */
@@ -38,26 +38,26 @@ function remedy(context: CheckContext, moving: Profile, staying: Profile, shared
     return {
       cause: `OPENCLAW_CONFIG_PATH in ${services.map((service) => service.name).join(', ')}`,
       fixHint: `Copy the file to ${tildePath(home, own)} and reinstall ${name}'s service from its profile so it reads that copy; ${then}.`,
-      commands: [copyConfig(sharedFile, own), ...reinstallGatewayService(moving)],
+      commands: safeCommands(() => [copyConfig(sharedFile, own, context.model.invocation), ...reinstallGatewayService(moving, context.model.invocation)]),
     };
   }
   if (moving.envSelected && context.model.invocation.env.OPENCLAW_CONFIG_PATH) {
     return {
       cause: 'OPENCLAW_CONFIG_PATH in this shell',
-      fixHint: `Copy the file to ${tildePath(home, own)}, drop OPENCLAW_CONFIG_PATH from this shell and its rc file, and use \`${openclawFor({ name })}\`; ${then}.`,
-      commands: [copyConfig(sharedFile, own), unsetEnv('OPENCLAW_CONFIG_PATH')],
+      fixHint: `Copy the file to ${tildePath(home, own)}, drop OPENCLAW_CONFIG_PATH from this shell and its rc file, and use \`${openclawHint({ name }, [], context.model.invocation)}\`; ${then}.`,
+      commands: safeCommands(() => [copyConfig(sharedFile, own, context.model.invocation), unsetEnv('OPENCLAW_CONFIG_PATH')]),
     };
   }
   if (isLinked(context, moving.configPath)) {
     return {
       cause: `${tildePath(home, moving.configPath)} is a symlink to ${tildePath(home, real(context, moving.configPath))}`,
       fixHint: `Replace the symlink ${tildePath(home, moving.configPath)} with a copy of the file; ${then}.`,
-      commands: [...replaceSymlinkWithCopy(moving.configPath, real(context, moving.configPath)), ...restartIfRunning(moving, context.live)],
+      commands: safeCommands(() => [...replaceSymlinkWithCopy(moving.configPath, real(context, moving.configPath), context.model.invocation), ...restartIfRunning(moving, context.live, context.model.invocation)]),
     };
   }
   return {
     cause: `found in ${moving.foundIn.join(', ')}`,
-    fixHint: `Find what starts ${name} with OPENCLAW_CONFIG_PATH=${tildePath(home, moving.configPath)}, copy the file to ${tildePath(home, own)} and start it with \`${openclawFor({ name })}\`; ${then}.`,
+    fixHint: `Find what starts ${name} with OPENCLAW_CONFIG_PATH=${tildePath(home, moving.configPath)}, copy the file to ${tildePath(home, own)} and start it with \`${openclawHint({ name }, [], context.model.invocation)}\`; ${then}.`,
     commands: [],
   };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineCheck, type CheckContext } from '../../src/doctor/api.js';
 import { profileToMove, real } from '../../src/doctor/helpers.js';
 import { sharedPaths, type NamedPath } from '../../src/doctor/shared-paths.js';
-import { configSetAt, configUnsetAt, reinstallGatewayService, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { configSetAt, configUnsetAt, reinstallGatewayService, restartIfRunning, safeCommands, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile } from '../../src/model.js';
 
 function otherPaths(profile: Profile): NamedPath[] {
@@ -21,18 +21,18 @@ interface Remedy {
 
 function remedy(context: CheckContext, profile: Profile, key: string): Remedy {
   const home = context.model.invocation.home;
-  const restart = restartIfRunning(profile, context.live);
+  const restart = () => restartIfRunning(profile, context.live, context.model.invocation);
   switch (key) {
     case 'session.store':
       // Without session.store each agent keeps its sessions under <stateDir>/agents/<agentId>/sessions/ (OpenClaw docs, "openclaw sessions").
       return {
         fixHint: `Unset ${profile.name}'s session.store so its sessions go to ${tildePath(home, path.join(profile.stateDir, 'agents'))}/<agentId>/sessions/, its own state dir.`,
-        commands: [configUnsetAt(profile, key), ...restart],
+        commands: safeCommands(() => [configUnsetAt(profile, key, context.model.invocation), ...restart()]),
       };
     case 'logging.file': {
       // Unset is no fix here: the default /tmp/openclaw/openclaw-<date>.log is one file for every profile.
       const own = path.join(profile.stateDir, 'logs', 'openclaw.log');
-      return { fixHint: `Point ${profile.name}'s logging.file at a file of its own, e.g. ${tildePath(home, own)}.`, commands: [configSetAt(profile, key, own), ...restart] };
+      return { fixHint: `Point ${profile.name}'s logging.file at a file of its own, e.g. ${tildePath(home, own)}.`, commands: safeCommands(() => [configSetAt(profile, key, own, context.model.invocation), ...restart()]) };
     }
     default: {
       const services = profile.services.filter((service) => service.isGateway && service.env.OPENCLAW_OAUTH_DIR);
@@ -40,12 +40,12 @@ function remedy(context: CheckContext, profile: Profile, key: string): Remedy {
       if (services.length > 0) {
         return {
           fixHint: `Drop OPENCLAW_OAUTH_DIR from ${services.map((service) => service.file).join(', ')} by reinstalling ${profile.name}'s service, so it keeps OAuth state in ${own}.`,
-          commands: reinstallGatewayService(profile),
+          commands: safeCommands(() => reinstallGatewayService(profile, context.model.invocation)),
         };
       }
       return {
         fixHint: `Drop OPENCLAW_OAUTH_DIR from the environment ${profile.name} runs with (this shell and its rc file), so it keeps OAuth state in ${own}.`,
-        commands: [unsetEnv('OPENCLAW_OAUTH_DIR'), ...restart],
+        commands: safeCommands(() => [unsetEnv('OPENCLAW_OAUTH_DIR'), ...restart()]),
       };
     }
   }
@@ -70,7 +70,7 @@ export default defineCheck({
         message: `${moving.name} and ${staying.name} ${what}: both use ${file}`,
         path: mine.key,
         fixHint: fix.fixHint,
-        fix: { commands: fix.commands },
+        ...(fix.commands.length > 0 ? { fix: { commands: fix.commands } } : {}),
         profiles: [staying.name, moving.name],
         evidence: {
           keys: { [staying.name]: theirs.key, [moving.name]: mine.key },

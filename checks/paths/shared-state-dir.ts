@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineCheck, type CheckContext } from '../../src/doctor/api.js';
 import { profileToMove, real } from '../../src/doctor/helpers.js';
 import { sharedPaths, type SharedPath } from '../../src/doctor/shared-paths.js';
-import { openclawFor, reinstallGatewayService, replaceSymlinkWithDir, restartIfRunning, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { openclawFor, openclawHint, reinstallGatewayService, replaceSymlinkWithDir, restartIfRunning, safeCommands, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile } from '../../src/model.js';
 import { profileStateDir } from '../../src/profiles/names.js';
 
@@ -43,13 +43,13 @@ function remedy(context: CheckContext, moving: Profile, staying: Profile): Remed
     return {
       cause: `OPENCLAW_STATE_DIR in ${services.map((service) => service.name).join(', ')}`,
       fixHint: `Reinstall ${name}'s service from its profile so it runs on ${own}; until now its sessions and credentials were written to ${dir}, copy what it still needs first.`,
-      commands: reinstallGatewayService(moving),
+      commands: safeCommands(() => reinstallGatewayService(moving, context.model.invocation)),
     };
   }
   if (moving.envSelected && context.model.invocation.env.OPENCLAW_STATE_DIR) {
     return {
       cause: 'OPENCLAW_STATE_DIR in this shell',
-      fixHint: `Drop OPENCLAW_STATE_DIR (and OPENCLAW_CONFIG_PATH) from this shell and its rc file, then select the profile with \`${openclawFor({ name })}\`, which uses ${own}.`,
+      fixHint: `Drop OPENCLAW_STATE_DIR (and OPENCLAW_CONFIG_PATH) from this shell and its rc file, then select the profile with \`${openclawHint({ name }, [], context.model.invocation)}\`, which uses ${own}.`,
       commands: [unsetEnv('OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH')],
     };
   }
@@ -57,13 +57,13 @@ function remedy(context: CheckContext, moving: Profile, staying: Profile): Remed
     return {
       cause: `${dir} is a symlink to ${tildePath(home, real(context, moving.stateDir))}`,
       fixHint: `Replace the symlink ${dir} with a dir of its own; to start ${name} from ${staying.name}'s settings, copy openclaw.json over and give it its own gateway.port and workspace.`,
-      commands: [...replaceSymlinkWithDir(moving.stateDir), ...restartIfRunning(moving, context.live)],
+      commands: safeCommands(() => [...replaceSymlinkWithDir(moving.stateDir, context.model.invocation), ...restartIfRunning(moving, context.live, context.model.invocation)]),
     };
   }
   const lock = moving.locks.find((candidate) => candidate.stateDir !== null);
   return {
     cause: lock ? `the lock file ${lock.file}` : `found in ${moving.foundIn.join(', ')}`,
-    fixHint: `Find what starts ${name} with OPENCLAW_STATE_DIR=${dir}${lock ? ` (its lock file is ${lock.file})` : ''} and start it with \`${openclawFor({ name })}\` instead, which uses ${own}.`,
+    fixHint: `Find what starts ${name} with OPENCLAW_STATE_DIR=${dir}${lock ? ` (its lock file is ${lock.file})` : ''} and start it with \`${openclawHint({ name }, [], context.model.invocation)}\` instead, which uses ${own}.`,
     commands: [],
   };
 }

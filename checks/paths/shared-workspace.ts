@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineCheck, type CheckContext, type FindingDraft } from '../../src/doctor/api.js';
 import { profilePairs, profileToMove, real } from '../../src/doctor/helpers.js';
 import { inside } from '../../src/doctor/shared-paths.js';
-import { moveWorkspace, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { fixOf, moveWorkspace, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile, WorkspaceEntry } from '../../src/model.js';
 import { DEFAULT_PROFILE } from '../../src/profiles/names.js';
 
@@ -40,10 +40,10 @@ function label(profile: Profile, entry: WorkspaceEntry): string {
 /** The commands that give `entry` of `profile` the dir `to`: the key pinned (and the env var that set it dropped), files copied from `copyFrom`. */
 function workspaceFix(context: CheckContext, profile: Profile, entry: WorkspaceEntry, to: string, copyFrom: string | null): string[] {
   const key = workspaceKey(entry);
-  if (key !== 'OPENCLAW_WORKSPACE_DIR') return moveWorkspace(profile, key, to, copyFrom, context.live);
+  if (key !== 'OPENCLAW_WORKSPACE_DIR') return moveWorkspace(profile, key, to, copyFrom, context.live, context.model.invocation);
   const fromServices = profile.services.some((service) => service.isGateway && service.env.OPENCLAW_WORKSPACE_DIR);
-  const commands = moveWorkspace(profile, 'agents.defaults.workspace', to, copyFrom, context.live);
-  if (fromServices) return [...commands, ...reinstallGatewayService(profile)];
+  const commands = moveWorkspace(profile, 'agents.defaults.workspace', to, copyFrom, context.live, context.model.invocation);
+  if (fromServices) return [...commands, ...reinstallGatewayService(profile, context.model.invocation)];
   return [unsetEnv('OPENCLAW_WORKSPACE_DIR'), ...commands];
 }
 
@@ -82,7 +82,7 @@ function sharedWorkspaceFinding(context: CheckContext, a: Side, b: Side, relatio
     message,
     path: key,
     fixHint,
-    fix: { commands: workspaceFix(context, moving.profile, moving.entry, target, movingIsParent ? null : moving.entry.path) },
+    ...fixOf(() => workspaceFix(context, moving.profile, moving.entry, target, movingIsParent ? null : moving.entry.path)),
     profiles: [staying.profile.name, moving.profile.name],
     evidence: {
       relation: relation === 'same' ? 'same' : 'nested',
@@ -115,7 +115,7 @@ function insideStateDirFinding(context: CheckContext, profile: Profile, entry: W
       : `${label(profile, entry)} ${show(entry.path)} lies inside ${owner.name}'s state dir ${show(owner.stateDir)}, so ${owner.name}'s backups and cleanups touch it`,
     path: key,
     fixHint: `Copy it to ${show(target)} and pin ${key} there${legacy ? ' (the pin also keeps a pre-2026.8 release from going back to the old default)' : ''}, then remove ${show(entry.path)} once ${profile.name} runs from the new place.`,
-    fix: { commands: workspaceFix(context, profile, entry, target, entry.path) },
+    ...fixOf(() => workspaceFix(context, profile, entry, target, entry.path)),
     profiles: [owner.name, profile.name],
     evidence: {
       workspace: entry.path,

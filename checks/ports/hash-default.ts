@@ -1,7 +1,7 @@
 // A named profile relies on the profile-name hash for its port: it moves on rename and may land near another.
 import { defineCheck } from '../../src/doctor/api.js';
 import { movePortFix, profileByName, profileToMove } from '../../src/doctor/helpers.js';
-import { configSet } from '../../src/fixes/commands.js';
+import { configSet, fixOf } from '../../src/fixes/commands.js';
 
 export default defineCheck({
   id: 'ports/hash-default',
@@ -32,7 +32,7 @@ export default defineCheck({
           : `${profile.name} has no gateway.port: its port ${port} comes from a hash of the name, changes if the profile is renamed, and can land near another profile`,
         path: 'gateway.port',
         fixHint: mustMove ? `Pin ${profile.name} to a free base port, ${pinTo}.` : `Pin the port it uses today, so it stays put: gateway.port ${pinTo}.`,
-        fix: { commands: move ? move.fix.commands : [configSet(profile, 'gateway.port', pinTo)] },
+        ...fixOf(() => (move ? move.fix.commands : [configSet(profile, 'gateway.port', pinTo, context.model.invocation)])),
         evidence: { port, source: 'profile-hash', rule: '20000 + fnv1a32(name) % 40000', collides, ...(move ? { suggestedPort: move.port } : {}) },
       },
     ];

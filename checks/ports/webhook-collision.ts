@@ -1,7 +1,7 @@
 // Two profiles receive channel webhooks on the same fixed port (Telegram 8787, MS Teams 3978, Nextcloud Talk 8788).
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
 import { profileToMove } from '../../src/doctor/helpers.js';
-import { configSet } from '../../src/fixes/commands.js';
+import { configSet, fixOf } from '../../src/fixes/commands.js';
 import { WEBHOOK_DEFAULT_PORTS } from '../../src/config/channels.js';
 
 const WEBHOOK_PORT_STEP = 10;
@@ -32,8 +32,9 @@ export default defineCheck({
           message: `${moving.name}'s ${mine.webhook.channel} webhook and ${theirs.profile.name}'s ${theirs.webhook.channel} webhook both listen on port ${mine.webhook.port}`,
           path: key,
           fixHint: `Give ${moving.name}'s ${mine.webhook.channel} webhook its own port (and update the public webhook URL that forwards to it).`,
-          fix: { commands: [configSet(moving, key, newPort)] },
-          profiles: [theirs.profile.name, moving.name], evidence: { port: mine.webhook.port, sources: { [moving.name]: mine.webhook.source, [theirs.profile.name]: theirs.webhook.source }, suggestedPort: newPort },
+          ...fixOf(() => [configSet(moving, key, newPort, context.model.invocation)]),
+          profiles: [theirs.profile.name, moving.name],
+          evidence: { port: mine.webhook.port, sources: { [moving.name]: mine.webhook.source, [theirs.profile.name]: theirs.webhook.source }, suggestedPort: newPort },
         });
       }
     }

@@ -1,7 +1,7 @@
 // Things discovery saw that are not usable profiles: invalid dir names, unreadable dirs, services and locks of no profile.
 import path from 'node:path';
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { renamePath, shellQuote, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { chownToUser, listDir, openclawHint, renamePath, safeCommands, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { DiscoveryNote } from '../../src/model.js';
 import { isValidProfileName } from '../../src/profiles/names.js';
 
@@ -51,8 +51,8 @@ export default defineCheck({
           const name = path.basename(target).replace(/^\.openclaw-/, '');
           return finding(
             note,
-            `OpenClaw cannot select ${show(note.path)} with --profile: rename it to ${show(target)} and use \`openclaw --profile ${name}\`; reinstall its service, if it has one, with \`openclaw --profile ${name} gateway install --force\`.`,
-            [renamePath(note.path, target)],
+            `OpenClaw cannot select ${show(note.path)} with --profile: rename it to ${show(target)} and use \`${openclawHint({ name }, [], context.model.invocation)}\`; reinstall its service, if it has one, with \`${openclawHint({ name }, ['gateway', 'install', '--force'], context.model.invocation)}\`.`,
+            safeCommands(() => [renamePath(note.path, target, context.model.invocation)]),
             { suggestedName: name },
           );
         }
@@ -73,12 +73,15 @@ export default defineCheck({
             return finding(note, 'Unset OPENCLAW_PROFILE (and remove its export from your shell rc file); select profiles with `openclaw --profile <name>`.', [unsetEnv('OPENCLAW_PROFILE')]);
           }
           if (/is not a directory$/.test(note.message)) {
-            return finding(note, `Move the file ${show(note.path)} out of the way: OpenClaw needs that name for a state dir.`, [renamePath(note.path, `${note.path}.not-a-state-dir`)]);
+            return finding(note, `Move the file ${show(note.path)} out of the way: OpenClaw needs that name for a state dir.`, safeCommands(() => [renamePath(note.path, `${note.path}.not-a-state-dir`, context.model.invocation)]));
           }
           if (/\b(EACCES|EPERM|permission denied)\b/i.test(note.message)) {
+            const [list, chown] = safeCommands(() => [listDir(note.path, context.model.invocation), chownToUser(note.path, context.model.invocation.uid, context.model.invocation)]);
             return finding(
               note,
-              `Check who owns ${show(note.path)} (\`ls -ld ${shellQuote(note.path)}\`): a dir created by \`sudo openclaw\` belongs to root; give it back with \`sudo chown -R "$(id -un)" ${shellQuote(note.path)}\`.`,
+              list && chown
+                ? `Check who owns ${show(note.path)} (\`${list}\`): a dir created by \`sudo openclaw\` belongs to root; give it back with \`${chown}\`.`
+                : `Check who owns ${show(note.path)}: a dir created by \`sudo openclaw\` belongs to root; give it back to your user.`,
               [],
             );
           }

@@ -4,7 +4,7 @@ import type { CheckContext, Fix } from './api.js';
 import { isGatewayUp } from '../attribute/live.js';
 import { DEFAULT_PROFILE } from '../profiles/names.js';
 import { suggestBasePort } from '../fixes/free-port.js';
-import { moveGatewayPort } from '../fixes/commands.js';
+import { moveGatewayPort, safeCommands } from '../fixes/commands.js';
 
 // A port the operator chose (flag, env, config) is stronger than one that merely happened (hash, default).
 const SOURCE_STRENGTH: Record<PortSource, number> = { flag: 4, env: 3, config: 2, 'profile-hash': 1, default: 0 };
@@ -45,7 +45,8 @@ export function movePortFix(context: CheckContext, profile: Profile): { port: nu
     listeningPorts: listeningPorts(context),
     layout: context.model.layout.version,
   });
-  return port === null ? null : { port, fix: { commands: moveGatewayPort(profile, port) } };
+  const commands = port === null ? [] : safeCommands(() => moveGatewayPort(profile, port, context.model.invocation));
+  return port === null || commands.length === 0 ? null : { port, fix: { commands } };
 }
 
 export function portRange(from: number, to: number): string {

@@ -1,68 +1,126 @@
-// Fix commands in OpenClaw's own terms: one helper per kind of fix, so checks never build command strings.
+// Fix commands in OpenClaw's own terms: one helper per kind of fix, built as argv and rendered for the host's shell.
 import path from 'node:path';
+import type { Fix } from '../doctor/api.js';
 import type { Profile, ServiceDefinition } from '../model.js';
 import { DEFAULT_PROFILE, isDefaultProfileName } from '../profiles/names.js';
 import type { LiveModel } from '../attribute/live.js';
+import { quotePosix, renderCommand, UnsafeCommandValue, type CommandHost, type CommandLine } from './command-line.js';
+import {
+  appendPlaceholderLine,
+  chownLine,
+  configSetArgs,
+  configUnsetArgs,
+  copyLine,
+  gatewayInstallArgs,
+  installSocketToolsLine,
+  killLine,
+  listDirLine,
+  makeDirLine,
+  moveLine,
+  openclawEnvLine,
+  openclawLine,
+  removeLine,
+  rerunWithTimeoutLine,
+  serviceLine,
+  unsetLine,
+  type ServiceAction,
+} from './command-lines.js';
 
-/** `openclaw --profile rescue`, `openclaw --dev`, or plain `openclaw` for the default profile. */
-export function openclawFor(profile: Pick<Profile, 'name'>): string {
-  if (profile.name === DEFAULT_PROFILE) return 'openclaw';
-  if (profile.name === 'dev') return 'openclaw --dev';
-  return `openclaw --profile ${profile.name}`;
+export { UnsafeCommandValue, type CommandHost } from './command-line.js';
+
+type Manager = ServiceDefinition['manager'];
+
+// Without a host the manager says where a service lives, and everything else is printed for a POSIX shell.
+function platformOf(host: CommandHost | undefined, manager?: Manager): NodeJS.Platform {
+  if (host) return host.platform;
+  return manager === 'schtasks' ? 'win32' : manager === 'launchd' ? 'darwin' : 'linux';
 }
 
-/** Shell-quotes a value only when it needs it. */
+function render(line: CommandLine, host: CommandHost | undefined, manager?: Manager): string {
+  return renderCommand(line, platformOf(host, manager));
+}
+
+/**
+ * The commands a fix builder returns, or none when one of them cannot be printed safely (a helper throws
+ * UnsafeCommandValue): the check then leaves the fix out and its fixHint is the manual step.
+ */
+export function safeCommands(build: () => readonly string[]): string[] {
+  try {
+    return [...build()];
+  } catch (error) {
+    if (error instanceof UnsafeCommandValue) return [];
+    throw error;
+  }
+}
+
+/** `{ fix }` to spread into a finding, or nothing when the commands are empty or refused (see safeCommands). */
+export function fixOf(build: () => readonly string[]): { fix?: Fix } {
+  const commands = safeCommands(build);
+  return commands.length > 0 ? { fix: { commands } } : {};
+}
+
+/** `openclaw --profile rescue`, `openclaw --dev`, or plain `openclaw`, for prose: a name OpenClaw rejects shows as `<profile>` (see openclawHint). */
+export function openclawFor(profile: Pick<Profile, 'name'>, host?: CommandHost): string {
+  return openclawHint(profile, [], host);
+}
+
+/** `openclaw --profile rescue <args>`, quoted for the host's shell. */
+export function openclawCommand(profile: Pick<Profile, 'name'>, args: readonly string[], host?: CommandHost): string {
+  return render(openclawLine(profile, args), host);
+}
+
+/** For prose: openclawCommand, or a `<profile>` placeholder where the name cannot be printed. */
+export function openclawHint(profile: Pick<Profile, 'name'>, args: readonly string[], host?: CommandHost): string {
+  try {
+    return openclawCommand(profile, args, host);
+  } catch (error) {
+    if (!(error instanceof UnsafeCommandValue)) throw error;
+    return ['openclaw', '--profile', '<profile>', ...args.map(quotePosix)].join(' ');
+  }
+}
+
+/** Shell-quotes a value for a POSIX shell only when it needs it. */
 export function shellQuote(value: string): string {
-  return /^[\w@%+=:,./~-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+  return quotePosix(value);
 }
 
-export function configSet(profile: Pick<Profile, 'name'>, key: string, value: string | number): string {
-  return `${openclawFor(profile)} config set ${key} ${typeof value === 'number' ? value : shellQuote(value)}`;
+export function configSet(profile: Pick<Profile, 'name'>, key: string, value: string | number, host?: CommandHost): string {
+  return render(openclawLine(profile, configSetArgs(key, value)), host);
 }
 
-export function startService(service: ServiceDefinition): string {
-  switch (service.manager) {
-    case 'systemd':
-      return `systemctl --user start ${service.name}`;
-    case 'launchd':
-      return `launchctl kickstart gui/$(id -u)/${service.name}`;
-    case 'schtasks':
-      return `schtasks /Run /TN "${service.name}"`;
-  }
+function serviceCommand(action: ServiceAction, service: Pick<ServiceDefinition, 'manager' | 'name'>, host: CommandHost | undefined): string {
+  return render(serviceLine(action, service, host), host, service.manager);
 }
 
-function restartService(service: ServiceDefinition): string {
-  switch (service.manager) {
-    case 'systemd':
-      return `systemctl --user restart ${service.name}`;
-    case 'launchd':
-      return `launchctl kickstart -k gui/$(id -u)/${service.name}`;
-    case 'schtasks':
-      return `schtasks /Run /TN "${service.name}"`;
-  }
+export function startService(service: ServiceDefinition, host?: CommandHost): string {
+  return serviceCommand('start', service, host);
+}
+
+function gatewayServices(profile: Pick<Profile, 'services'>): ServiceDefinition[] {
+  return profile.services.filter((service) => service.isGateway);
 }
 
 /** Restart the profile's gateway: through its service when it has one, else by hand. */
-export function restartGateway(profile: Pick<Profile, 'name' | 'services'>): string[] {
-  const services = profile.services.filter((service) => service.isGateway);
-  if (services.length > 0) return services.map(restartService);
-  return [`${openclawFor(profile)} gateway restart`];
+export function restartGateway(profile: Pick<Profile, 'name' | 'services'>, host?: CommandHost): string[] {
+  const services = gatewayServices(profile);
+  if (services.length > 0) return services.map((service) => serviceCommand('restart', service, host));
+  return [openclawCommand(profile, ['gateway', 'restart'], host)];
 }
 
 /**
  * Moves a profile's gateway to `port`: the config key, the service's `--port` (rewritten by
  * `gateway install --force`), then a restart so the running gateway follows.
  */
-export function moveGatewayPort(profile: Pick<Profile, 'name' | 'services'>, port: number): string[] {
-  const commands = [configSet(profile, 'gateway.port', port)];
-  const hasPortInService = profile.services.some((service) => service.isGateway && (service.portArg !== null || service.env.OPENCLAW_GATEWAY_PORT));
-  if (hasPortInService) commands.push(`${openclawFor(profile)} gateway install --force --port ${port}`);
-  commands.push(...restartGateway(profile));
+export function moveGatewayPort(profile: Pick<Profile, 'name' | 'services'>, port: number, host?: CommandHost): string[] {
+  const commands = [configSet(profile, 'gateway.port', port, host)];
+  const hasPortInService = gatewayServices(profile).some((service) => service.portArg !== null || service.env.OPENCLAW_GATEWAY_PORT);
+  if (hasPortInService) commands.push(openclawCommand(profile, gatewayInstallArgs(port), host));
+  commands.push(...restartGateway(profile, host));
   return commands;
 }
 
 /** `openclaw-gateway-rescue.service`, `ai.openclaw.rescue`, `OpenClaw Gateway (rescue)`: the name `gateway install` gives (OPENCLAW.md section 5). */
-function gatewayServiceName(manager: ServiceDefinition['manager'], profileName: string): string {
+function gatewayServiceName(manager: Manager, profileName: string): string {
   const isDefault = profileName.toLowerCase() === DEFAULT_PROFILE;
   switch (manager) {
     case 'systemd':
@@ -74,41 +132,26 @@ function gatewayServiceName(manager: ServiceDefinition['manager'], profileName: 
   }
 }
 
-/** Stops a service and keeps it from starting again; its file stays, for the operator to delete. */
-function disableService(service: Pick<ServiceDefinition, 'manager' | 'name'>): string {
-  switch (service.manager) {
-    case 'systemd':
-      return `systemctl --user disable --now ${service.name}`;
-    case 'launchd':
-      return `launchctl bootout gui/$(id -u)/${service.name}`;
-    case 'schtasks':
-      return `schtasks /Change /TN "${service.name}" /Disable`;
-  }
-}
-
 /**
  * Rewrites a profile's gateway service from its own identity (`--profile <p>`, so its own state dir): `--profile` sets OPENCLAW_PROFILE,
  * OPENCLAW_STATE_DIR and OPENCLAW_CONFIG_PATH before `gateway install --force` writes them. A service
- * of this profile under another name (hand-made, another profile's name) is disabled after the new
- * one exists, then the new one is restarted so it takes over the locks. A `--port` the profile's
- * gateway runs on is kept, so the running gateway does not move.
+ * of this profile under another name (hand-made, another profile's name) is disabled (stopped, its file
+ * kept) after the new one exists, then the new one is restarted so it takes over the locks. A `--port`
+ * the profile's gateway runs on is kept, so the running gateway does not move.
  */
-export function reinstallGatewayService(profile: Pick<Profile, 'name' | 'services' | 'gatewayPort'>): string[] {
-  const name = profileFlagName(profile);
-  const services = profile.services.filter((service) => service.isGateway);
-  const port = profile.gatewayPort.source === 'flag' ? ` --port ${profile.gatewayPort.port}` : '';
-  const commands = [`${openclawFor({ name })} gateway install --force${port}`];
+export function reinstallGatewayService(profile: Pick<Profile, 'openclawName' | 'origin' | 'services' | 'gatewayPort'>, host?: CommandHost): string[] {
+  // A second identity under a taken name: `--profile <name>` would write a service for the other profile's files.
+  if (profile.origin.kind !== 'own') throw new UnsafeCommandValue('profile', profile.openclawName, 'another profile owns this name; reinstall its service by hand');
+  const name = profile.openclawName;
+  const services = gatewayServices(profile);
+  const port = profile.gatewayPort.source === 'flag' ? profile.gatewayPort.port : null;
+  const commands = [openclawCommand({ name }, gatewayInstallArgs(port), host)];
   const manager = services[0]?.manager;
   if (!manager) return commands;
   const canonical = gatewayServiceName(manager, name);
-  commands.push(...services.filter((service) => service.name !== canonical).map(disableService));
-  commands.push(restartService({ ...services[0]!, name: canonical }));
+  commands.push(...services.filter((service) => service.name !== canonical).map((service) => serviceCommand('disable', service, host)));
+  commands.push(serviceCommand('restart', { manager, name: canonical }, host));
   return commands;
-}
-
-/** The name `--profile` takes: discovery names a second identity with a taken name `env:<p>` (this shell's) or `<p>@<service>`. */
-export function profileFlagName(profile: Pick<Profile, 'name'>): string {
-  return profile.name.replace(/^env:/, '').replace(/@.*$/, '');
 }
 
 type Located = Pick<Profile, 'name' | 'stateDir' | 'configPath'>;
@@ -118,42 +161,61 @@ type Located = Pick<Profile, 'name' | 'stateDir' | 'configPath'>;
  * config are where `--profile p` puts them, else OPENCLAW_STATE_DIR / OPENCLAW_CONFIG_PATH spelled out
  * (a service, the shell or a symlink put them elsewhere, and `--profile` would edit another file).
  */
-export function openclawAt(profile: Located): string {
+function openclawAtLine(profile: Located, args: readonly string[]): CommandLine {
   const ownDir = isDefaultProfileName(profile.name) ? '.openclaw' : `.openclaw-${profile.name}`;
   const atDefault =
     path.basename(profile.stateDir) === ownDir &&
     path.dirname(profile.configPath) === profile.stateDir &&
     ['openclaw.json', 'clawdbot.json'].includes(path.basename(profile.configPath));
-  if (atDefault) return openclawFor(profile);
-  return `OPENCLAW_STATE_DIR=${shellQuote(profile.stateDir)} OPENCLAW_CONFIG_PATH=${shellQuote(profile.configPath)} openclaw`;
+  return atDefault ? openclawLine(profile, args) : openclawEnvLine(profile.stateDir, profile.configPath, args);
+}
+
+/** For prose: openclawAtCommand, or a `<profile>` placeholder where a name or path cannot be printed. */
+export function openclawAtHint(profile: Located, args: readonly string[], host?: CommandHost): string {
+  try {
+    return openclawAtCommand(profile, args, host);
+  } catch (error) {
+    if (!(error instanceof UnsafeCommandValue)) throw error;
+    return openclawHint({ name: '<profile>' }, args);
+  }
+}
+
+/** The command prefix of openclawAtCommand, for prose. */
+export function openclawAt(profile: Located, host?: CommandHost): string {
+  return render(openclawAtLine(profile, []), host);
+}
+
+/** `<openclawAt> <args>`: an OpenClaw command on the profile's own files. */
+export function openclawAtCommand(profile: Located, args: readonly string[], host?: CommandHost): string {
+  return render(openclawAtLine(profile, args), host);
 }
 
 /** `config set` on the profile's own config file (see openclawAt). */
-export function configSetAt(profile: Located, key: string, value: string | number): string {
-  return `${openclawAt(profile)} config set ${key} ${typeof value === 'number' ? value : shellQuote(value)}`;
+export function configSetAt(profile: Located, key: string, value: string | number, host?: CommandHost): string {
+  return openclawAtCommand(profile, configSetArgs(key, value), host);
 }
 
 /** `config unset` on the profile's own config file (see openclawAt). */
-export function configUnsetAt(profile: Located, key: string): string {
-  return `${openclawAt(profile)} config unset ${key}`;
+export function configUnsetAt(profile: Located, key: string, host?: CommandHost): string {
+  return openclawAtCommand(profile, configUnsetArgs(key), host);
 }
 
 /** Restarts the profile's gateway only when it runs: a config change of a stopped gateway applies at its next start. */
-export function restartIfRunning(profile: Located & Pick<Profile, 'services'>, live: LiveModel): string[] {
+export function restartIfRunning(profile: Located & Pick<Profile, 'services'>, live: LiveModel, host?: CommandHost): string[] {
   const state = live.profiles[profile.name]?.gateway.state;
   if (state !== 'running' && state !== 'unhealthy') return [];
-  const services = profile.services.filter((service) => service.isGateway);
-  return services.length > 0 ? services.map(restartService) : [`${openclawAt(profile)} gateway restart`];
+  const services = gatewayServices(profile);
+  return services.length > 0 ? services.map((service) => serviceCommand('restart', service, host)) : [openclawAtCommand(profile, ['gateway', 'restart'], host)];
 }
 
 /** `unset A B`: for variables exported by the invoking shell (its rc file may export them again). */
 export function unsetEnv(...names: string[]): string {
-  return `unset ${names.join(' ')}`;
+  return render(unsetLine(names), undefined);
 }
 
 /** Copies a workspace's files into a new one, merging into it if it exists; the old dir stays for the operator to remove. */
-function copyWorkspace(from: string, to: string): string[] {
-  return [`mkdir -p ${shellQuote(to)}`, `cp -a ${shellQuote(`${from}/.`)} ${shellQuote(`${to}/`)}`];
+function copyWorkspace(from: string, to: string): CommandLine[] {
+  return [makeDirLine(to, { parents: true }), copyLine(`${from}/.`, `${to}/`, ['-a'])];
 }
 
 /** Gives a profile's workspace key a new dir: its files copied over (when `copyFrom` is set), the key pinned, the gateway restarted if it runs. */
@@ -163,19 +225,26 @@ export function moveWorkspace(
   to: string,
   copyFrom: string | null,
   live: LiveModel,
+  host?: CommandHost,
 ): string[] {
-  return [...(copyFrom ? copyWorkspace(copyFrom, to) : [`mkdir -p ${shellQuote(to)}`]), configSetAt(profile, key, to), ...restartIfRunning(profile, live)];
+  const dirs = copyFrom ? copyWorkspace(copyFrom, to) : [makeDirLine(to, { parents: true })];
+  return [...dirs.map((line) => render(line, host)), configSetAt(profile, key, to, host), ...restartIfRunning(profile, live, host)];
 }
 
-/** Pins a browser profile to its own CDP port, dropping a pinned URL first when one is set. */
+/** Pins a browser profile to its own CDP port, dropping a pinned URL first when one is set; refuses a browser profile name OpenClaw would not accept. */
 export function moveBrowserCdpPort(
   profile: Located & Pick<Profile, 'services'>,
   browserProfile: string,
   port: number,
   unsetKeys: readonly string[],
   live: LiveModel,
+  host?: CommandHost,
 ): string[] {
-  return [...unsetKeys.map((key) => configUnsetAt(profile, key)), configSetAt(profile, `browser.profiles.${browserProfile}.cdpPort`, port), ...restartIfRunning(profile, live)];
+  return [
+    ...unsetKeys.map((key) => configUnsetAt(profile, key, host)),
+    configSetAt(profile, `browser.profiles.${browserProfile}.cdpPort`, port, host),
+    ...restartIfRunning(profile, live, host),
+  ];
 }
 
 /**
@@ -202,31 +271,56 @@ export function freeCdpBandPort(
 }
 
 /** Stops a process by pid: only ever for a process that belongs to no profile. */
-export function killProcess(pid: number): string {
-  return `kill ${pid}`;
+export function killProcess(pid: number, host?: CommandHost): string {
+  return render(killLine(pid), host);
 }
 
 /** Renames a file or dir (an invalid profile dir to a valid name). */
-export function renamePath(from: string, to: string): string {
-  return `mv ${shellQuote(from)} ${shellQuote(to)}`;
+export function renamePath(from: string, to: string, host?: CommandHost): string {
+  return render(moveLine(from, to), host);
+}
+
+/** Deletes one file (a stale lock). */
+export function removeFile(file: string, host?: CommandHost): string {
+  return render(removeLine(file), host);
 }
 
 /** Replaces a symlinked dir by an empty dir of its own (`rm` without a trailing slash removes the link only). */
-export function replaceSymlinkWithDir(link: string): string[] {
-  return [`rm ${shellQuote(link)}`, `mkdir -m 700 ${shellQuote(link)}`];
+export function replaceSymlinkWithDir(link: string, host?: CommandHost): string[] {
+  return [removeLine(link), makeDirLine(link, { mode: '700' })].map((line) => render(line, host));
 }
 
 /** Copies a config file to a new place without overwriting one that is already there. */
-export function copyConfig(from: string, to: string): string {
-  return `cp -n ${shellQuote(from)} ${shellQuote(to)}`;
+export function copyConfig(from: string, to: string, host?: CommandHost): string {
+  return render(copyLine(from, to, ['-n']), host);
 }
 
 /**
  * Adds a variable to `<stateDir>/.env`, which the gateway of that profile and its CLI read without
  * overriding the process environment (OpenClaw "Environment variables" docs). The value stays a placeholder.
  */
-export function addToEnvFile(stateDir: string, name: string): string {
-  return `echo ${shellQuote(`${name}=<value>`)} >> ${shellQuote(`${stateDir}/.env`)}`;
+export function addToEnvFile(stateDir: string, name: string, host?: CommandHost): string {
+  return render(appendPlaceholderLine(`${stateDir}/.env`, name), host);
+}
+
+/** `ls -ld <dir>`: who owns a dir. */
+export function listDir(dir: string, host?: CommandHost): string {
+  return render(listDirLine(dir), host);
+}
+
+/** Gives a dir created by `sudo openclaw` back to the user `uid`. */
+export function chownToUser(dir: string, uid: number, host?: CommandHost): string {
+  return render(chownLine(dir, uid), host);
+}
+
+/** Installs the tool the socket snapshot needs. */
+export function installSocketTools(host?: CommandHost): string {
+  return render(installSocketToolsLine(), host);
+}
+
+/** Runs clawdoc again with a longer probe deadline. */
+export function rerunWithTimeout(timeoutMs: number, host?: CommandHost): string {
+  return render(rerunWithTimeoutLine(timeoutMs), host);
 }
 
 /** `~/.openclaw-rescue` for a path under `<home>`: for messages and hints, never for commands (the shell's `~` may be another home). */
@@ -236,6 +330,17 @@ export function tildePath(home: string, file: string): string {
 }
 
 /** Replaces a symlinked file by a copy of what it points at, so the two stop sharing it. */
-export function replaceSymlinkWithCopy(link: string, target: string): string[] {
-  return [`rm ${shellQuote(link)}`, `cp ${shellQuote(target)} ${shellQuote(link)}`];
+export function replaceSymlinkWithCopy(link: string, target: string, host?: CommandHost): string[] {
+  return [removeLine(link), copyLine(target, link)].map((line) => render(line, host));
+}
+
+/** A command both ways: the argv for execFile and the text for the report. */
+export interface RenderedCommand {
+  line: CommandLine;
+  text: string;
+}
+
+/** Every command of a fix as argv and text, for a future `fix --apply` that runs them with execFile. */
+export function renderedCommands(lines: readonly CommandLine[], host?: CommandHost): RenderedCommand[] {
+  return lines.map((line) => ({ line, text: render(line, host) }));
 }
