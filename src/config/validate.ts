@@ -1,5 +1,6 @@
 // Type checks of the config keys clawdoc reads: a wrong value is a problem with its key, never a crash.
 import type { Problem } from '../model.js';
+import { isSecretName } from '../redact.js';
 
 const BIND_MODES = ['loopback', 'lan', 'tailnet', 'auto', 'custom'];
 
@@ -13,8 +14,17 @@ export function getPath(config: Record<string, unknown> | null | undefined, dott
   return current;
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+/** String values that came from `${VAR}`, with their variables (LoadedConfig.substituted). */
+export type SubstitutedValues = ReadonlyMap<string, readonly string[]>;
+
+function describe(value: unknown, key: string, substituted: SubstitutedValues): string {
+  if (typeof value === 'string') {
+    // A value from the environment is often a credential put in the wrong key: name its source, never its text.
+    const from = substituted.get(value);
+    if (from) return `the value of ${from.map((name) => `\${${name}}`).join(', ')} (not shown)`;
+    if (key.split('.').some(isSecretName)) return 'a string (not shown: the key holds a secret)';
+    return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  }
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
@@ -55,11 +65,13 @@ const RULES: ReadonlyArray<[string, Rule]> = [
   ['logging.file', text],
 ];
 
-function problem(file: string, key: string, value: unknown, reason: string, shown = true): Problem {
-  return { severity: 'error', file, path: key, message: `${key} ${reason}${shown ? `, not ${describe(value)}` : ''}` };
-}
-
-export function validateConfigValues(config: Record<string, unknown>, file: string): Problem[] {
+export function validateConfigValues(config: Record<string, unknown>, file: string, substituted: SubstitutedValues = new Map()): Problem[] {
+  const problem = (problemFile: string, key: string, value: unknown, reason: string, shown = true): Problem => ({
+    severity: 'error',
+    file: problemFile,
+    path: key,
+    message: `${key} ${reason}${shown ? `, not ${describe(value, key, substituted)}` : ''}`,
+  });
   const problems: Problem[] = [];
   for (const [key, rule] of RULES) {
     const value = getPath(config, key);
