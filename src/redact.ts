@@ -69,7 +69,8 @@ function redactFlags(line: string): string {
  * needs a query value to say which listener or browser it is about: scheme, host, port and path do.
  */
 function redactQuery(text: string): string {
-  return text.replace(/(?<=[^\s?#])([?#])([^\s"'<>`]+)/g, (whole, mark: string, query: string) => {
+  // A value runs to whitespace or a quote, like a shell word: in an HTML snippet the tag after it goes too.
+  return text.replace(/(?<=[^\s?#])([?#])([^\s"'`]+)/g, (whole, mark: string, query: string) => {
     // A fragment without parameters (`#section`) is an anchor, not data.
     if (mark === '#' && !query.includes('=')) return whole;
     const parts = query.split(/([&;])/).map((part, index) => {
