@@ -18,13 +18,11 @@ export function getPath(config: Record<string, unknown> | null | undefined, dott
 export type SubstitutedValues = ReadonlyMap<string, readonly string[]>;
 
 function describe(value: unknown, key: string, substituted: SubstitutedValues): string {
-  if (typeof value === 'string') {
-    // A value from the environment is often a credential put in the wrong key: name its source, never its text.
-    const from = substituted.get(value);
-    if (from) return `the value of ${from.map((name) => `\${${name}}`).join(', ')} (not shown)`;
-    if (key.split('.').some(isSecretName)) return 'a string (not shown: the key holds a secret)';
-    return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  }
+  // A value from the environment is often a credential put in the wrong key: name its source, never its text.
+  const from = typeof value === 'string' ? substituted.get(value) : undefined;
+  if (from) return `the value of ${from.map((name) => `\${${name}}`).join(', ')} (not shown)`;
+  if ((typeof value === 'string' || typeof value === 'number') && key.split('.').some(isSecretName)) return `a ${typeof value} (not shown: the key holds a secret)`;
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
