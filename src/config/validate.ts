@@ -2,6 +2,9 @@
 import type { Problem } from '../model.js';
 import { isSecretName } from '../redact.js';
 
+// A 2 MiB config can hold 100k browser profiles with a wrong cdpPort: list a few, count the rest.
+export const MAX_LISTED_PROBLEMS = 20;
+
 const BIND_MODES = ['loopback', 'lan', 'tailnet', 'auto', 'custom'];
 
 /** The value at a dotted path (`gateway.auth.token`), or undefined. */
@@ -94,5 +97,9 @@ export function validateConfigValues(config: Record<string, unknown>, file: stri
       if (value !== undefined && typeof value !== 'string') problems.push(problem(file, `agents.entries.${id}.workspace`, value, 'must be a string'));
     }
   }
-  return problems;
+  if (problems.length <= MAX_LISTED_PROBLEMS) return problems;
+  return [
+    ...problems.slice(0, MAX_LISTED_PROBLEMS),
+    { severity: 'error', file, message: `and ${problems.length - MAX_LISTED_PROBLEMS} more keys with wrong values (the first ${MAX_LISTED_PROBLEMS} are listed)` },
+  ];
 }

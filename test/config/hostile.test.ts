@@ -135,6 +135,16 @@ describe('${VAR} floods', () => {
   });
 });
 
+describe('wrong values by the thousand', () => {
+  it('lists the first 20 and counts the rest', () => {
+    const profiles = Object.fromEntries(Array.from({ length: 50_000 }, (_, index) => [`p${index}`, { cdpPort: 'x' }]));
+    const found = within(2000, () => validateConfigValues({ browser: { profiles } }, '/c.json'));
+    expect(found).toHaveLength(21);
+    expect(found[0]?.message).toBe('browser.profiles.p0.cdpPort must be a whole number from 1 to 65535, not "x"');
+    expect(found[20]).toEqual({ severity: 'error', file: '/c.json', message: 'and 49980 more keys with wrong values (the first 20 are listed)' });
+  });
+});
+
 describe('secrets in problem messages', () => {
   const token = 'tok-5f0c1d2e3a4b5c6d7e8f9a0b1c2d3e4f';
 
