@@ -30,7 +30,7 @@ function kindOf(stat: fs.Stats): string | null {
   if (stat.isCharacterDevice()) return 'a character device';
   if (stat.isBlockDevice()) return 'a block device';
   if (stat.isSocket()) return 'a socket';
-  return 'not a regular file';
+  return 'of an unknown file type';
 }
 
 /** Human words for a failed read: `is a FIFO (named pipe), not a regular file`, `is larger than 2 MiB`. */

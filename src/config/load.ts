@@ -28,7 +28,7 @@ export const MAX_INCLUDE_BYTES = READ_CAPS.config;
 // clawdoc's own: OpenClaw caps depth and file size but not the tree, so fan-out 10 over 10 levels
 // means 10^10 loads. Real configs split into a handful of files; these leave room for a hundred.
 export const MAX_INCLUDE_LOADS = 200;
-export const MAX_TOTAL_CONFIG_BYTES = 8 * 1024 * 1024;
+const MAX_TOTAL_CONFIG_BYTES = 8 * 1024 * 1024;
 const TREE_LIMIT_REASON = 'OpenClaw limits only include depth (10) and file size (2 MiB), so a tree like this can stall its startup; clawdoc stops reading it';
 const INCLUDE_KEY = '$include';
 
@@ -78,7 +78,7 @@ function readText(file: string, includedFrom: string | null, state: IncludeState
   }
   state.totalBytes += result.data.length;
   if (state.totalBytes > MAX_TOTAL_CONFIG_BYTES) {
-    fail(`the config and its includes hold more than ${formatBytes(MAX_TOTAL_CONFIG_BYTES)} in total (stopped at ${file}${where}); ${TREE_LIMIT_REASON}`, includedFrom ?? file, { path: INCLUDE_KEY });
+    fail(`the config and its includes hold more than ${formatBytes(MAX_TOTAL_CONFIG_BYTES)} in total (stopped at ${file}${includedFrom ? `, included from ${includedFrom}` : ''}); ${TREE_LIMIT_REASON}`, includedFrom ?? file, { path: INCLUDE_KEY });
   }
   const buffer = result.data;
   if (buffer.includes(0)) fail(`${file} is a binary file, not JSON5${where}`, file);

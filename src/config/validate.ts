@@ -3,7 +3,7 @@ import type { Problem } from '../model.js';
 import { isSecretName } from '../redact.js';
 
 // A 2 MiB config can hold 100k browser profiles with a wrong cdpPort: list a few, count the rest.
-export const MAX_LISTED_PROBLEMS = 20;
+const MAX_LISTED_PROBLEMS = 20;
 
 const BIND_MODES = ['loopback', 'lan', 'tailnet', 'auto', 'custom'];
 
@@ -18,7 +18,7 @@ export function getPath(config: Record<string, unknown> | null | undefined, dott
 }
 
 /** String values that came from `${VAR}`, with their variables (LoadedConfig.substituted). */
-export type SubstitutedValues = ReadonlyMap<string, readonly string[]>;
+type SubstitutedValues = ReadonlyMap<string, readonly string[]>;
 
 function describe(value: unknown, key: string, substituted: SubstitutedValues): string {
   // A value from the environment is often a credential put in the wrong key: name its source, never its text.

@@ -109,7 +109,7 @@ describe('include trees', () => {
       'big.json5': `{ pad: "${'x'.repeat(1900 * 1024)}" }`,
     });
     expect(within(5000, () => messages(path.join(dir, 'openclaw.json')))).toEqual([
-      'the config and its includes hold more than 8 MiB in total (stopped at ~/big.json5 (included from ~/openclaw.json)); OpenClaw limits only include depth (10) and file size (2 MiB), so a tree like this can stall its startup; clawdoc stops reading it',
+      'the config and its includes hold more than 8 MiB in total (stopped at ~/big.json5, included from ~/openclaw.json); OpenClaw limits only include depth (10) and file size (2 MiB), so a tree like this can stall its startup; clawdoc stops reading it',
     ]);
   });
 });
