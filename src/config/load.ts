@@ -242,6 +242,8 @@ export function loadConfig(configPath: string, env: Readonly<Record<string, stri
     const none = new Map<string, string[]>();
     if (error instanceof ConfigError) return { exists: true, config: null, files: state.files, problems: [error.problem], substituted: none };
     if (error instanceof SubstitutionError) return { exists: true, config: null, files: state.files, problems: [{ severity: 'error', message: error.message, file: configPath }], substituted: none };
-    return { exists: true, config: null, files: state.files, problems: [{ severity: 'error', message: `cannot load ${configPath}: ${(error as Error).message}`, file: configPath }], substituted: none };
+    // JSON5 parses a million nested arrays; walking them for includes overflows the stack.
+    const reason = error instanceof RangeError && /call stack/i.test(error.message) ? 'its values nest too deeply to walk' : (error as Error).message;
+    return { exists: true, config: null, files: state.files, problems: [{ severity: 'error', message: `cannot load ${configPath}: ${reason}`, file: configPath }], substituted: none };
   }
 }

@@ -71,6 +71,13 @@ describe('a config that is not a regular file', () => {
   });
 });
 
+describe('nesting', () => {
+  it('a million nested arrays is a problem, not a crash', () => {
+    const dir = tree({ 'openclaw.json': `{ a: ${'['.repeat(1_000_000)}${']'.repeat(1_000_000)} }` });
+    expect(within(5000, () => messages(path.join(dir, 'openclaw.json')))).toEqual(['cannot load ~/openclaw.json: its values nest too deeply to walk']);
+  });
+});
+
 describe('include trees', () => {
   /** `l0` includes `l1` `fanOut` times, `l1` includes `l2` as often, and so on: fanOut^depth loads from depth+1 files. */
   function fanOutTree(fanOut: number, depth: number): string {
