@@ -31,15 +31,16 @@ function homeWithMain(): string {
 
 interface Run {
   exitCode: number;
+  stdout: string;
   report: { profiles: Array<{ name: string }>; findings: Array<{ checkId: string; severity: string; profile: string | null; message: string }> };
   stderr: string;
 }
 
-async function doctor(home: string): Promise<Run> {
-  const run = await runCli(['--home', home, '--layout', '2026.9', 'doctor', '--all-profiles', '--json'], { env: { PATH: '/usr/bin:/bin', HOME: home } });
+async function doctor(home: string, env: Record<string, string> = {}): Promise<Run> {
+  const run = await runCli(['--home', home, '--layout', '2026.9', 'doctor', '--all-profiles', '--json'], { env: { PATH: '/usr/bin:/bin', HOME: home, ...env } });
   const report = JSON.parse(run.stdout) as Run['report'];
   expect(doctorSchemaErrors(report)).toEqual([]);
-  return { exitCode: run.exitCode, report, stderr: run.stderr };
+  return { exitCode: run.exitCode, report, stderr: run.stderr, stdout: run.stdout };
 }
 
 /** What the healthy main profile looks like: it must come out the same next to every broken rescue. */
@@ -63,7 +64,7 @@ function rescueFindings(run: Run, home: string): string[] {
 function expectOutcome(run: Run, home: string, expected: Outcome): void {
   expect(run.exitCode).toBe(expected.exitCode);
   const actual = rescueFindings(run, home);
-  expect(actual).toHaveLength(expected.rescue.length);
+  expect(actual, actual.join('\n')).toHaveLength(expected.rescue.length);
   expected.rescue.forEach((fragment, index) => {
     const [checkId, severity, message] = fragment.split('|');
     expect(actual[index]).toContain(`${checkId}|${severity}|`);
@@ -89,6 +90,10 @@ const CORPUS: Record<string, Outcome> = {
   'include-broken': { exitCode: 1, rescue: [invalid("JSON5 syntax error: invalid character '}' (~/.openclaw-rescue/part.json5:1:34)"), FALLBACK] },
   'include-cycle': { exitCode: 1, rescue: [invalid('include cycle: ~/.openclaw-rescue/openclaw.json -> ~/.openclaw-rescue/a.json5 -> ~/.openclaw-rescue/b.json5 -> ~/.openclaw-rescue/a.json5'), FALLBACK] },
   'include-depth-11': { exitCode: 1, rescue: [invalid('includes nest deeper than 10 levels at ./d11.json5'), FALLBACK] },
+  'include-fan-out-10': {
+    exitCode: 1,
+    rescue: [invalid('the $include tree loads more than 200 files (stopped at ./l10.json5, included from ~/.openclaw-rescue/l9.json5); OpenClaw limits only include depth (10) and file size (2 MiB)'), FALLBACK],
+  },
   'include-escape': { exitCode: 1, rescue: [invalid('../.openclaw-main/openclaw.json (included from ~/.openclaw-rescue/openclaw.json) lies outside the config dir'), FALLBACK] },
   'include-missing': { exitCode: 1, rescue: [invalid('cannot read ~/.openclaw-rescue/nope.json5: does not exist (included from ~/.openclaw-rescue/openclaw.json)'), FALLBACK] },
   'include-not-string': { exitCode: 1, rescue: [invalid('$include must be a path or an array of paths'), FALLBACK] },
@@ -105,11 +110,16 @@ const CORPUS: Record<string, Outcome> = {
   'lock-pid-string': { exitCode: 0, rescue: ['gateway/stale-lock|warning|is unreadable: the lock file names no valid pid'] },
   'lock-truncated': { exitCode: 0, rescue: ['gateway/stale-lock|warning|is unreadable: the lock file is not valid JSON (truncated or garbage)'] },
   'missing-env-var': { exitCode: 0, rescue: ['config/invalid|warning|Missing env var "CLAWDOC_BAD_MISSING_TOKEN" - feature using this value will be unavailable'] },
+  'missing-env-var-repeated': {
+    exitCode: 0,
+    rescue: ['config/invalid|warning|Missing env var "CLAWDOC_BAD_MISSING_TOKEN" - feature using this value will be unavailable (referenced 4 times, first at gateway.auth.token)'],
+  },
   'port-fraction': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not 1.5'), FALLBACK] },
   'port-negative': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not -1'), FALLBACK] },
   'port-string': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not "abc"'), FALLBACK] },
   'port-too-big': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not 70000'), FALLBACK] },
   'port-zero': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not 0'), FALLBACK] },
+  'secret-key-literal': { exitCode: 1, rescue: [invalid('browser.profiles.apiKeyed.cdpPort must be a whole number from 1 to 65535, not a string (not shown: the key holds a secret)')] },
   'top-level-array': { exitCode: 1, rescue: [invalid('must hold a JSON5 object ({ ... }), not an array'), FALLBACK] },
   'top-level-null': { exitCode: 1, rescue: [invalid('must hold a JSON5 object ({ ... }), not null'), FALLBACK] },
   'top-level-number': { exitCode: 1, rescue: [invalid('must hold a JSON5 object ({ ... }), not number'), FALLBACK] },
@@ -136,8 +146,36 @@ describe('fixtures/bad: one broken rescue next to a healthy main', () => {
   });
 });
 
-/** Cases that need permissions, links, sizes or counts a checked-in fixture cannot hold. */
-const GENERATED: Array<[string, (rescueDir: string, home: string) => void, Outcome]> = [
+/** A file of the home: parent dirs made, text written. */
+function put(file: string, text: string | Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+function fifo(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  execFileSync('mkfifo', [file]);
+}
+
+function link(target: string, file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.symlinkSync(target, file);
+}
+
+const unitsOf = (home: string) => path.join(home, '.config', 'systemd', 'user');
+const RESCUE_CONFIG = '{ gateway: { port: 19789 } }';
+/** A gateway unit for rescue with extra `Environment=` lines. */
+function rescueUnit(dir: string, ...environment: string[]): string {
+  return ['[Service]', 'ExecStart=/usr/bin/openclaw gateway', `Environment=OPENCLAW_PROFILE=rescue OPENCLAW_STATE_DIR=${dir}`, ...environment.map((line) => `Environment=${line}`), ''].join('\n');
+}
+const SECRET = 'tok-5f0c1d2e3a4b5c6d7e8f9a0b1c2d3e4f';
+const notRegular = (kind: string) => invalid(`~/.openclaw-rescue/openclaw.json is ${kind}, not a regular file; a config must be a regular file`);
+
+/**
+ * Cases that need permissions, links, devices, FIFOs, sizes or counts a checked-in fixture cannot hold.
+ * `build` may return environment variables for the run.
+ */
+const GENERATED: Array<[string, (rescueDir: string, home: string) => Record<string, string> | void, Outcome]> = [
   ['a binary config', (dir) => fs.writeFileSync(path.join(dir, 'openclaw.json'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])), { exitCode: 1, rescue: [invalid('is a binary file, not JSON5'), FALLBACK] }],
   ['a config that is a directory', (dir) => fs.mkdirSync(path.join(dir, 'openclaw.json')), { exitCode: 1, rescue: [invalid('is a directory, not a config file'), FALLBACK] }],
   ['a symlink loop as config', (dir) => fs.symlinkSync(path.join(dir, 'openclaw.json'), path.join(dir, 'openclaw.json')), { exitCode: 1, rescue: [invalid('symlink loop'), FALLBACK] }],
@@ -148,7 +186,94 @@ const GENERATED: Array<[string, (rescueDir: string, home: string) => void, Outco
       fs.writeFileSync(path.join(dir, 'openclaw.json'), '{ $include: "./big.json5", gateway: { port: 19789 } }');
       fs.writeFileSync(path.join(dir, 'big.json5'), `{ pad: "${'x'.repeat(3 * 1024 * 1024)}" }`);
     },
-    { exitCode: 1, rescue: [invalid('is 3.0 MiB; OpenClaw refuses includes over 2 MiB'), FALLBACK] },
+    { exitCode: 1, rescue: [invalid('big.json5 is larger than 2 MiB; OpenClaw refuses includes over 2 MiB'), FALLBACK] },
+  ],
+  ['/dev/zero as config', (dir) => link('/dev/zero', path.join(dir, 'openclaw.json')), { exitCode: 1, rescue: [notRegular('a character device'), FALLBACK] }],
+  ['a FIFO as config', (dir) => fifo(path.join(dir, 'openclaw.json')), { exitCode: 1, rescue: [notRegular('a FIFO (named pipe)'), FALLBACK] }],
+  [
+    'a FIFO as include',
+    (dir) => {
+      put(path.join(dir, 'openclaw.json'), '{ $include: "./pipe.json5", gateway: { port: 19789 } }');
+      fifo(path.join(dir, 'pipe.json5'));
+    },
+    { exitCode: 1, rescue: [invalid('~/.openclaw-rescue/pipe.json5 is a FIFO (named pipe), not a regular file; a config must be a regular file (included from ~/.openclaw-rescue/openclaw.json)'), FALLBACK] },
+  ],
+  [
+    'a config over 2 MiB',
+    (dir) => put(path.join(dir, 'openclaw.json'), `{ gateway: { port: 19789 }, pad: "${'x'.repeat(2 * 1024 * 1024)}" }`),
+    { exitCode: 1, rescue: [invalid('~/.openclaw-rescue/openclaw.json is larger than 2 MiB; clawdoc reads no config over 2 MiB, the limit OpenClaw sets for includes'), FALLBACK] },
+  ],
+  [
+    'OPENCLAW_CONFIG_PATH=/dev/urandom in the shell',
+    (dir) => {
+      put(path.join(dir, 'openclaw.json'), RESCUE_CONFIG);
+      return { OPENCLAW_PROFILE: 'rescue', OPENCLAW_STATE_DIR: dir, OPENCLAW_CONFIG_PATH: '/dev/urandom' };
+    },
+    { exitCode: 1, rescue: [invalid('/dev/urandom is a character device, not a regular file; a config must be a regular file'), FALLBACK] },
+  ],
+  [
+    "OPENCLAW_CONFIG_PATH=/dev/zero in a unit's Environment=",
+    (dir, home) => {
+      put(path.join(dir, 'openclaw.json'), RESCUE_CONFIG);
+      put(path.join(unitsOf(home), 'openclaw-gateway-rescue.service'), rescueUnit(dir, 'OPENCLAW_CONFIG_PATH=/dev/zero'));
+    },
+    { exitCode: 1, rescue: [invalid('/dev/zero is a character device, not a regular file; a config must be a regular file'), FALLBACK] },
+  ],
+  [
+    '500k references to one missing variable',
+    (dir) => put(path.join(dir, 'openclaw.json'), `{ gateway: { port: 19789 }, pad: "${'${X}'.repeat(500_000)}" }`),
+    { exitCode: 0, rescue: ['config/invalid|warning|Missing env var "X" - feature using this value will be unavailable (referenced 500000 times, first at pad)'] },
+  ],
+  [
+    'a gateway token from Environment= in a port field',
+    (dir, home) => {
+      put(path.join(dir, 'openclaw.json'), '{ gateway: { port: "${OPENCLAW_GATEWAY_TOKEN}" } }');
+      put(path.join(unitsOf(home), 'openclaw-gateway-rescue.service'), rescueUnit(dir, `OPENCLAW_GATEWAY_TOKEN=${SECRET}`));
+    },
+    { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not the value of ${OPENCLAW_GATEWAY_TOKEN} (not shown)'), FALLBACK] },
+  ],
+  [
+    'a FIFO, a huge file and /dev/zero as lock files',
+    (dir) => {
+      put(path.join(dir, 'openclaw.json'), RESCUE_CONFIG);
+      const locks = path.join(dir, 'tmp', 'openclaw-1000');
+      fifo(path.join(locks, 'gateway.state.lock'));
+      put(path.join(locks, 'gateway.0123abcd.lock'), `{"pid":1,${' '.repeat(100 * 1024)}}`);
+      link('/dev/zero', path.join(locks, 'gateway.fedc4321.lock'));
+    },
+    {
+      exitCode: 0,
+      rescue: [
+        'gateway/stale-lock|warning|gateway.0123abcd.lock is unreadable: the lock file is larger than 64 KiB: too large to be a gateway lock',
+        'gateway/stale-lock|warning|gateway.fedc4321.lock is unreadable: the lock path is a character device, not a regular file',
+        'gateway/stale-lock|warning|gateway.state.lock is unreadable: the lock path is a FIFO (named pipe), not a regular file',
+      ],
+    },
+  ],
+  [
+    'a FIFO, a huge file and /dev/zero as unit files, a FIFO plist and gateway.cmd',
+    (dir, home) => {
+      put(path.join(dir, 'openclaw.json'), RESCUE_CONFIG);
+      fifo(path.join(unitsOf(home), 'openclaw-gateway-rescue.service'));
+      put(path.join(unitsOf(home), 'openclaw-gateway-big.service'), `${rescueUnit(dir)}#${'x'.repeat(300 * 1024)}\n`);
+      link('/dev/zero', path.join(unitsOf(home), 'openclaw-gateway-zero.service'));
+      // `systemctl --user mask`: routine for other units, nothing to report.
+      link('/dev/null', path.join(unitsOf(home), 'tracker.service'));
+      link('/dev/null', path.join(unitsOf(home), 'openclaw-gateway-masked.service'));
+      fifo(path.join(home, 'Library', 'LaunchAgents', 'ai.openclaw.rescue.plist'));
+      fifo(path.join(dir, 'gateway.cmd'));
+    },
+    {
+      exitCode: 0,
+      rescue: [
+        'profiles/discovery|warning|~/.config/systemd/user/openclaw-gateway-big.service is larger than 256 KiB; not read',
+        'profiles/discovery|warning|~/.config/systemd/user/openclaw-gateway-masked.service is masked (a link to /dev/null); not read',
+        'profiles/discovery|warning|~/.config/systemd/user/openclaw-gateway-rescue.service is a FIFO (named pipe), not a regular file; not read',
+        'profiles/discovery|warning|~/.config/systemd/user/openclaw-gateway-zero.service is a character device, not a regular file; not read',
+        'profiles/discovery|warning|~/.openclaw-rescue/gateway.cmd is a FIFO (named pipe), not a regular file; not read',
+        'profiles/discovery|warning|~/Library/LaunchAgents/ai.openclaw.rescue.plist is a FIFO (named pipe), not a regular file; not read',
+      ],
+    },
   ],
   [
     'a lock whose pid is another running process',
@@ -180,10 +305,12 @@ describe('generated broken inputs', () => {
     const home = homeWithMain();
     const rescueDir = path.join(home, '.openclaw-rescue');
     fs.mkdirSync(rescueDir);
-    build(rescueDir, home);
-    const run = await doctor(home);
+    const env = build(rescueDir, home) ?? {};
+    const run = await doctor(home, env);
     expectOutcome(run, home, expected);
     expect(mainOf(run)).toEqual(baseline);
+    // No case may print a secret anywhere in the report.
+    expect(run.stdout).not.toContain(SECRET.slice(4, 20));
   });
 
   it('a state dir that is a file, and dirs whose names are not profiles, are reported, not skipped', async () => {

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSON5 from 'json5';
 import type { Problem } from '../model.js';
-import { substituteEnv } from './substitute.js';
+import { describeBoundedFailure, formatBytes, READ_CAPS, readBounded } from '../read-bounded.js';
+import { substituteEnv, SubstitutionError } from './substitute.js';
 
 export interface LoadedConfig {
   /** False when no config file exists: config is optional and defaults apply. */
@@ -12,6 +13,8 @@ export interface LoadedConfig {
   /** The config file and every include actually read. */
   files: string[];
   problems: Problem[];
+  /** String values that took text from `${VAR}`, with their variables: never to be echoed. */
+  substituted: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface LoadOptions {
@@ -19,8 +22,14 @@ export interface LoadOptions {
   includeRoots?: readonly string[];
 }
 
+// OpenClaw's own include limits (src/config/includes.ts: MAX_INCLUDE_DEPTH, MAX_INCLUDE_FILE_BYTES).
 export const MAX_INCLUDE_DEPTH = 10;
-export const MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
+export const MAX_INCLUDE_BYTES = READ_CAPS.config;
+// clawdoc's own: OpenClaw caps depth and file size but not the tree, so fan-out 10 over 10 levels
+// means 10^10 loads. Real configs split into a handful of files; these leave room for a hundred.
+export const MAX_INCLUDE_LOADS = 200;
+const MAX_TOTAL_CONFIG_BYTES = 8 * 1024 * 1024;
+const TREE_LIMIT_REASON = 'OpenClaw limits only include depth (10) and file size (2 MiB), so a tree like this can stall its startup; clawdoc stops reading it';
 const INCLUDE_KEY = '$include';
 
 /** A config that cannot be loaded: carries the problem that says where and why. */
@@ -54,26 +63,24 @@ function describeFsError(error: NodeJS.ErrnoException): string {
   }
 }
 
-function readText(file: string, includedFrom: string | null): string {
+function readText(file: string, includedFrom: string | null, state: IncludeState): string {
   const where = includedFrom ? ` (included from ${includedFrom})` : '';
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && isDanglingLink(file)) fail(`${file} is a symlink to a file that does not exist${where}`, file);
-    fail(`cannot read ${file}: ${describeFsError(error as NodeJS.ErrnoException)}${where}`, file);
+  const result = readBounded(file, MAX_INCLUDE_BYTES);
+  if (!result.ok) {
+    if (result.reason === 'error') {
+      if (result.code === 'ENOENT' && isDanglingLink(file)) fail(`${file} is a symlink to a file that does not exist${where}`, file);
+      fail(`cannot read ${file}: ${describeFsError({ code: result.code } as NodeJS.ErrnoException)}${where}`, file);
+    }
+    if (result.reason === 'not-regular' && result.kind === 'a directory') fail(`${file} is a directory, not a config file${where}`, file);
+    if (result.reason === 'not-regular') fail(`${file} ${describeBoundedFailure(result)}; a config must be a regular file${where}`, file);
+    // OpenClaw caps each include at 2 MiB; it does not cap the main file, but nothing real comes near that.
+    fail(`${file} ${describeBoundedFailure(result)}; ${includedFrom ? 'OpenClaw refuses includes over 2 MiB' : 'clawdoc reads no config over 2 MiB, the limit OpenClaw sets for includes'}${where}`, file);
   }
-  if (stat.isDirectory()) fail(`${file} is a directory, not a config file${where}`, file);
-  if (includedFrom && stat.size > MAX_INCLUDE_BYTES) {
-    fail(`${file} is ${(stat.size / 1024 / 1024).toFixed(1)} MiB; OpenClaw refuses includes over 2 MiB${where}`, file);
+  state.totalBytes += result.data.length;
+  if (state.totalBytes > MAX_TOTAL_CONFIG_BYTES) {
+    fail(`the config and its includes hold more than ${formatBytes(MAX_TOTAL_CONFIG_BYTES)} in total (stopped at ${file}${includedFrom ? `, included from ${includedFrom}` : ''}); ${TREE_LIMIT_REASON}`, includedFrom ?? file, { path: INCLUDE_KEY });
   }
-  let buffer: Buffer;
-  try {
-    buffer = fs.readFileSync(file);
-  } catch (error) {
-    fail(`cannot read ${file}: ${describeFsError(error as NodeJS.ErrnoException)}${where}`, file);
-  }
+  const buffer = result.data;
   if (buffer.includes(0)) fail(`${file} is a binary file, not JSON5${where}`, file);
   return buffer.toString('utf8').replace(/^\uFEFF/, '');
 }
@@ -130,6 +137,9 @@ interface IncludeState {
   files: string[];
   /** The chain of files being loaded, for cycle detection. */
   chain: string[];
+  /** Include files loaded so far, and bytes read with the main file: the tree's budget. */
+  loads: number;
+  totalBytes: number;
 }
 
 function includeTargets(value: unknown, file: string): string[] {
@@ -177,7 +187,11 @@ function loadInclude(target: string, from: string, depth: number, state: Include
     fail(`${target} (included from ${from}) lies outside the config dir; OpenClaw only includes files under it or under OPENCLAW_INCLUDE_ROOTS`, from, { path: INCLUDE_KEY });
   }
   if (state.chain.includes(real)) fail(`include cycle: ${[...state.chain, real].join(' -> ')}`, from, { path: INCLUDE_KEY });
-  const parsed = parseJson5(readText(file, from), file);
+  state.loads += 1;
+  if (state.loads > MAX_INCLUDE_LOADS) {
+    fail(`the $include tree loads more than ${MAX_INCLUDE_LOADS} files (stopped at ${target}, included from ${from}); ${TREE_LIMIT_REASON}`, from, { path: INCLUDE_KEY });
+  }
+  const parsed = parseJson5(readText(file, from, state), file);
   state.files.push(file);
   state.chain.push(real);
   const resolved = resolveIncludes(parsed, file, depth, state);
@@ -202,27 +216,34 @@ function configExists(configPath: string): boolean {
 }
 
 export function loadConfig(configPath: string, env: Readonly<Record<string, string | undefined>>, options: LoadOptions = {}): LoadedConfig {
-  if (!configExists(configPath)) return { exists: false, config: null, files: [], problems: [] };
+  if (!configExists(configPath)) return { exists: false, config: null, files: [], problems: [], substituted: new Map() };
   const state: IncludeState = {
     roots: [path.dirname(realOrSelf(configPath)), ...[...(options.includeRoots ?? []), ...includeRootsFromEnv(env)].filter((root) => path.isAbsolute(root)).map(realOrSelf)],
     files: [configPath],
     chain: [realOrSelf(configPath)],
+    loads: 0,
+    totalBytes: 0,
   };
   try {
-    const parsed = parseJson5(readText(configPath, null), configPath);
+    const parsed = parseJson5(readText(configPath, null, state), configPath);
     if (!isRecord(parsed)) fail(`${configPath} must hold a JSON5 object ({ ... }), not ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}`, configPath);
     const merged = resolveIncludes(parsed, configPath, 0, state);
     if (!isRecord(merged)) fail(`${configPath} must resolve to a JSON5 object after its includes`, configPath);
     const substituted = substituteEnv(merged, env);
+    // OpenClaw's own wording for the first reference; the count keeps 200k references one problem.
     const problems: Problem[] = substituted.missing.map((missing) => ({
       severity: 'warning',
-      message: `Missing env var "${missing.name}" - feature using this value will be unavailable`,
+      message: `Missing env var "${missing.name}" - feature using this value will be unavailable${missing.count > 1 ? ` (referenced ${missing.count} times, first at ${missing.path})` : ''}`,
       file: configPath,
       path: missing.path,
     }));
-    return { exists: true, config: substituted.value as Record<string, unknown>, files: state.files, problems };
+    return { exists: true, config: substituted.value as Record<string, unknown>, files: state.files, problems, substituted: substituted.substituted };
   } catch (error) {
-    if (error instanceof ConfigError) return { exists: true, config: null, files: state.files, problems: [error.problem] };
-    return { exists: true, config: null, files: state.files, problems: [{ severity: 'error', message: `cannot load ${configPath}: ${(error as Error).message}`, file: configPath }] };
+    const none = new Map<string, string[]>();
+    if (error instanceof ConfigError) return { exists: true, config: null, files: state.files, problems: [error.problem], substituted: none };
+    if (error instanceof SubstitutionError) return { exists: true, config: null, files: state.files, problems: [{ severity: 'error', message: error.message, file: configPath }], substituted: none };
+    // JSON5 parses a million nested arrays; walking them for includes overflows the stack.
+    const reason = error instanceof RangeError && /call stack/i.test(error.message) ? 'its values nest too deeply to walk' : (error as Error).message;
+    return { exists: true, config: null, files: state.files, problems: [{ severity: 'error', message: `cannot load ${configPath}: ${reason}`, file: configPath }], substituted: none };
   }
 }

@@ -206,7 +206,7 @@ export function resolveProfile(profile: DiscoveredProfile, invocation: Invocatio
   const loaded = loadConfig(configPath, env);
   const config = loaded.config;
   const problems: Problem[] = [...loaded.problems];
-  if (config) problems.push(...validateConfigValues(config, configPath));
+  if (config) problems.push(...validateConfigValues(config, configPath, loaded.substituted));
 
   const identity = profile.envProfileName ?? profile.openclawName;
   const isNamed = identity !== DEFAULT_PROFILE;

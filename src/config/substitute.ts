@@ -3,20 +3,44 @@
 
 const ENV_VAR_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
+// A 2 MiB config can hold 500k references to one variable, and a variable can hold 128 KiB
+// (Linux MAX_ARG_STRLEN): without a bound the expanded config alone could need gigabytes.
+export const MAX_SUBSTITUTED_CHARS = 16 * 1024 * 1024;
+
+/** One missing variable, however often it is referenced: 200k references are one problem, not 200k. */
 export interface MissingVariable {
   name: string;
-  /** Dotted config path of the value that referenced it. */
+  /** Dotted config path of the first value that referenced it. */
   path: string;
+  /** How many references in all. */
+  count: number;
 }
 
 export interface Substituted {
   value: unknown;
   missing: MissingVariable[];
+  /**
+   * Every string value that took text from the environment, with the variables it took: such a
+   * value may be a secret (`${OPENCLAW_GATEWAY_TOKEN}`) and must never be echoed in a message.
+   */
+  substituted: Map<string, string[]>;
 }
 
-function substituteString(value: string, env: Readonly<Record<string, string | undefined>>, configPath: string, missing: MissingVariable[]): string {
+/** The expansion outgrew MAX_SUBSTITUTED_CHARS. */
+export class SubstitutionError extends Error {}
+
+interface Run {
+  env: Readonly<Record<string, string | undefined>>;
+  missing: Map<string, MissingVariable>;
+  substituted: Map<string, string[]>;
+  /** Characters produced so far by expansions, against MAX_SUBSTITUTED_CHARS. */
+  expanded: number;
+}
+
+function substituteString(value: string, configPath: string, run: Run): string {
   if (!value.includes('$')) return value;
   let result = '';
+  const used = new Set<string>();
   for (let index = 0; index < value.length; index += 1) {
     const char = value[index]!;
     if (char !== '$') {
@@ -31,30 +55,42 @@ function substituteString(value: string, env: Readonly<Record<string, string | u
       result += char;
       continue;
     }
-    const resolved = env[name];
+    const resolved = run.env[name];
     if (escaped || resolved === undefined || resolved === '') {
-      if (!escaped) missing.push({ name, path: configPath });
+      if (!escaped) {
+        const seen = run.missing.get(name);
+        if (seen) seen.count += 1;
+        else run.missing.set(name, { name, path: configPath, count: 1 });
+      }
       result += `\${${name}}`;
     } else {
+      run.expanded += resolved.length;
+      if (run.expanded > MAX_SUBSTITUTED_CHARS) {
+        throw new SubstitutionError(`\${VAR} substitution expands the config past ${MAX_SUBSTITUTED_CHARS / 1024 / 1024} MiB (at ${configPath}, \${${name}}); clawdoc stops expanding it`);
+      }
+      used.add(name);
       result += resolved;
     }
     index = end;
   }
+  if (used.size > 0) run.substituted.set(result, [...new Set([...(run.substituted.get(result) ?? []), ...used])]);
   return result;
 }
 
-function substituteAny(value: unknown, env: Readonly<Record<string, string | undefined>>, configPath: string, missing: MissingVariable[]): unknown {
-  if (typeof value === 'string') return substituteString(value, env, configPath, missing);
-  if (Array.isArray(value)) return value.map((item, index) => substituteAny(item, env, `${configPath}[${index}]`, missing));
+function substituteAny(value: unknown, configPath: string, run: Run): unknown {
+  if (typeof value === 'string') return substituteString(value, configPath, run);
+  if (Array.isArray(value)) return value.map((item, index) => substituteAny(item, `${configPath}[${index}]`, run));
   if (value !== null && typeof value === 'object') {
     const result: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) result[key] = substituteAny(child, env, configPath ? `${configPath}.${key}` : key, missing);
+    for (const [key, child] of Object.entries(value)) result[key] = substituteAny(child, configPath ? `${configPath}.${key}` : key, run);
     return result;
   }
   return value;
 }
 
+/** Throws SubstitutionError when the expansion grows past MAX_SUBSTITUTED_CHARS. */
 export function substituteEnv(value: unknown, env: Readonly<Record<string, string | undefined>>): Substituted {
-  const missing: MissingVariable[] = [];
-  return { value: substituteAny(value, env, '', missing), missing };
+  const run: Run = { env, missing: new Map(), substituted: new Map(), expanded: 0 };
+  const substituted = substituteAny(value, '', run);
+  return { value: substituted, missing: [...run.missing.values()], substituted: run.substituted };
 }

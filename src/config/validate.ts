@@ -1,5 +1,9 @@
 // Type checks of the config keys clawdoc reads: a wrong value is a problem with its key, never a crash.
 import type { Problem } from '../model.js';
+import { isSecretName } from '../redact.js';
+
+// A 2 MiB config can hold 100k browser profiles with a wrong cdpPort: list a few, count the rest.
+const MAX_LISTED_PROBLEMS = 20;
 
 const BIND_MODES = ['loopback', 'lan', 'tailnet', 'auto', 'custom'];
 
@@ -13,7 +17,14 @@ export function getPath(config: Record<string, unknown> | null | undefined, dott
   return current;
 }
 
-function describe(value: unknown): string {
+/** String values that came from `${VAR}`, with their variables (LoadedConfig.substituted). */
+type SubstitutedValues = ReadonlyMap<string, readonly string[]>;
+
+function describe(value: unknown, key: string, substituted: SubstitutedValues): string {
+  // A value from the environment is often a credential put in the wrong key: name its source, never its text.
+  const from = typeof value === 'string' ? substituted.get(value) : undefined;
+  if (from) return `the value of ${from.map((name) => `\${${name}}`).join(', ')} (not shown)`;
+  if ((typeof value === 'string' || typeof value === 'number') && key.split('.').some(isSecretName)) return `a ${typeof value} (not shown: the key holds a secret)`;
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
@@ -55,11 +66,13 @@ const RULES: ReadonlyArray<[string, Rule]> = [
   ['logging.file', text],
 ];
 
-function problem(file: string, key: string, value: unknown, reason: string, shown = true): Problem {
-  return { severity: 'error', file, path: key, message: `${key} ${reason}${shown ? `, not ${describe(value)}` : ''}` };
-}
-
-export function validateConfigValues(config: Record<string, unknown>, file: string): Problem[] {
+export function validateConfigValues(config: Record<string, unknown>, file: string, substituted: SubstitutedValues = new Map()): Problem[] {
+  const problem = (problemFile: string, key: string, value: unknown, reason: string, shown = true): Problem => ({
+    severity: 'error',
+    file: problemFile,
+    path: key,
+    message: `${key} ${reason}${shown ? `, not ${describe(value, key, substituted)}` : ''}`,
+  });
   const problems: Problem[] = [];
   for (const [key, rule] of RULES) {
     const value = getPath(config, key);
@@ -84,5 +97,9 @@ export function validateConfigValues(config: Record<string, unknown>, file: stri
       if (value !== undefined && typeof value !== 'string') problems.push(problem(file, `agents.entries.${id}.workspace`, value, 'must be a string'));
     }
   }
-  return problems;
+  if (problems.length <= MAX_LISTED_PROBLEMS) return problems;
+  return [
+    ...problems.slice(0, MAX_LISTED_PROBLEMS),
+    { severity: 'error', file, message: `and ${problems.length - MAX_LISTED_PROBLEMS} more keys with wrong values (the first ${MAX_LISTED_PROBLEMS} are listed)` },
+  ];
 }

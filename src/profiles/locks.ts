@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Invocation, LockFile } from '../model.js';
+import { describeBoundedFailure, READ_CAPS, readBounded } from '../read-bounded.js';
 
 const STATE_LOCK = 'gateway.state.lock';
 const CONFIG_LOCK = /^gateway\.[0-9a-f]{8}\.lock$/;
-const MAX_LOCK_BYTES = 64 * 1024;
 
 export interface LockDir {
   dir: string;
@@ -64,18 +64,17 @@ export function parseLock(file: string, kind: LockFile['kind'], location: LockFi
 }
 
 function readLock(file: string, kind: LockFile['kind'], location: LockFile['location']): LockFile {
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) return emptyLock(file, kind, location, 'the lock path is not a file');
-    if (stat.size > MAX_LOCK_BYTES) return emptyLock(file, kind, location, 'the lock file is too large to be a gateway lock');
-    const buffer = fs.readFileSync(file);
-    if (buffer.subarray(0, Math.min(buffer.length, 4096)).some((byte) => byte < 9 || (byte > 13 && byte < 32))) {
-      return emptyLock(file, kind, location, 'the lock file holds binary data');
-    }
-    return parseLock(file, kind, location, buffer.toString('utf8'));
-  } catch (error) {
-    return emptyLock(file, kind, location, `cannot read the lock file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  const result = readBounded(file, READ_CAPS.lock);
+  if (!result.ok) {
+    if (result.reason === 'error') return emptyLock(file, kind, location, `cannot read the lock file: ${result.code}`);
+    if (result.reason === 'too-large') return emptyLock(file, kind, location, `the lock file ${describeBoundedFailure(result)}: too large to be a gateway lock`);
+    return emptyLock(file, kind, location, `the lock path ${describeBoundedFailure(result)}`);
   }
+  const buffer = result.data;
+  if (buffer.subarray(0, Math.min(buffer.length, 4096)).some((byte) => byte < 9 || (byte > 13 && byte < 32))) {
+    return emptyLock(file, kind, location, 'the lock file holds binary data');
+  }
+  return parseLock(file, kind, location, buffer.toString('utf8'));
 }
 
 /** Every gateway lock in `dir`; a missing dir has none. Never throws. */

@@ -24,11 +24,11 @@ function tree(files: Record<string, string>): string {
 describe('loadConfig', () => {
   it('reads JSON5 with comments and trailing commas', () => {
     const dir = tree({ 'openclaw.json': '// main\n{ gateway: { port: 18789, }, /* c */ }' });
-    expect(loadConfig(path.join(dir, 'openclaw.json'), {})).toEqual({ exists: true, config: { gateway: { port: 18789 } }, files: [path.join(dir, 'openclaw.json')], problems: [] });
+    expect(loadConfig(path.join(dir, 'openclaw.json'), {})).toEqual({ exists: true, config: { gateway: { port: 18789 } }, files: [path.join(dir, 'openclaw.json')], problems: [], substituted: new Map() });
   });
 
   it('treats a missing config as absent, not broken', () => {
-    expect(loadConfig('/nonexistent/openclaw.json', {})).toEqual({ exists: false, config: null, files: [], problems: [] });
+    expect(loadConfig('/nonexistent/openclaw.json', {})).toEqual({ exists: false, config: null, files: [], problems: [], substituted: new Map() });
   });
 
   it('merges includes: objects deep, arrays concatenated, later includes over earlier, siblings over all', () => {
@@ -72,7 +72,8 @@ describe('substituteEnv', () => {
   it('treats an empty variable as missing and ignores names that are not [A-Z_][A-Z0-9_]*', () => {
     expect(substituteEnv({ a: '${EMPTY}', b: '${lower}', c: ['x${N1}y'] }, { EMPTY: '', N1: '-' })).toEqual({
       value: { a: '${EMPTY}', b: '${lower}', c: ['x-y'] },
-      missing: [{ name: 'EMPTY', path: 'a' }],
+      missing: [{ name: 'EMPTY', path: 'a', count: 1 }],
+      substituted: new Map([['x-y', ['N1']]]),
     });
   });
 });
