@@ -128,3 +128,20 @@ describe('one JSON envelope for every command', () => {
     expect(findings).toEqual([{ checkId: 'site/stray', severity: 'info', profile: null, profiles: [], message: 'm', fixHint: 'h', evidence: {} }]);
   });
 });
+
+describe('--timeout', () => {
+  it('rejects 0 as a usage error (exit 2) that says what it takes, in text and in JSON', async () => {
+    const text = await runCli(['--home', home, '--timeout', '0', 'doctor', '--all-profiles'], { env });
+    expect(text.exitCode).toBe(2);
+    expect(text.stderr).toContain("option '--timeout <ms>' argument '0' is invalid. --timeout takes a whole number of milliseconds, e.g. --timeout 1500");
+    expect(text.stdout).toBe('');
+    const json = await runCli(['--home', home, '--json', '--timeout', '0', 'doctor', '--all-profiles'], { env });
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringContaining('--timeout takes a whole number of milliseconds') } });
+    expect([json.stderr, json.exitCode]).toEqual(['', 2]);
+  });
+
+  it('accepts 1, the smallest timeout there is', async () => {
+    const run = await runCli(['--home', home, '--timeout', '1', 'doctor', '--all-profiles'], { env });
+    expect([run.stderr, run.exitCode]).toEqual(['', 0]);
+  });
+});

@@ -11,7 +11,11 @@ interface Expectation {
   exitCode: number;
 }
 
-const homes = fs.readdirSync(path.join(ROOT, 'fixtures/homes')).filter((name) => fs.existsSync(path.join(fixtureHome(name), 'expect.json')));
+const homes = fs
+  .readdirSync(path.join(ROOT, 'fixtures/homes'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 
 function envOf(home: string): Record<string, string> {
   const file = path.join(home, 'env.json');
@@ -22,6 +26,8 @@ function envOf(home: string): Record<string, string> {
 describe('sample homes', () => {
   it('has an expectation for every sample home', () => {
     expect(homes.length).toBeGreaterThanOrEqual(12);
+    // A home without expect.json used to be left out silently; name it instead.
+    expect(homes.filter((name) => !fs.existsSync(path.join(fixtureHome(name), 'expect.json'))).map((name) => `fixtures/homes/${name} has no expect.json`)).toEqual([]);
   });
 
   it.each(homes)('%s', async (name) => {

@@ -29,6 +29,18 @@ const pairwise = defineCheck({
   run: () => [{ severity: 'error', profile: 'b', profiles: ['a', 'b'], message: 'a and b clash', fixHint: 'move b', evidence: {} }],
 });
 
+const hostWide = defineCheck({
+  id: 'test/host-wide',
+  title: 'A host check as a plugin writes one',
+  scope: 'host',
+  looksAt: 'nothing',
+  run: () => [
+    { severity: 'warning', profile: null, profiles: ['a', 'b'], message: 'a and b share something', fixHint: 'split them', evidence: {} },
+    { severity: 'warning', profile: null, profiles: ['c'], message: 'c alone has something', fixHint: 'fix c', evidence: {} },
+    { severity: 'warning', profile: null, message: 'the host has something', fixHint: 'fix the host', evidence: {} },
+  ],
+});
+
 describe('check runner', () => {
   const context = model().profile('a', { port: 18789 }).profile('b', { port: 19789 }).profile('c', { port: 20789 }).context();
 
@@ -57,5 +69,16 @@ describe('check runner', () => {
     expect(runChecks([perProfile, pairwise], focusedOnA, { only: [], skip: [] }).findings.map((finding) => finding.message)).toEqual(['a and b clash', 'saw a']);
     const focusedOnC = model().profile('a', { port: 18789 }).profile('b', { port: 19789 }).profile('c', { port: 20789 }).context(['c']);
     expect(runChecks([perProfile, pairwise], focusedOnC, { only: [], skip: [] }).findings.map((finding) => finding.message)).toEqual(['saw c']);
+  });
+
+  it('shows a host finding under --profile X only when it names X among its profiles, and one naming no profile always', () => {
+    const messagesUnder = (focus?: string[]) =>
+      runChecks([hostWide], model().profile('a', { port: 18789 }).profile('b', { port: 19789 }).profile('c', { port: 20789 }).context(focus), { only: [], skip: [] }).findings.map((finding) => finding.message);
+    expect({ a: messagesUnder(['a']), b: messagesUnder(['b']), c: messagesUnder(['c']), all: messagesUnder() }).toEqual({
+      a: ['a and b share something', 'the host has something'],
+      b: ['a and b share something', 'the host has something'],
+      c: ['c alone has something', 'the host has something'],
+      all: ['a and b share something', 'c alone has something', 'the host has something'],
+    });
   });
 });

@@ -1,5 +1,4 @@
 // Real main + rescue gateways: status, browser status and the doctor, and fixes that make the next run clean.
-import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,9 +15,11 @@ import {
   type Gateway,
 } from './openclaw.js';
 import { doctorSchemaErrors } from '../support/schema.js';
+import { findChromium } from './chromium.js';
 
 const MAIN_PORT = 18789;
 const RESCUE_PORT = 19789;
+const chromiumPath = findChromium();
 
 interface Finding {
   checkId: string;
@@ -161,9 +162,8 @@ describe('one problem at a time, each fixed by its own fix', () => {
     expect(after.code).toBe(0);
   });
 
-  it('another profile\'s Chrome on rescue\'s CDP port', async () => {
-    const chromium = '/usr/bin/chromium';
-    if (!fs.existsSync(chromium)) return;
+  it.skipIf(chromiumPath === null)('another profile\'s Chrome on rescue\'s CDP port', async () => {
+    const chromium = chromiumPath!;
     const cdpPort = clawdoc(home, ['--profile', 'rescue', 'browser', 'status', '--json']).json.profiles[0].browserProfiles[0].cdpPort as number;
     const userDataDir = path.join(home, '.openclaw-main', 'browser', 'openclaw', 'user-data');
     const chrome = spawn(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--remote-debugging-port=${cdpPort}`, `--user-data-dir=${userDataDir}`, 'about:blank'], { stdio: 'ignore' });

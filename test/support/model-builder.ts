@@ -307,9 +307,29 @@ export function model(): ModelBuilder {
   return new ModelBuilder();
 }
 
+/** Whether a check was seen to fire (≥1 finding of its own) and to stay silent (ran, 0 findings) in this module instance. */
+export interface CheckCoverage {
+  fired: boolean;
+  silent: boolean;
+}
+
+const coverage = new Map<string, CheckCoverage>();
+
+/** What `runCheck` has seen per check id; read by the registry test, which runs every check test in its own worker. */
+export function checkCoverage(id: string): CheckCoverage {
+  return coverage.get(id) ?? { fired: false, silent: false };
+}
+
 /** Runs one check the way the doctor does (stamped ids, sorted, crash → finding). */
 export function runCheck(check: Check, context: CheckContext): Finding[] {
-  return runChecks([check], context, { only: [], skip: [] }).findings;
+  const run = runChecks([check], context, { only: [], skip: [] });
+  // A crash finding is not the check firing, and a check skipped for its layout is not the check staying silent.
+  const crashed = run.findings.some((finding) => finding.message.startsWith(`the check ${check.id} failed: `));
+  if (run.checksRun.includes(check.id) && !crashed) {
+    const seen = checkCoverage(check.id);
+    coverage.set(check.id, { fired: seen.fired || run.findings.length > 0, silent: seen.silent || run.findings.length === 0 });
+  }
+  return run.findings;
 }
 
 /**

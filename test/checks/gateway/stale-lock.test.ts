@@ -24,6 +24,22 @@ describe(checkIdOf(import.meta.url), () => {
     ]);
   });
 
+  it('offers to remove a lock it cannot read, since no pid can be holding it', () => {
+    const context = model().profile('rescue', { port: 19789 }).lock('rescue', { problem: 'not JSON: Unexpected end of JSON input' }).context();
+    expect(runCheck(check, context)).toEqual([
+      {
+        checkId: 'gateway/stale-lock',
+        severity: 'warning',
+        profile: 'rescue',
+        profiles: ['rescue'],
+        message: `rescue's lock ${LOCK} is unreadable: not JSON: Unexpected end of JSON input`,
+        fixHint: 'No process holds it: remove the file (a gateway cleans it up on a clean shutdown; this one did not).',
+        fix: { commands: [`rm ${LOCK}`] },
+        evidence: { file: LOCK, state: 'unreadable', pid: null, port: null, location: 'state-dir', reason: 'not JSON: Unexpected end of JSON input' },
+      },
+    ]);
+  });
+
   it('never offers to remove the lock of a live pid that listens elsewhere', () => {
     const context = model().profile('rescue', { port: 19789 }).listener(19889, { pid: 4300, name: 'openclaw-gateway' }).lock('rescue', { pid: 4300, port: 19789, alive: true }).context();
     const [finding] = runCheck(check, context);
