@@ -2,7 +2,7 @@
 // A missing golden fails; regenerate with UPDATE_GOLDEN=1 and review the diff.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureHome, ROOT, runCli } from './support/runtime.js';
 
 const CASES: Array<[string, string, string[]]> = [
@@ -20,9 +20,21 @@ const CASES: Array<[string, string, string[]]> = [
   ['invalid-profile-name', 'healthy-main-rescue', ['--profile', 'bad name', 'status']],
 ];
 
+// The home is copied to a path of the same length on every machine: commands wrap at 80 columns by their real length.
+const GOLDEN_HOMES = '/tmp/clawdoc-golden';
+
+function goldenHome(name: string): string {
+  const dir = path.join(GOLDEN_HOMES, name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(fixtureHome(name), dir, { recursive: true, verbatimSymlinks: true });
+  return dir;
+}
+
+afterAll(() => fs.rmSync(GOLDEN_HOMES, { recursive: true, force: true }));
+
 describe('golden CLI output', () => {
   it.each(CASES)('%s', async (name, home, args) => {
-    const dir = fixtureHome(home);
+    const dir = goldenHome(home);
     const run = await runCli(['--home', dir, '--layout', '2026.9', ...args], { env: { PATH: '/usr/bin:/bin', HOME: dir } });
     const text = `$ clawdoc ${args.join(' ')}\n${run.stdout}${run.stderr ? `--- stderr\n${run.stderr}` : ''}Exit code: ${run.exitCode}\n`.split(dir).join('~').split(ROOT).join('<root>');
     const file = path.join(ROOT, 'test', 'golden', `${name}.txt`);
