@@ -69,7 +69,8 @@ describe('renderSarif', () => {
     const input = sampleInput({ host: { hostname: HOSTILE, platform: 'linux' }, findings: [toReportFinding(hostile)] });
     const log = sarifOf(renderSarif(input));
     expect(log.runs[0].results[0].message.text).toContain(HOSTILE);
-    expect(log.runs[0].results[0].message.text).toContain('$ curl --token *** http://x');
+    expect(log.runs[0].results[0].message.text).toContain('$ curl --token ***');
+    expect(log.runs[0].results[0].message.text).not.toContain('s3cr3t');
     expect(log.runs[0].results[0].locations[0].physicalLocation.region).toBeUndefined();
   });
 
