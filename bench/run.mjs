@@ -121,9 +121,16 @@ async function realGatewaysScenario(rows) {
   const env = openclawEnv(home);
   const gateways = [];
   try {
-    for (const [profile, port] of [['main', 18789], ['rescue', 19789]]) {
+    for (const [profile, port] of [
+      ['main', 18789],
+      ['rescue', 19789],
+    ]) {
       spawnSync(node26, [openclawEntry, '--profile', profile, 'config', 'set', 'gateway.port', String(port)], { env, stdio: 'ignore' });
-      const child = spawn(node26, [openclawEntry, '--profile', profile, 'gateway', '--port', String(port), '--allow-unconfigured', '--bind', 'loopback', '--token', `bench-${profile}`], { env, stdio: 'ignore' });
+      const child = spawn(
+        node26,
+        [openclawEntry, '--profile', profile, 'gateway', '--port', String(port), '--allow-unconfigured', '--bind', 'loopback', '--token', `bench-${profile}`],
+        { env, stdio: 'ignore' },
+      );
       gateways.push({ child, profile, port });
     }
     for (const gateway of gateways) await waitHealthy(gateway.port, Date.now() + 120_000);

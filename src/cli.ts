@@ -178,7 +178,9 @@ async function runChecksList(context: Context, pluginSpecifiers: readonly string
   const { runtime, options, chalk } = context;
   const checks = await allChecks(pluginSpecifiers, runtime.cwd);
   if (options.json) {
-    writeJson(runtime, 'checks', true, { checks: checks.map((check) => ({ id: check.id, title: check.title, scope: check.scope, looksAt: check.looksAt, layouts: check.layouts ?? null })) });
+    writeJson(runtime, 'checks', true, {
+      checks: checks.map((check) => ({ id: check.id, title: check.title, scope: check.scope, looksAt: check.looksAt, layouts: check.layouts ?? null })),
+    });
     return EXIT_OK;
   }
   const width = Math.max(...checks.map((check) => check.id.length)) + 2;
@@ -226,7 +228,9 @@ function buildProgram(runtime: Runtime, setExit: (code: number) => void, json: b
     .option('--home <dir>', 'inspect this home instead of $OPENCLAW_HOME / $HOME')
     .option('--json', 'print one JSON document on stdout (for CI and tools)')
     .option('--no-color', 'plain text without colour (NO_COLOR is honoured too)')
-    .addOption(new Option('--layout <version>', 'port layout of an OpenClaw release (default: the installed release, else current)').choices([...LAYOUT_VERSIONS]))
+    .addOption(
+      new Option('--layout <version>', 'port layout of an OpenClaw release (default: the installed release, else current)').choices([...LAYOUT_VERSIONS]),
+    )
     .addOption(new Option('--timeout <ms>', 'bound of each network probe').default(DEFAULT_PROBE_TIMEOUT_MS).argParser(positiveInteger('--timeout')))
     .addOption(new Option('--deadline <ms>', 'bound of the whole live stage (default: 4 x --timeout, at least 5000)').argParser(positiveInteger('--deadline')))
     .addHelpText('after', HELP_FOOTER)
@@ -246,22 +250,18 @@ function buildProgram(runtime: Runtime, setExit: (code: number) => void, json: b
     .action((_options, command: Command) => setExit(runProfiles(contextFor(runtime, command))));
 
   allProfiles(
-    program
-      .command('ports')
-      .description('show the port plan of a profile (or all), drawn on one axis with overlaps marked; needs no running gateway'),
+    program.command('ports').description('show the port plan of a profile (or all), drawn on one axis with overlaps marked; needs no running gateway'),
   ).action((_options, command: Command) => setExit(runPorts(contextFor(runtime, command))));
 
-  allProfiles(
-    program
-      .command('status')
-      .description('is each gateway running, on which port, healthy, and whose is its port (works with no token)'),
-  ).action(async (_options, command: Command) => setExit(await runLiveView(contextFor(runtime, command), STATUS_VIEW)));
+  allProfiles(program.command('status').description('is each gateway running, on which port, healthy, and whose is its port (works with no token)')).action(
+    async (_options, command: Command) => setExit(await runLiveView(contextFor(runtime, command), STATUS_VIEW)),
+  );
 
   const browser = program.command('browser').description('browser control and CDP of a profile');
   allProfiles(
     browser
       .command('status')
-      .description('control port, each browser profile\'s CDP port, whose Chrome is there, version and tabs; works while the gateway is down'),
+      .description("control port, each browser profile's CDP port, whose Chrome is there, version and tabs; works while the gateway is down"),
   ).action(async (_options, command: Command) => setExit(await runLiveView(contextFor(runtime, command), BROWSER_VIEW)));
 
   const collect = (value: string, previous: string[]) => [...previous, value];

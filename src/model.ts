@@ -14,16 +14,7 @@ export interface Invocation {
   platform: NodeJS.Platform;
 }
 
-export type FoundIn =
-  | 'state-dir'
-  | 'legacy-state-dir'
-  | 'env'
-  | 'flag'
-  | 'systemd'
-  | 'launchd'
-  | 'schtasks'
-  | 'lock'
-  | 'tmp-lock';
+export type FoundIn = 'state-dir' | 'legacy-state-dir' | 'env' | 'flag' | 'systemd' | 'launchd' | 'schtasks' | 'lock' | 'tmp-lock';
 
 /** A structured diagnostic about a profile's inputs (config file, include, env var). */
 export interface Problem {
@@ -116,15 +107,7 @@ export interface CredentialFingerprint {
   fingerprint: string;
 }
 
-export type PortRole =
-  | 'gateway'
-  | 'sandbox'
-  | 'browser-control'
-  | 'extension-relay'
-  | 'cdp-band'
-  | 'cdp'
-  | 'canvas'
-  | 'webhook';
+export type PortRole = 'gateway' | 'sandbox' | 'browser-control' | 'extension-relay' | 'cdp-band' | 'cdp' | 'canvas' | 'webhook';
 
 export interface PortPlanEntry {
   role: PortRole;

@@ -36,7 +36,14 @@ function resolveSafely(discovered: DiscoveredProfile, invocation: Invocation, la
 function realPathsOf(profiles: readonly Profile[]): Record<string, string> {
   const realPaths: Record<string, string> = {};
   for (const profile of profiles) {
-    const paths = [profile.stateDir, profile.configPath, profile.sessionStore, profile.logFile, profile.oauthDir, ...profile.workspaces.map((entry) => entry.path)];
+    const paths = [
+      profile.stateDir,
+      profile.configPath,
+      profile.sessionStore,
+      profile.logFile,
+      profile.oauthDir,
+      ...profile.workspaces.map((entry) => entry.path),
+    ];
     for (const file of paths) if (file !== null && !(file in realPaths)) realPaths[file] = realPathOf(file);
   }
   return realPaths;

@@ -37,7 +37,9 @@ interface Run {
 }
 
 async function doctor(home: string, env: Record<string, string> = {}): Promise<Run> {
-  const run = await runCli(['--home', home, '--layout', '2026.9', 'doctor', '--all-profiles', '--json'], { env: { PATH: '/usr/bin:/bin', HOME: home, ...env } });
+  const run = await runCli(['--home', home, '--layout', '2026.9', 'doctor', '--all-profiles', '--json'], {
+    env: { PATH: '/usr/bin:/bin', HOME: home, ...env },
+  });
   const report = JSON.parse(run.stdout) as Run['report'];
   expect(doctorSchemaErrors(report)).toEqual([]);
   return { exitCode: run.exitCode, report, stderr: run.stderr, stdout: run.stdout };
@@ -85,17 +87,37 @@ const CORPUS: Record<string, Outcome> = {
   'empty-file': { exitCode: 1, rescue: [invalid('~/.openclaw-rescue/openclaw.json is empty'), FALLBACK] },
   'env-var-bad-name': { exitCode: 0, rescue: [] },
   'gateway-not-object': { exitCode: 1, rescue: [invalid('gateway must be an object, not "19789"'), FALLBACK] },
-  'include-absolute-escape': { exitCode: 1, rescue: [invalid('/etc/hostname (included from ~/.openclaw-rescue/openclaw.json) lies outside the config dir'), FALLBACK] },
+  'include-absolute-escape': {
+    exitCode: 1,
+    rescue: [invalid('/etc/hostname (included from ~/.openclaw-rescue/openclaw.json) lies outside the config dir'), FALLBACK],
+  },
   'include-array-of-non-strings': { exitCode: 1, rescue: [invalid('$include must be a path or an array of paths'), FALLBACK] },
   'include-broken': { exitCode: 1, rescue: [invalid("JSON5 syntax error: invalid character '}' (~/.openclaw-rescue/part.json5:1:34)"), FALLBACK] },
-  'include-cycle': { exitCode: 1, rescue: [invalid('include cycle: ~/.openclaw-rescue/openclaw.json -> ~/.openclaw-rescue/a.json5 -> ~/.openclaw-rescue/b.json5 -> ~/.openclaw-rescue/a.json5'), FALLBACK] },
+  'include-cycle': {
+    exitCode: 1,
+    rescue: [
+      invalid('include cycle: ~/.openclaw-rescue/openclaw.json -> ~/.openclaw-rescue/a.json5 -> ~/.openclaw-rescue/b.json5 -> ~/.openclaw-rescue/a.json5'),
+      FALLBACK,
+    ],
+  },
   'include-depth-11': { exitCode: 1, rescue: [invalid('includes nest deeper than 10 levels at ./d11.json5'), FALLBACK] },
   'include-fan-out-10': {
     exitCode: 1,
-    rescue: [invalid('the $include tree loads more than 200 files (stopped at ./l10.json5, included from ~/.openclaw-rescue/l9.json5); OpenClaw limits only include depth (10) and file size (2 MiB)'), FALLBACK],
+    rescue: [
+      invalid(
+        'the $include tree loads more than 200 files (stopped at ./l10.json5, included from ~/.openclaw-rescue/l9.json5); OpenClaw limits only include depth (10) and file size (2 MiB)',
+      ),
+      FALLBACK,
+    ],
   },
-  'include-escape': { exitCode: 1, rescue: [invalid('../.openclaw-main/openclaw.json (included from ~/.openclaw-rescue/openclaw.json) lies outside the config dir'), FALLBACK] },
-  'include-missing': { exitCode: 1, rescue: [invalid('cannot read ~/.openclaw-rescue/nope.json5: does not exist (included from ~/.openclaw-rescue/openclaw.json)'), FALLBACK] },
+  'include-escape': {
+    exitCode: 1,
+    rescue: [invalid('../.openclaw-main/openclaw.json (included from ~/.openclaw-rescue/openclaw.json) lies outside the config dir'), FALLBACK],
+  },
+  'include-missing': {
+    exitCode: 1,
+    rescue: [invalid('cannot read ~/.openclaw-rescue/nope.json5: does not exist (included from ~/.openclaw-rescue/openclaw.json)'), FALLBACK],
+  },
   'include-not-string': { exitCode: 1, rescue: [invalid('$include must be a path or an array of paths'), FALLBACK] },
   'include-self': { exitCode: 1, rescue: [invalid('include cycle: ~/.openclaw-rescue/openclaw.json -> ~/.openclaw-rescue/openclaw.json'), FALLBACK] },
   'json5-bad-token': { exitCode: 1, rescue: [invalid("JSON5 syntax error: invalid character '~' (~/.openclaw-rescue/openclaw.json:3:36)"), FALLBACK] },
@@ -105,21 +127,32 @@ const CORPUS: Record<string, Outcome> = {
   'json5-unterminated-comment': { exitCode: 1, rescue: [invalid('JSON5 syntax error: invalid end of input (~/.openclaw-rescue/openclaw.json:2:1)'), FALLBACK] },
   'json5-unterminated-string': { exitCode: 1, rescue: [invalid("JSON5 syntax error: invalid character '\\n' (~/.openclaw-rescue/openclaw.json:2)"), FALLBACK] },
   'legacy-name-broken': { exitCode: 1, rescue: [invalid('JSON5 syntax error: invalid end of input (~/.openclaw-rescue/clawdbot.json:2:1)'), FALLBACK] },
-  'lock-dead-pid': { exitCode: 0, rescue: ["gateway/stale-lock|warning|rescue's lock ~/.openclaw-rescue/tmp/openclaw-1000/gateway.state.lock is stale: pid 999999999 is not running"] },
+  'lock-dead-pid': {
+    exitCode: 0,
+    rescue: ["gateway/stale-lock|warning|rescue's lock ~/.openclaw-rescue/tmp/openclaw-1000/gateway.state.lock is stale: pid 999999999 is not running"],
+  },
   'lock-garbage': { exitCode: 0, rescue: ['gateway/stale-lock|warning|is unreadable: the lock file is not valid JSON (truncated or garbage)'] },
   'lock-pid-string': { exitCode: 0, rescue: ['gateway/stale-lock|warning|is unreadable: the lock file names no valid pid'] },
   'lock-truncated': { exitCode: 0, rescue: ['gateway/stale-lock|warning|is unreadable: the lock file is not valid JSON (truncated or garbage)'] },
-  'missing-env-var': { exitCode: 0, rescue: ['config/invalid|warning|Missing env var "CLAWDOC_BAD_MISSING_TOKEN" - feature using this value will be unavailable'] },
+  'missing-env-var': {
+    exitCode: 0,
+    rescue: ['config/invalid|warning|Missing env var "CLAWDOC_BAD_MISSING_TOKEN" - feature using this value will be unavailable'],
+  },
   'missing-env-var-repeated': {
     exitCode: 0,
-    rescue: ['config/invalid|warning|Missing env var "CLAWDOC_BAD_MISSING_TOKEN" - feature using this value will be unavailable (referenced 4 times, first at gateway.auth.token)'],
+    rescue: [
+      'config/invalid|warning|Missing env var "CLAWDOC_BAD_MISSING_TOKEN" - feature using this value will be unavailable (referenced 4 times, first at gateway.auth.token)',
+    ],
   },
   'port-fraction': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not 1.5'), FALLBACK] },
   'port-negative': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not -1'), FALLBACK] },
   'port-string': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not "abc"'), FALLBACK] },
   'port-too-big': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not 70000'), FALLBACK] },
   'port-zero': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not 0'), FALLBACK] },
-  'secret-key-literal': { exitCode: 1, rescue: [invalid('browser.profiles.apiKeyed.cdpPort must be a whole number from 1 to 65535, not a string (not shown: the key holds a secret)')] },
+  'secret-key-literal': {
+    exitCode: 1,
+    rescue: [invalid('browser.profiles.apiKeyed.cdpPort must be a whole number from 1 to 65535, not a string (not shown: the key holds a secret)')],
+  },
   'top-level-array': { exitCode: 1, rescue: [invalid('must hold a JSON5 object ({ ... }), not an array'), FALLBACK] },
   'top-level-null': { exitCode: 1, rescue: [invalid('must hold a JSON5 object ({ ... }), not null'), FALLBACK] },
   'top-level-number': { exitCode: 1, rescue: [invalid('must hold a JSON5 object ({ ... }), not number'), FALLBACK] },
@@ -166,7 +199,13 @@ const unitsOf = (home: string) => path.join(home, '.config', 'systemd', 'user');
 const RESCUE_CONFIG = '{ gateway: { port: 19789 } }';
 /** A gateway unit for rescue with extra `Environment=` lines. */
 function rescueUnit(dir: string, ...environment: string[]): string {
-  return ['[Service]', 'ExecStart=/usr/bin/openclaw gateway', `Environment=OPENCLAW_PROFILE=rescue OPENCLAW_STATE_DIR=${dir}`, ...environment.map((line) => `Environment=${line}`), ''].join('\n');
+  return [
+    '[Service]',
+    'ExecStart=/usr/bin/openclaw gateway',
+    `Environment=OPENCLAW_PROFILE=rescue OPENCLAW_STATE_DIR=${dir}`,
+    ...environment.map((line) => `Environment=${line}`),
+    '',
+  ].join('\n');
 }
 const SECRET = 'tok-5f0c1d2e3a4b5c6d7e8f9a0b1c2d3e4f';
 const notRegular = (kind: string) => invalid(`~/.openclaw-rescue/openclaw.json is ${kind}, not a regular file; a config must be a regular file`);
@@ -176,10 +215,26 @@ const notRegular = (kind: string) => invalid(`~/.openclaw-rescue/openclaw.json i
  * `build` may return environment variables for the run.
  */
 const GENERATED: Array<[string, (rescueDir: string, home: string) => Record<string, string> | void, Outcome]> = [
-  ['a binary config', (dir) => fs.writeFileSync(path.join(dir, 'openclaw.json'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])), { exitCode: 1, rescue: [invalid('is a binary file, not JSON5'), FALLBACK] }],
-  ['a config that is a directory', (dir) => fs.mkdirSync(path.join(dir, 'openclaw.json')), { exitCode: 1, rescue: [invalid('is a directory, not a config file'), FALLBACK] }],
-  ['a symlink loop as config', (dir) => fs.symlinkSync(path.join(dir, 'openclaw.json'), path.join(dir, 'openclaw.json')), { exitCode: 1, rescue: [invalid('symlink loop'), FALLBACK] }],
-  ['a dangling symlink as config', (dir) => fs.symlinkSync(path.join(dir, 'gone.json'), path.join(dir, 'openclaw.json')), { exitCode: 1, rescue: [invalid('is a symlink to a file that does not exist'), FALLBACK] }],
+  [
+    'a binary config',
+    (dir) => fs.writeFileSync(path.join(dir, 'openclaw.json'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])),
+    { exitCode: 1, rescue: [invalid('is a binary file, not JSON5'), FALLBACK] },
+  ],
+  [
+    'a config that is a directory',
+    (dir) => fs.mkdirSync(path.join(dir, 'openclaw.json')),
+    { exitCode: 1, rescue: [invalid('is a directory, not a config file'), FALLBACK] },
+  ],
+  [
+    'a symlink loop as config',
+    (dir) => fs.symlinkSync(path.join(dir, 'openclaw.json'), path.join(dir, 'openclaw.json')),
+    { exitCode: 1, rescue: [invalid('symlink loop'), FALLBACK] },
+  ],
+  [
+    'a dangling symlink as config',
+    (dir) => fs.symlinkSync(path.join(dir, 'gone.json'), path.join(dir, 'openclaw.json')),
+    { exitCode: 1, rescue: [invalid('is a symlink to a file that does not exist'), FALLBACK] },
+  ],
   [
     'a 3 MiB include',
     (dir) => {
@@ -196,12 +251,26 @@ const GENERATED: Array<[string, (rescueDir: string, home: string) => Record<stri
       put(path.join(dir, 'openclaw.json'), '{ $include: "./pipe.json5", gateway: { port: 19789 } }');
       fifo(path.join(dir, 'pipe.json5'));
     },
-    { exitCode: 1, rescue: [invalid('~/.openclaw-rescue/pipe.json5 is a FIFO (named pipe), not a regular file; a config must be a regular file (included from ~/.openclaw-rescue/openclaw.json)'), FALLBACK] },
+    {
+      exitCode: 1,
+      rescue: [
+        invalid(
+          '~/.openclaw-rescue/pipe.json5 is a FIFO (named pipe), not a regular file; a config must be a regular file (included from ~/.openclaw-rescue/openclaw.json)',
+        ),
+        FALLBACK,
+      ],
+    },
   ],
   [
     'a config over 2 MiB',
     (dir) => put(path.join(dir, 'openclaw.json'), `{ gateway: { port: 19789 }, pad: "${'x'.repeat(2 * 1024 * 1024)}" }`),
-    { exitCode: 1, rescue: [invalid('~/.openclaw-rescue/openclaw.json is larger than 2 MiB; clawdoc reads no config over 2 MiB, the limit OpenClaw sets for includes'), FALLBACK] },
+    {
+      exitCode: 1,
+      rescue: [
+        invalid('~/.openclaw-rescue/openclaw.json is larger than 2 MiB; clawdoc reads no config over 2 MiB, the limit OpenClaw sets for includes'),
+        FALLBACK,
+      ],
+    },
   ],
   [
     'OPENCLAW_CONFIG_PATH=/dev/urandom in the shell',
@@ -222,7 +291,10 @@ const GENERATED: Array<[string, (rescueDir: string, home: string) => Record<stri
   [
     '500k references to one missing variable',
     (dir) => put(path.join(dir, 'openclaw.json'), `{ gateway: { port: 19789 }, pad: "${'${X}'.repeat(500_000)}" }`),
-    { exitCode: 0, rescue: ['config/invalid|warning|Missing env var "X" - feature using this value will be unavailable (referenced 500000 times, first at pad)'] },
+    {
+      exitCode: 0,
+      rescue: ['config/invalid|warning|Missing env var "X" - feature using this value will be unavailable (referenced 500000 times, first at pad)'],
+    },
   ],
   [
     'a gateway token from Environment= in a port field',
@@ -280,7 +352,10 @@ const GENERATED: Array<[string, (rescueDir: string, home: string) => Record<stri
     (dir) => {
       fs.writeFileSync(path.join(dir, 'openclaw.json'), '{ gateway: { port: 19789 } }');
       fs.mkdirSync(path.join(dir, 'tmp', 'openclaw-1000'), { recursive: true });
-      fs.writeFileSync(path.join(dir, 'tmp', 'openclaw-1000', 'gateway.state.lock'), JSON.stringify({ pid: 1, createdAt: '2026-11-25T00:00:00Z', configPath: path.join(dir, 'openclaw.json'), port: 19789 }));
+      fs.writeFileSync(
+        path.join(dir, 'tmp', 'openclaw-1000', 'gateway.state.lock'),
+        JSON.stringify({ pid: 1, createdAt: '2026-11-25T00:00:00Z', configPath: path.join(dir, 'openclaw.json'), port: 19789 }),
+      );
     },
     { exitCode: 0, rescue: ['gateway/stale-lock|warning|gateway.state.lock is stale: pid 1 is'] },
   ],
@@ -292,7 +367,14 @@ const GENERATED: Array<[string, (rescueDir: string, home: string) => Record<stri
       fs.mkdirSync(units, { recursive: true });
       fs.writeFileSync(
         path.join(units, 'openclaw-gateway-rescue.service'),
-        ['[Service]', `ExecStart=-"/usr/bin/node" '/opt/open claw/node_modules/openclaw/dist/index.js' gateway \\`, '  --port=19789 "unterminated', `Environment="OPENCLAW_PROFILE=rescue" 'OPENCLAW_STATE_DIR=${dir}' BROKEN`, 'Environment=', ''].join('\n'),
+        [
+          '[Service]',
+          `ExecStart=-"/usr/bin/node" '/opt/open claw/node_modules/openclaw/dist/index.js' gateway \\`,
+          '  --port=19789 "unterminated',
+          `Environment="OPENCLAW_PROFILE=rescue" 'OPENCLAW_STATE_DIR=${dir}' BROKEN`,
+          'Environment=',
+          '',
+        ].join('\n'),
       );
     },
     { exitCode: 0, rescue: [] },
@@ -328,43 +410,65 @@ describe('generated broken inputs', () => {
     expect(run.exitCode).toBe(0);
   });
 
-  it.skipIf(process.getuid?.() !== 0 || !fs.existsSync('/usr/bin/setpriv'))('an unreadable config and an unreadable state dir (checked as an unprivileged user)', async () => {
-    const home = homeWithMain();
-    fs.mkdirSync(path.join(home, '.openclaw-rescue'));
-    fs.writeFileSync(path.join(home, '.openclaw-rescue', 'openclaw.json'), '{ gateway: { port: 19789 } }');
-    fs.mkdirSync(path.join(home, '.openclaw-ops'));
-    fs.writeFileSync(path.join(home, '.openclaw-ops', 'openclaw.json'), '{ gateway: { port: 20789 } }');
-    execFileSync('chmod', ['-R', 'a+rX', home]);
-    fs.chmodSync(path.join(home, '.openclaw-rescue', 'openclaw.json'), 0o000);
-    fs.chmodSync(path.join(home, '.openclaw-ops'), 0o000);
-    // The unprivileged user may not reach this checkout (CI clones into private dirs): give it a readable copy.
-    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    const app = fs.mkdtempSync(path.join(os.tmpdir(), 'clawdoc-app-'));
-    homes.push(app);
-    for (const entry of ['bin', 'dist', 'package.json']) fs.cpSync(path.join(ROOT, entry), path.join(app, entry), { recursive: true });
-    // Only the runtime dependencies (package-lock's non-dev entries): the dev tools are most of node_modules.
-    const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-    for (const [entry, info] of Object.entries(lock.packages)) {
-      if (entry.startsWith('node_modules/') && !info.dev && !entry.slice('node_modules/'.length).includes('/node_modules/')) {
-        fs.cpSync(path.join(ROOT, entry), path.join(app, entry), { recursive: true });
+  it.skipIf(process.getuid?.() !== 0 || !fs.existsSync('/usr/bin/setpriv'))(
+    'an unreadable config and an unreadable state dir (checked as an unprivileged user)',
+    async () => {
+      const home = homeWithMain();
+      fs.mkdirSync(path.join(home, '.openclaw-rescue'));
+      fs.writeFileSync(path.join(home, '.openclaw-rescue', 'openclaw.json'), '{ gateway: { port: 19789 } }');
+      fs.mkdirSync(path.join(home, '.openclaw-ops'));
+      fs.writeFileSync(path.join(home, '.openclaw-ops', 'openclaw.json'), '{ gateway: { port: 20789 } }');
+      execFileSync('chmod', ['-R', 'a+rX', home]);
+      fs.chmodSync(path.join(home, '.openclaw-rescue', 'openclaw.json'), 0o000);
+      fs.chmodSync(path.join(home, '.openclaw-ops'), 0o000);
+      // The unprivileged user may not reach this checkout (CI clones into private dirs): give it a readable copy.
+      execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+      const app = fs.mkdtempSync(path.join(os.tmpdir(), 'clawdoc-app-'));
+      homes.push(app);
+      for (const entry of ['bin', 'dist', 'package.json']) fs.cpSync(path.join(ROOT, entry), path.join(app, entry), { recursive: true });
+      // Only the runtime dependencies (package-lock's non-dev entries): the dev tools are most of node_modules.
+      const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+      for (const [entry, info] of Object.entries(lock.packages)) {
+        if (entry.startsWith('node_modules/') && !info.dev && !entry.slice('node_modules/'.length).includes('/node_modules/')) {
+          fs.cpSync(path.join(ROOT, entry), path.join(app, entry), { recursive: true });
+        }
       }
-    }
-    execFileSync('chmod', ['-R', 'a+rX', app]);
-    const result = (() => {
-      try {
-        return execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(app, 'bin/clawdoc.js'), '--home', home, '--layout', '2026.9', 'doctor', '--all-profiles', '--json'], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: home } });
-      } catch (error) {
-        return (error as { stdout: string }).stdout;
-      }
-    })();
-    const report = JSON.parse(result) as Run['report'];
-    const messages = report.findings.filter((finding) => finding.checkId === 'config/invalid').map((finding) => `${finding.profile}: ${finding.message.split(home).join('~')}`);
-    expect(messages).toEqual([
-      'ops: ops: cannot read ~/.openclaw-ops/openclaw.json: permission denied; OpenClaw falls back to its defaults for this profile',
-      'rescue: rescue: cannot read ~/.openclaw-rescue/openclaw.json: permission denied; OpenClaw falls back to its defaults for this profile',
-    ]);
-    expect(report.profiles.map((profile) => profile.name)).toEqual(['main', 'ops', 'rescue']);
-  });
+      execFileSync('chmod', ['-R', 'a+rX', app]);
+      const result = (() => {
+        try {
+          return execFileSync(
+            'setpriv',
+            [
+              '--reuid=65534',
+              '--regid=65534',
+              '--clear-groups',
+              process.execPath,
+              path.join(app, 'bin/clawdoc.js'),
+              '--home',
+              home,
+              '--layout',
+              '2026.9',
+              'doctor',
+              '--all-profiles',
+              '--json',
+            ],
+            { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: home } },
+          );
+        } catch (error) {
+          return (error as { stdout: string }).stdout;
+        }
+      })();
+      const report = JSON.parse(result) as Run['report'];
+      const messages = report.findings
+        .filter((finding) => finding.checkId === 'config/invalid')
+        .map((finding) => `${finding.profile}: ${finding.message.split(home).join('~')}`);
+      expect(messages).toEqual([
+        'ops: ops: cannot read ~/.openclaw-ops/openclaw.json: permission denied; OpenClaw falls back to its defaults for this profile',
+        'rescue: rescue: cannot read ~/.openclaw-rescue/openclaw.json: permission denied; OpenClaw falls back to its defaults for this profile',
+      ]);
+      expect(report.profiles.map((profile) => profile.name)).toEqual(['main', 'ops', 'rescue']);
+    },
+  );
 
   it('a home with 200 profiles is checked whole', async () => {
     const home = homeWithMain();

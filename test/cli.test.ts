@@ -37,7 +37,16 @@ describe('plugins', () => {
     const report = JSON.parse(run.stdout);
     expect(report.checks).toContain('site/no-rescue-on-19789');
     expect(report.findings.filter((finding: { checkId: string }) => finding.checkId === 'site/no-rescue-on-19789')).toEqual([
-      { checkId: 'site/no-rescue-on-19789', severity: 'warning', profile: 'rescue', profiles: ['rescue'], message: 'rescue uses 19789', fixHint: 'use our range', fix: { commands: ['openclaw --profile rescue config set gateway.port 29789'] }, evidence: { port: 19789 } },
+      {
+        checkId: 'site/no-rescue-on-19789',
+        severity: 'warning',
+        profile: 'rescue',
+        profiles: ['rescue'],
+        message: 'rescue uses 19789',
+        fixHint: 'use our range',
+        fix: { commands: ['openclaw --profile rescue config set gateway.port 29789'] },
+        evidence: { port: 19789 },
+      },
     ]);
     expect(run.exitCode).toBe(1);
   });
@@ -64,9 +73,19 @@ describe('plugins', () => {
 
 describe('selection and exit codes', () => {
   it('--only a folder runs only its checks; --skip removes one', async () => {
-    const run = await runCli(['--home', fixtureHome('duplicate-port'), 'doctor', '--all-profiles', '--json', '--only', 'ports/', '--skip', 'ports/hash-default'], { env });
+    const run = await runCli(
+      ['--home', fixtureHome('duplicate-port'), 'doctor', '--all-profiles', '--json', '--only', 'ports/', '--skip', 'ports/hash-default'],
+      { env },
+    );
     const report = JSON.parse(run.stdout);
-    expect(report.checks).toEqual(['ports/duplicate-gateway', 'ports/derived-collision', 'ports/band-overlap', 'ports/spacing', 'ports/foreign-listener', 'ports/webhook-collision']);
+    expect(report.checks).toEqual([
+      'ports/duplicate-gateway',
+      'ports/derived-collision',
+      'ports/band-overlap',
+      'ports/spacing',
+      'ports/foreign-listener',
+      'ports/webhook-collision',
+    ]);
     expect(run.exitCode).toBe(1);
   });
 
@@ -110,7 +129,14 @@ describe('one JSON envelope for every command', () => {
     const run = await runCli(['--home', home, ...args, '--json'], { env });
     const document = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(Object.keys(document).slice(0, 6)).toEqual(['schemaVersion', 'tool', 'command', 'ok', 'host', 'generatedAt']);
-    expect(document).toMatchObject({ schemaVersion: 1, tool: { name: 'clawdoc' }, command, ok: true, host: { hostname: 'testhost', platform: 'linux' }, generatedAt: '2026-11-25T00:00:00.000Z' });
+    expect(document).toMatchObject({
+      schemaVersion: 1,
+      tool: { name: 'clawdoc' },
+      command,
+      ok: true,
+      host: { hostname: 'testhost', platform: 'linux' },
+      generatedAt: '2026-11-25T00:00:00.000Z',
+    });
     expect(run.stderr).toBe('');
   });
 
@@ -120,7 +146,7 @@ describe('one JSON envelope for every command', () => {
     expect([run.stderr, run.exitCode]).toEqual(['', 2]);
   });
 
-  it('a plugin finding\'s stray keys do not reach the report', async () => {
+  it("a plugin finding's stray keys do not reach the report", async () => {
     const source = `export default { id: 'site/stray', title: 't', scope: 'host', looksAt: 'x',
       run: () => [{ severity: 'info', profile: null, message: 'm', fixHint: 'h', evidence: {}, token: 'sekret', extra: 1 }] };`;
     const run = await runCli(['--home', home, 'doctor', '--all-profiles', '--json', '--only', 'site/stray', '--plugin', plugin(source)], { env });
@@ -136,7 +162,10 @@ describe('--timeout', () => {
     expect(text.stderr).toContain("option '--timeout <ms>' argument '0' is invalid. --timeout takes a whole number of milliseconds, e.g. --timeout 1500");
     expect(text.stdout).toBe('');
     const json = await runCli(['--home', home, '--json', '--timeout', '0', 'doctor', '--all-profiles'], { env });
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringContaining('--timeout takes a whole number of milliseconds') } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'usage', message: expect.stringContaining('--timeout takes a whole number of milliseconds') },
+    });
     expect([json.stderr, json.exitCode]).toEqual(['', 2]);
   });
 

@@ -36,7 +36,11 @@ describe('golden CLI output', () => {
   it.each(CASES)('%s', async (name, home, args) => {
     const dir = goldenHome(home);
     const run = await runCli(['--home', dir, '--layout', '2026.9', ...args], { env: { PATH: '/usr/bin:/bin', HOME: dir } });
-    const text = `$ clawdoc ${args.join(' ')}\n${run.stdout}${run.stderr ? `--- stderr\n${run.stderr}` : ''}Exit code: ${run.exitCode}\n`.split(dir).join('~').split(ROOT).join('<root>');
+    const text = `$ clawdoc ${args.join(' ')}\n${run.stdout}${run.stderr ? `--- stderr\n${run.stderr}` : ''}Exit code: ${run.exitCode}\n`
+      .split(dir)
+      .join('~')
+      .split(ROOT)
+      .join('<root>');
     const file = path.join(ROOT, 'test', 'golden', `${name}.txt`);
     if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(file, text);
     expect(fs.existsSync(file), `${file} is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);

@@ -12,7 +12,7 @@ beforeAll(() => {
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clawdoc-plugin-example-'));
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const example = /<!-- plugin-example -->\n```js\n([\s\S]*?)```/.exec(readme);
+  const example = /<!-- plugin-example -->\s*```js\n([\s\S]*?)```/.exec(readme);
   if (!example) throw new Error('README.md has no <!-- plugin-example --> block');
   fs.writeFileSync(path.join(dir, 'my-checks.mjs'), example[1]!);
 }, 120_000);

@@ -72,7 +72,9 @@ describe('redactArgv', () => {
 
 describe('isSecretName', () => {
   it('knows credential names in any case and separator', () => {
-    expect(['botToken', 'apiKey', 'api_key', 'appPassword', 'botSecret', 'OPENCLAW_GATEWAY_PASSWORD', 'auth.token', 'credentials'].every(isSecretName)).toBe(true);
+    expect(['botToken', 'apiKey', 'api_key', 'appPassword', 'botSecret', 'OPENCLAW_GATEWAY_PASSWORD', 'auth.token', 'credentials'].every(isSecretName)).toBe(
+      true,
+    );
     expect(['port', 'bind', 'workspace', 'cdpUrl', 'enabled'].some(isSecretName)).toBe(false);
   });
 });

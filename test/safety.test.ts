@@ -31,13 +31,22 @@ function write(file: string, text: string): void {
 function secretHome(port = 19789): string {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'clawdoc-secrets-'));
   homes.push(home);
-  write(path.join(home, '.openclaw-main', 'openclaw.json'), JSON.stringify({
-    gateway: { port: 18789, auth: { mode: 'token', token: SECRETS.gatewayToken } },
-    channels: { telegram: { botToken: SECRETS.telegram } },
-    browser: { cdpUrl: `http://admin:${SECRETS.urlPassword}@127.0.0.1:9222` },
-  }));
-  write(path.join(home, '.openclaw-rescue', 'openclaw.json'), `{ $include: "./auth.json5", gateway: { port: ${port} }, channels: { telegram: { botToken: "${SECRETS.telegram}" } }, browser: { cdpUrl: "http://admin:${SECRETS.urlPassword}@localhost:9222" } }`);
-  write(path.join(home, '.openclaw-rescue', 'auth.json5'), `{ gateway: { auth: { mode: "password", password: "${SECRETS.gatewayPassword}", token: "\${RESCUE_TOKEN}" } } }`);
+  write(
+    path.join(home, '.openclaw-main', 'openclaw.json'),
+    JSON.stringify({
+      gateway: { port: 18789, auth: { mode: 'token', token: SECRETS.gatewayToken } },
+      channels: { telegram: { botToken: SECRETS.telegram } },
+      browser: { cdpUrl: `http://admin:${SECRETS.urlPassword}@127.0.0.1:9222` },
+    }),
+  );
+  write(
+    path.join(home, '.openclaw-rescue', 'openclaw.json'),
+    `{ $include: "./auth.json5", gateway: { port: ${port} }, channels: { telegram: { botToken: "${SECRETS.telegram}" } }, browser: { cdpUrl: "http://admin:${SECRETS.urlPassword}@localhost:9222" } }`,
+  );
+  write(
+    path.join(home, '.openclaw-rescue', 'auth.json5'),
+    `{ gateway: { auth: { mode: "password", password: "${SECRETS.gatewayPassword}", token: "\${RESCUE_TOKEN}" } } }`,
+  );
   write(
     path.join(home, '.config', 'systemd', 'user', 'openclaw-gateway-rescue.service'),
     `[Service]\nExecStart=/usr/bin/node /usr/lib/node_modules/openclaw/dist/index.js gateway --port ${port} --token ${SECRETS.gatewayToken}\nEnvironment=OPENCLAW_PROFILE=rescue OPENCLAW_GATEWAY_TOKEN=${SECRETS.envToken}\n`,
@@ -94,10 +103,12 @@ describe('secrets', () => {
     const home = secretHome();
     const run = await runCli(['--home', home, 'doctor', '--all-profiles', '--json'], { env: { PATH: '/usr/bin:/bin', HOME: home } });
     const finding = JSON.parse(run.stdout).findings.find((candidate: { checkId: string }) => candidate.checkId === 'channels/shared-credential');
-    expect(finding.message).toBe('main and rescue use the same telegram credential (channels.telegram.botToken): only one gateway at a time can use it, the other loses messages');
+    expect(finding.message).toBe(
+      'main and rescue use the same telegram credential (channels.telegram.botToken): only one gateway at a time can use it, the other loses messages',
+    );
   });
 
-  it('never sends a token to a listener on a profile\'s port, even one that claims to be a healthy gateway', async () => {
+  it("never sends a token to a listener on a profile's port, even one that claims to be a healthy gateway", async () => {
     const received: Buffer[] = [];
     const server = net.createServer((socket) => {
       socket.on('data', (chunk) => {
@@ -111,7 +122,11 @@ describe('secrets', () => {
     const port = (server.address() as net.AddressInfo).port;
     const home = secretHome(port);
     const env = { PATH: '/usr/bin:/bin', HOME: home, RESCUE_TOKEN: SECRETS.envToken, OPENCLAW_GATEWAY_TOKEN: SECRETS.envToken };
-    for (const args of [['status', '--all-profiles', '--json'], ['doctor', '--all-profiles', '--json'], ['--profile', 'rescue', 'browser', 'status', '--json']]) {
+    for (const args of [
+      ['status', '--all-profiles', '--json'],
+      ['doctor', '--all-profiles', '--json'],
+      ['--profile', 'rescue', 'browser', 'status', '--json'],
+    ]) {
       await runCli(['--home', home, ...args], { env, realHost: true });
     }
     const bytes = Buffer.concat(received).toString('latin1');
@@ -131,7 +146,10 @@ describe('read-only', () => {
 
   it('leaves a live home with locks and secrets unchanged too', async () => {
     const home = secretHome();
-    write(path.join(home, '.openclaw-rescue', 'tmp', 'openclaw-1000', 'gateway.state.lock'), JSON.stringify({ pid: 999999999, port: 19789, configPath: 'x', createdAt: 'y' }));
+    write(
+      path.join(home, '.openclaw-rescue', 'tmp', 'openclaw-1000', 'gateway.state.lock'),
+      JSON.stringify({ pid: 999999999, port: 19789, configPath: 'x', createdAt: 'y' }),
+    );
     const before = hashTree(home);
     for (const args of COMMANDS) await runCli(['--home', home, ...args], { env: { PATH: '/usr/bin:/bin', HOME: home }, realHost: true });
     expect(hashTree(home)).toBe(before);

@@ -27,7 +27,9 @@ describe('sample homes', () => {
   it('has an expectation for every sample home', () => {
     expect(homes.length).toBeGreaterThanOrEqual(12);
     // A home without expect.json used to be left out silently; name it instead.
-    expect(homes.filter((name) => !fs.existsSync(path.join(fixtureHome(name), 'expect.json'))).map((name) => `fixtures/homes/${name} has no expect.json`)).toEqual([]);
+    expect(
+      homes.filter((name) => !fs.existsSync(path.join(fixtureHome(name), 'expect.json'))).map((name) => `fixtures/homes/${name} has no expect.json`),
+    ).toEqual([]);
   });
 
   it.each(homes)('%s', async (name) => {

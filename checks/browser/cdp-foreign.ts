@@ -5,9 +5,9 @@ import { fixOf, freeCdpBandPort, killProcess, moveBrowserCdpPort } from '../../s
 
 export default defineCheck({
   id: 'browser/cdp-foreign',
-  title: 'Every Chrome on a profile\'s CDP ports is that profile\'s own',
+  title: "Every Chrome on a profile's CDP ports is that profile's own",
   scope: 'profile',
-  looksAt: 'the --user-data-dir of every Chrome listening on a planned CDP port or in the profile\'s CDP band',
+  looksAt: "the --user-data-dir of every Chrome listening on a planned CDP port or in the profile's CDP band",
   run(context) {
     const { profile } = context;
     const live = context.own;
@@ -21,7 +21,9 @@ export default defineCheck({
         if (owner.kind !== 'chromium' || owner.profile === profile.name || owner.pid === null) continue;
         const planned = status.entry.role === 'cdp';
         const browserProfile = status.entry.label ?? 'openclaw';
-        const where = planned ? `${profile.name}'s CDP port ${status.port} (browser profile "${browserProfile}")` : `port ${status.port} of ${profile.name}'s CDP band`;
+        const where = planned
+          ? `${profile.name}'s CDP port ${status.port} (browser profile "${browserProfile}")`
+          : `port ${status.port} of ${profile.name}'s CDP band`;
         const evidence = {
           port: status.port,
           role: status.entry.role,
@@ -38,7 +40,7 @@ export default defineCheck({
           findings.push({
             severity: 'warning',
             profile: profile.name,
-          profiles: involved,
+            profiles: involved,
             message: `a Chrome (pid ${owner.pid}) that belongs to no OpenClaw profile listens on ${where}, so ${profile.name}'s browser would attach to it`,
             ...(planned ? { path: `browser.profiles.${browserProfile}.cdpPort` } : {}),
             fixHint: `Close that Chrome (pid ${owner.pid}) if nobody uses it (its command line is in the evidence)${port !== null ? `; if it is someone's browser, give ${profile.name}'s "${browserProfile}" browser port ${port} instead` : ''}.`,
@@ -53,7 +55,7 @@ export default defineCheck({
           findings.push({
             severity: 'warning',
             profile: profile.name,
-          profiles: involved,
+            profiles: involved,
             message: `${owner.profile}'s Chrome (pid ${owner.pid}) listens on ${where}, so ${profile.name}'s browser would attach to ${owner.profile}'s tabs and logins`,
             path: `browser.profiles.${browserProfile}.cdpPort`,
             fixHint:

@@ -44,7 +44,13 @@ function endpoints(profile: Profile): Endpoint[] {
     if (browser.driver === 'extension') continue;
     if (browser.cdpUrl) url(`browser.profiles.${browser.name}.cdpUrl`, browser.name, browser.cdpUrl);
     if (browser.cdpPort !== null) {
-      found.push({ key: `browser.profiles.${browser.name}.cdpPort`, browserProfile: browser.name, canonical: `127.0.0.1:${browser.cdpPort}`, shown: `port ${browser.cdpPort}`, localPort: browser.cdpPort });
+      found.push({
+        key: `browser.profiles.${browser.name}.cdpPort`,
+        browserProfile: browser.name,
+        canonical: `127.0.0.1:${browser.cdpPort}`,
+        shown: `port ${browser.cdpPort}`,
+        localPort: browser.cdpPort,
+      });
     }
   }
   return found;
@@ -68,8 +74,13 @@ export default defineCheck({
           const unset = mine.key.endsWith('cdpUrl') ? [mine.key] : [];
           // Without a free band port, dropping a pinned URL still lets OpenClaw start a managed Chrome of its own.
           let commands: string[] = [];
-          if (port !== null) commands = safeCommands(() => moveBrowserCdpPort(moving, mine.browserProfile, port, unset, context.live, context.model.invocation));
-          else if (unset.length > 0) commands = safeCommands(() => [configUnsetAt(moving, mine.key, context.model.invocation), ...restartIfRunning(moving, context.live, context.model.invocation)]);
+          if (port !== null)
+            commands = safeCommands(() => moveBrowserCdpPort(moving, mine.browserProfile, port, unset, context.live, context.model.invocation));
+          else if (unset.length > 0)
+            commands = safeCommands(() => [
+              configUnsetAt(moving, mine.key, context.model.invocation),
+              ...restartIfRunning(moving, context.live, context.model.invocation),
+            ]);
           findings.push({
             severity: 'error',
             profile: moving.name,

@@ -16,7 +16,10 @@ export default defineCheck({
         if (!second) continue;
         const { moving, staying } = profileToMove(context, a, b);
         const [mine, theirs] = moving === a ? [first, second] : [second, first];
-        const what = mine.path === theirs.path ? `the same ${mine.channel} credential (${mine.path})` : `the same credential as ${moving.name}'s ${mine.path} and ${staying.name}'s ${theirs.path}`;
+        const what =
+          mine.path === theirs.path
+            ? `the same ${mine.channel} credential (${mine.path})`
+            : `the same credential as ${moving.name}'s ${mine.path} and ${staying.name}'s ${theirs.path}`;
         // The value and its fingerprint stay out of every field: the fingerprint is salted per run, but it still names a secret.
         findings.push({
           severity: 'error',
@@ -24,7 +27,10 @@ export default defineCheck({
           message: `${moving.name} and ${staying.name} use ${what}: only one gateway at a time can use it, the other loses messages`,
           path: mine.path,
           fixHint: `Create a separate ${mine.channel} bot or credential for ${moving.name} and set it as ${moving.name}'s ${mine.path} (replace <new-${mine.channel}-credential>; keep it out of shell history, e.g. with a leading space or a \${VAR} reference).`,
-          ...fixOf(() => [configSetAt(moving, mine.path, `<new-${mine.channel}-credential>`, context.model.invocation), ...restartIfRunning(moving, context.live, context.model.invocation)]),
+          ...fixOf(() => [
+            configSetAt(moving, mine.path, `<new-${mine.channel}-credential>`, context.model.invocation),
+            ...restartIfRunning(moving, context.live, context.model.invocation),
+          ]),
           profiles: [staying.name, moving.name],
           evidence: { channel: mine.channel, keys: { [staying.name]: theirs.path, [moving.name]: mine.path } },
         });

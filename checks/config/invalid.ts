@@ -1,6 +1,6 @@
 // A profile's config cannot be loaded, holds values OpenClaw rejects, or names env vars that are not set.
 import { defineCheck } from '../../src/doctor/api.js';
-import { addToEnvFile, fixOf, openclawAt, openclawAtCommand, openclawAtHint } from '../../src/fixes/commands.js';
+import { addToEnvFile, fixOf, openclawAtCommand, openclawAtHint } from '../../src/fixes/commands.js';
 import type { Problem } from '../../src/model.js';
 import { redact } from '../../src/redact.js';
 
@@ -15,7 +15,7 @@ const MISSING_VAR = /^Missing env var "([A-Z_][A-Z0-9_]*)"/;
 
 export default defineCheck({
   id: 'config/invalid',
-  title: 'Every profile\'s config loads and its values have the right types',
+  title: "Every profile's config loads and its values have the right types",
   scope: 'profile',
   looksAt: 'the JSON5 config, its $include files and ${VAR} references, and the types of the keys clawdoc reads',
   run(context) {

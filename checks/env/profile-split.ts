@@ -1,11 +1,11 @@
 // The invoking shell or a service sends a profile's commands to another profile's files or port.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { fixOf, openclawCommand, openclawFor, openclawHint, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { fixOf, openclawCommand, openclawHint, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import { isDefaultProfileName, isValidProfileName } from '../../src/profiles/names.js';
 
 export default defineCheck({
   id: 'env/profile-split',
-  title: 'The shell\'s OpenClaw variables and every service\'s environment agree with the profiles they select',
+  title: "The shell's OpenClaw variables and every service's environment agree with the profiles they select",
   scope: 'host',
   looksAt: 'OPENCLAW_PROFILE, OPENCLAW_STATE_DIR and OPENCLAW_GATEWAY_PORT in this shell, and OPENCLAW_PROFILE in every service',
   run(context) {
@@ -34,7 +34,10 @@ export default defineCheck({
     } else if (selected?.envProfileName && envStateDir) {
       // (2) Both variables set, but the state dir is another profile's (or not the named profile's own).
       const named = selected.envProfileName;
-      const whose = selected.origin.kind === 'shell' ? `${show(selected.stateDir)}, not ${named}'s own state dir` : `${selected.name}'s state dir ${show(selected.stateDir)}`;
+      const whose =
+        selected.origin.kind === 'shell'
+          ? `${show(selected.stateDir)}, not ${named}'s own state dir`
+          : `${selected.name}'s state dir ${show(selected.stateDir)}`;
       findings.push({
         severity: 'warning',
         profile: selected.name,
@@ -53,7 +56,7 @@ export default defineCheck({
         severity: 'warning',
         profile: null,
         message: `OPENCLAW_GATEWAY_PORT=${shellPort} is set in this shell, so every openclaw command from it, for every profile, talks to that port${bypassed.length > 0 ? ` instead of ${bypassed.map((profile) => `${profile.name}'s ${profile.gatewayPort.port}`).join(', ')}` : ''}`,
-        fixHint: 'Unset it (and remove its export from your shell rc file); pin each profile\'s port with gateway.port in its own config instead.',
+        fixHint: "Unset it (and remove its export from your shell rc file); pin each profile's port with gateway.port in its own config instead.",
         fix: { commands: [unsetEnv('OPENCLAW_GATEWAY_PORT')] },
         profiles: context.profiles.map((profile) => profile.name),
         evidence: {

@@ -1,6 +1,6 @@
 // A gateway lock file whose pid is dead, reused, unreadable, or not on the recorded port.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { fixOf, openclawCommand, openclawFor, openclawHint, removeFile } from '../../src/fixes/commands.js';
+import { fixOf, openclawCommand, openclawHint, removeFile } from '../../src/fixes/commands.js';
 
 export default defineCheck({
   id: 'gateway/stale-lock',
@@ -24,7 +24,9 @@ export default defineCheck({
         fixHint: removable
           ? 'No process holds it: remove the file (a gateway cleans it up on a clean shutdown; this one did not).'
           : `The pid is alive, so do not remove the lock; check \`${openclawHint(profile, ['gateway', 'status'], context.model.invocation)}\` and restart the gateway if it moved.`,
-        ...fixOf(() => [removable ? removeFile(lock.file, context.model.invocation) : openclawCommand(profile, ['gateway', 'status'], context.model.invocation)]),
+        ...fixOf(() => [
+          removable ? removeFile(lock.file, context.model.invocation) : openclawCommand(profile, ['gateway', 'status'], context.model.invocation),
+        ]),
         evidence: { file: lock.file, state: lock.state, pid: lock.pid, port: lock.port, location: lock.location, reason: lock.reason },
       });
     }

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'gateway/unhealthy',
   title: 'Every running gateway answers /healthz',
   scope: 'profile',
-  looksAt: 'the /healthz answer of each profile\'s own gateway (no token is sent)',
+  looksAt: "the /healthz answer of each profile's own gateway (no token is sent)",
   run(context) {
     const { profile } = context;
     const gateway = context.own.gateway;

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'host/snapshot',
   title: 'The listening sockets were read and every probe finished',
   scope: 'host',
-  looksAt: 'how the socket table was read and whether the probes met the run\'s deadline',
+  looksAt: "how the socket table was read and whether the probes met the run's deadline",
   run(context) {
     const findings: FindingDraft[] = [];
     const snapshot = context.live.snapshot;
@@ -24,7 +24,7 @@ export default defineCheck({
       findings.push({
         severity: 'warning',
         profile: null,
-        message: 'some probes did not finish before the run\'s deadline; their ports are reported as timed out',
+        message: "some probes did not finish before the run's deadline; their ports are reported as timed out",
         fixHint: 'A listener that accepts and never answers slows every probe; raise --timeout if the host is just slow.',
         fix: { commands: [rerunWithTimeout(5000)] },
         evidence: { deadlineHit: true },

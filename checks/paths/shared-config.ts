@@ -3,7 +3,16 @@ import path from 'node:path';
 import { defineCheck, type CheckContext } from '../../src/doctor/api.js';
 import { profileToMove, real } from '../../src/doctor/helpers.js';
 import { sharedPaths } from '../../src/doctor/shared-paths.js';
-import { copyConfig, openclawFor, openclawHint, reinstallGatewayService, replaceSymlinkWithCopy, restartIfRunning, safeCommands, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import {
+  copyConfig,
+  openclawHint,
+  reinstallGatewayService,
+  replaceSymlinkWithCopy,
+  restartIfRunning,
+  safeCommands,
+  tildePath,
+  unsetEnv,
+} from '../../src/fixes/commands.js';
 import type { Profile } from '../../src/model.js';
 
 /** True when a symlink at the file or its dir leads elsewhere; a home dir behind a symlink does not count. */
@@ -52,7 +61,10 @@ function remedy(context: CheckContext, moving: Profile, staying: Profile, shared
     return {
       cause: `${tildePath(home, moving.configPath)} is a symlink to ${tildePath(home, real(context, moving.configPath))}`,
       fixHint: `Replace the symlink ${tildePath(home, moving.configPath)} with a copy of the file; ${then}.`,
-      commands: safeCommands(() => [...replaceSymlinkWithCopy(moving.configPath, real(context, moving.configPath), context.model.invocation), ...restartIfRunning(moving, context.live, context.model.invocation)]),
+      commands: safeCommands(() => [
+        ...replaceSymlinkWithCopy(moving.configPath, real(context, moving.configPath), context.model.invocation),
+        ...restartIfRunning(moving, context.live, context.model.invocation),
+      ]),
     };
   }
   return {
@@ -66,7 +78,7 @@ export default defineCheck({
   id: 'paths/shared-config',
   title: 'Every profile has its own config file',
   scope: 'host',
-  looksAt: 'the real path of every profile\'s config file (after symlinks) and what set it (service, shell, symlink)',
+  looksAt: "the real path of every profile's config file (after symlinks) and what set it (service, shell, symlink)",
   run(context) {
     const home = context.model.invocation.home;
     return sharedPaths(context, (profile) => [{ key: 'OPENCLAW_CONFIG_PATH', path: profile.configPath }], false).map((shared) => {

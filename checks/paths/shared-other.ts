@@ -32,7 +32,10 @@ function remedy(context: CheckContext, profile: Profile, key: string): Remedy {
     case 'logging.file': {
       // Unset is no fix here: the default /tmp/openclaw/openclaw-<date>.log is one file for every profile.
       const own = path.join(profile.stateDir, 'logs', 'openclaw.log');
-      return { fixHint: `Point ${profile.name}'s logging.file at a file of its own, e.g. ${tildePath(home, own)}.`, commands: safeCommands(() => [configSetAt(profile, key, own, context.model.invocation), ...restart()]) };
+      return {
+        fixHint: `Point ${profile.name}'s logging.file at a file of its own, e.g. ${tildePath(home, own)}.`,
+        commands: safeCommands(() => [configSetAt(profile, key, own, context.model.invocation), ...restart()]),
+      };
     }
     default: {
       const services = profile.services.filter((service) => service.isGateway && service.env.OPENCLAW_OAUTH_DIR);

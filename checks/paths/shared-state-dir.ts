@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineCheck, type CheckContext } from '../../src/doctor/api.js';
 import { profileToMove, real } from '../../src/doctor/helpers.js';
 import { sharedPaths, type SharedPath } from '../../src/doctor/shared-paths.js';
-import { openclawFor, openclawHint, reinstallGatewayService, replaceSymlinkWithDir, restartIfRunning, safeCommands, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { openclawHint, reinstallGatewayService, replaceSymlinkWithDir, restartIfRunning, safeCommands, tildePath, unsetEnv } from '../../src/fixes/commands.js';
 import type { Profile } from '../../src/model.js';
 import { profileStateDir } from '../../src/profiles/names.js';
 
@@ -57,7 +57,10 @@ function remedy(context: CheckContext, moving: Profile, staying: Profile): Remed
     return {
       cause: `${dir} is a symlink to ${tildePath(home, real(context, moving.stateDir))}`,
       fixHint: `Replace the symlink ${dir} with a dir of its own; to start ${name} from ${staying.name}'s settings, copy openclaw.json over and give it its own gateway.port and workspace.`,
-      commands: safeCommands(() => [...replaceSymlinkWithDir(moving.stateDir, context.model.invocation), ...restartIfRunning(moving, context.live, context.model.invocation)]),
+      commands: safeCommands(() => [
+        ...replaceSymlinkWithDir(moving.stateDir, context.model.invocation),
+        ...restartIfRunning(moving, context.live, context.model.invocation),
+      ]),
     };
   }
   const lock = moving.locks.find((candidate) => candidate.stateDir !== null);
@@ -73,7 +76,9 @@ function describe(context: CheckContext, shared: SharedPath, moving: Profile, st
   const show = (profile: Profile) => tildePath(home, profile.stateDir);
   if (shared.relation === 'same') {
     const target = tildePath(home, real(context, moving.stateDir));
-    return show(moving) === show(staying) ? `both use ${show(moving)}` : `${moving.name}'s ${show(moving)} and ${staying.name}'s ${show(staying)} are both ${target}`;
+    return show(moving) === show(staying)
+      ? `both use ${show(moving)}`
+      : `${moving.name}'s ${show(moving)} and ${staying.name}'s ${show(staying)} are both ${target}`;
   }
   const [child, parent] = shared.relation === 'a-inside-b' ? [shared.a, shared.b] : [shared.b, shared.a];
   return `${child.name}'s ${show(child)} lies inside ${parent.name}'s ${show(parent)}`;
@@ -83,7 +88,7 @@ export default defineCheck({
   id: 'paths/shared-state-dir',
   title: 'Every profile has its own state dir',
   scope: 'host',
-  looksAt: 'the real path of every profile\'s state dir (after symlinks) and what set it (service, shell, symlink, lock)',
+  looksAt: "the real path of every profile's state dir (after symlinks) and what set it (service, shell, symlink, lock)",
   run(context) {
     return sharedPaths(context, (profile) => [{ key: 'OPENCLAW_STATE_DIR', path: profile.stateDir }], true).map((shared) => {
       const moving = pickMoving(context, shared);
@@ -98,7 +103,9 @@ export default defineCheck({
         profiles: [staying.name, moving.name],
         evidence: {
           relation: shared.relation === 'same' ? 'same' : 'nested',
-          ...(shared.relation === 'same' ? {} : { nested: shared.relation === 'a-inside-b' ? { inner: shared.a.name, outer: shared.b.name } : { inner: shared.b.name, outer: shared.a.name } }),
+          ...(shared.relation === 'same'
+            ? {}
+            : { nested: shared.relation === 'a-inside-b' ? { inner: shared.a.name, outer: shared.b.name } : { inner: shared.b.name, outer: shared.a.name } }),
           stateDirs: { [staying.name]: staying.stateDir, [moving.name]: moving.stateDir },
           realPaths: { [staying.name]: real(context, staying.stateDir), [moving.name]: real(context, moving.stateDir) },
           cause: fix.cause,

@@ -66,7 +66,10 @@ function sharedWorkspaceFinding(context: CheckContext, a: Side, b: Side, relatio
   let message: string;
   let fixHint: string;
   if (relation === 'same') {
-    const what = a.entry.agent === 'default' && b.entry.agent === 'default' ? 'both use' : `${label(moving.profile, moving.entry)} and ${label(staying.profile, staying.entry)} are both`;
+    const what =
+      a.entry.agent === 'default' && b.entry.agent === 'default'
+        ? 'both use'
+        : `${label(moving.profile, moving.entry)} and ${label(staying.profile, staying.entry)} are both`;
     message = `${moving.profile.name} and ${staying.profile.name} share a workspace: ${what} ${show(moving.entry.path)}`;
     fixHint = `Give ${label(moving.profile, moving.entry)} its own dir ${show(target)}, starting from a copy of the shared files, and pin ${key} there.`;
   } else {
@@ -86,7 +89,11 @@ function sharedWorkspaceFinding(context: CheckContext, a: Side, b: Side, relatio
     profiles: [staying.profile.name, moving.profile.name],
     evidence: {
       relation: relation === 'same' ? 'same' : 'nested',
-      ...(relation === 'same' ? {} : { nested: movingIsParent ? { inner: staying.profile.name, outer: moving.profile.name } : { inner: moving.profile.name, outer: staying.profile.name } }),
+      ...(relation === 'same'
+        ? {}
+        : {
+            nested: movingIsParent ? { inner: staying.profile.name, outer: moving.profile.name } : { inner: moving.profile.name, outer: staying.profile.name },
+          }),
       workspaces: {
         [staying.profile.name]: { agent: staying.entry.agent, path: staying.entry.path, source: staying.entry.source },
         [moving.profile.name]: { agent: moving.entry.agent, path: moving.entry.path, source: moving.entry.source },
@@ -130,7 +137,7 @@ function insideStateDirFinding(context: CheckContext, profile: Profile, entry: W
 
 export default defineCheck({
   id: 'paths/shared-workspace',
-  title: 'Every profile has its own workspaces, none inside another profile\'s workspace or state dir',
+  title: "Every profile has its own workspaces, none inside another profile's workspace or state dir",
   scope: 'host',
   looksAt: 'the real paths of every workspace (agents.defaults.workspace, per agent, OPENCLAW_WORKSPACE_DIR) and of every state dir',
   run(context) {
@@ -170,7 +177,12 @@ export default defineCheck({
         });
         if (!owner) continue;
         // An agent workspace under a default workspace that is already reported moves with it.
-        if (isDerived(entry) && defaultEntry && findings.some((finding) => finding.profile === profile.name && finding.evidence.workspace === defaultEntry.path)) continue;
+        if (
+          isDerived(entry) &&
+          defaultEntry &&
+          findings.some((finding) => finding.profile === profile.name && finding.evidence.workspace === defaultEntry.path)
+        )
+          continue;
         findings.push(insideStateDirFinding(context, profile, entry, owner));
       }
     }

@@ -10,7 +10,7 @@ function pairKey(overlap: Overlap): string {
 
 export default defineCheck({
   id: 'ports/band-overlap',
-  title: 'No profile has a port inside another profile\'s CDP band',
+  title: "No profile has a port inside another profile's CDP band",
   scope: 'host',
   looksAt: 'the CDP bands (control+9..control+108) and ranges of all port plans',
   run(context) {

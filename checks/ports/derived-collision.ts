@@ -55,7 +55,8 @@ export default defineCheck({
           ? `Move ${moving.name} to base port ${move.port}; its derived ports move with it (base+1, base+2, CDP band base+11..base+110).`
           : `Move ${moving.name} to a base port at least 120 away from every other profile.`,
         ...(move ? { fix: move.fix } : {}),
-        profiles: [staying.name, moving.name], evidence: { shared, ...(move ? { suggestedPort: move.port } : {}) },
+        profiles: [staying.name, moving.name],
+        evidence: { shared, ...(move ? { suggestedPort: move.port } : {}) },
       });
     }
     return findings;

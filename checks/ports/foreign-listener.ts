@@ -7,7 +7,8 @@ import type { PortPlanEntry } from '../../src/model.js';
 
 function whoIs(owner: PortOwner): string {
   if (owner.kind === 'unknown') return `an unidentified process (${owner.evidence})`;
-  if (owner.kind === 'gateway-of-profile') return owner.profile ? `the gateway of profile ${owner.profile} (pid ${owner.pid})` : `an OpenClaw gateway of no profile found here (pid ${owner.pid})`;
+  if (owner.kind === 'gateway-of-profile')
+    return owner.profile ? `the gateway of profile ${owner.profile} (pid ${owner.pid})` : `an OpenClaw gateway of no profile found here (pid ${owner.pid})`;
   if (owner.kind === 'chromium') return `a Chrome (pid ${owner.pid})`;
   return `${owner.process ?? 'a process'} (pid ${owner.pid})`;
 }

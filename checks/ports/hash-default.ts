@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'ports/hash-default',
   title: 'Every named profile pins its gateway port',
   scope: 'profile',
-  looksAt: 'where each profile\'s gateway port comes from (flag, env, config, profile-name hash, default)',
+  looksAt: "where each profile's gateway port comes from (flag, env, config, profile-name hash, default)",
   run(context) {
     const { profile } = context;
     if (profile.gatewayPort.source !== 'profile-hash' && profile.cliPort.source !== 'profile-hash') return [];

@@ -26,7 +26,8 @@ export default defineCheck({
         path: 'gateway.port',
         fixHint: `Older docs said "leave 20 ports"; that predates the CDP band (control+9..control+108), which alone spans 100 ports. ${move ? `Move ${moving.name} to ${move.port}.` : `Move ${moving.name} ${RECOMMENDED_SPACING}+ ports away.`}`,
         ...(move ? { fix: move.fix } : {}),
-        profiles: [staying.name, moving.name], evidence: { distance, needed: reach + 1, recommended: RECOMMENDED_SPACING, ...(move ? { suggestedPort: move.port } : {}) },
+        profiles: [staying.name, moving.name],
+        evidence: { distance, needed: reach + 1, recommended: RECOMMENDED_SPACING, ...(move ? { suggestedPort: move.port } : {}) },
       });
     }
     return findings;

@@ -34,7 +34,11 @@ export default defineCheck({
           fixHint: `Give ${moving.name}'s ${mine.webhook.channel} webhook its own port (and update the public webhook URL that forwards to it).`,
           ...fixOf(() => [configSet(moving, key, newPort, context.model.invocation)]),
           profiles: [theirs.profile.name, moving.name],
-          evidence: { port: mine.webhook.port, sources: { [moving.name]: mine.webhook.source, [theirs.profile.name]: theirs.webhook.source }, suggestedPort: newPort },
+          evidence: {
+            port: mine.webhook.port,
+            sources: { [moving.name]: mine.webhook.source, [theirs.profile.name]: theirs.webhook.source },
+            suggestedPort: newPort,
+          },
         });
       }
     }

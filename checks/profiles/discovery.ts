@@ -7,7 +7,11 @@ import { isValidProfileName } from '../../src/profiles/names.js';
 
 /** The nearest valid profile name (`/^[a-z0-9][a-z0-9_-]{0,63}$/i`, case kept): other characters become `-`. */
 function validName(name: string): string {
-  const cleaned = name.replace(/[^a-z0-9_-]+/gi, '-').replace(/^[-_]+/, '').slice(0, 64).replace(/[-_]+$/, '');
+  const cleaned = name
+    .replace(/[^a-z0-9_-]+/gi, '-')
+    .replace(/^[-_]+/, '')
+    .slice(0, 64)
+    .replace(/[-_]+$/, '');
   return isValidProfileName(cleaned) ? cleaned : 'renamed';
 }
 
@@ -70,13 +74,22 @@ export default defineCheck({
           );
         case 'unreadable': {
           if (note.path === 'OPENCLAW_PROFILE') {
-            return finding(note, 'Unset OPENCLAW_PROFILE (and remove its export from your shell rc file); select profiles with `openclaw --profile <name>`.', [unsetEnv('OPENCLAW_PROFILE')]);
+            return finding(note, 'Unset OPENCLAW_PROFILE (and remove its export from your shell rc file); select profiles with `openclaw --profile <name>`.', [
+              unsetEnv('OPENCLAW_PROFILE'),
+            ]);
           }
           if (/is not a directory$/.test(note.message)) {
-            return finding(note, `Move the file ${show(note.path)} out of the way: OpenClaw needs that name for a state dir.`, safeCommands(() => [renamePath(note.path, `${note.path}.not-a-state-dir`, context.model.invocation)]));
+            return finding(
+              note,
+              `Move the file ${show(note.path)} out of the way: OpenClaw needs that name for a state dir.`,
+              safeCommands(() => [renamePath(note.path, `${note.path}.not-a-state-dir`, context.model.invocation)]),
+            );
           }
           if (/\b(EACCES|EPERM|permission denied)\b/i.test(note.message)) {
-            const [list, chown] = safeCommands(() => [listDir(note.path, context.model.invocation), chownToUser(note.path, context.model.invocation.uid, context.model.invocation)]);
+            const [list, chown] = safeCommands(() => [
+              listDir(note.path, context.model.invocation),
+              chownToUser(note.path, context.model.invocation.uid, context.model.invocation),
+            ]);
             return finding(
               note,
               list && chown

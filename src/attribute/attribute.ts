@@ -32,12 +32,12 @@ function argvOf(info: ProcessInfo): string[] {
   return info.argv.length > 0 ? info.argv : info.command.split(/\s+/);
 }
 
-export function isChrome(info: ProcessInfo): boolean {
+function isChrome(info: ProcessInfo): boolean {
   const argv = argvOf(info);
   return CHROME_NAME.test(info.name) || CHROME_NAME.test(argv[0] ?? '') || argValue(argv, '--remote-debugging-port') !== null;
 }
 
-export function isGatewayProcess(info: ProcessInfo): boolean {
+function isGatewayProcess(info: ProcessInfo): boolean {
   return info.name === GATEWAY_TITLE || info.command.startsWith(GATEWAY_TITLE);
 }
 
@@ -46,7 +46,9 @@ function chromeProfile(info: ProcessInfo, profiles: readonly Profile[]): { profi
   const userDataDir = argValue(argvOf(info), '--user-data-dir');
   if (!userDataDir) return { profile: null, userDataDir: null };
   const owner = profiles.find(
-    (profile) => isUnder(userDataDir, profile.stateDir) || profile.browserProfiles.some((browser) => browser.userDataDir !== null && isUnder(userDataDir, browser.userDataDir)),
+    (profile) =>
+      isUnder(userDataDir, profile.stateDir) ||
+      profile.browserProfiles.some((browser) => browser.userDataDir !== null && isUnder(userDataDir, browser.userDataDir)),
   );
   return { profile: owner?.name ?? null, userDataDir };
 }
@@ -64,7 +66,7 @@ function hiddenOwnerReason(snapshot: HostSnapshot): string {
     : 'owner hidden: the socket belongs to another user; run clawdoc as root to see it';
 }
 
-export function ownerOf(pid: number | null, addresses: string[], attribution: Attribution): PortOwner {
+function ownerOf(pid: number | null, addresses: string[], attribution: Attribution): PortOwner {
   if (pid === null) {
     return { pid, process: null, command: null, kind: 'unknown', profile: null, evidence: hiddenOwnerReason(attribution.snapshot), addresses };
   }
@@ -73,7 +75,15 @@ export function ownerOf(pid: number | null, addresses: string[], attribution: At
   const command = info ? redact(info.command) : null;
   const lockProfile = attribution.lockPids.get(pid);
   if (lockProfile) {
-    return { pid, process, command, kind: 'gateway-of-profile', profile: lockProfile, evidence: `pid ${pid} holds the gateway lock of profile ${lockProfile}`, addresses };
+    return {
+      pid,
+      process,
+      command,
+      kind: 'gateway-of-profile',
+      profile: lockProfile,
+      evidence: `pid ${pid} holds the gateway lock of profile ${lockProfile}`,
+      addresses,
+    };
   }
   if (!info) {
     return { pid, process, command, kind: 'unknown', profile: null, evidence: `pid ${pid} exited or could not be read`, addresses };
@@ -89,13 +99,37 @@ export function ownerOf(pid: number | null, addresses: string[], attribution: At
     return { pid, process, command, kind: 'chromium', profile: profile ?? parentLock ?? null, evidence, addresses };
   }
   if (parentLock) {
-    return { pid, process, command, kind: 'gateway-of-profile', profile: parentLock, evidence: `child of pid ${info.ppid}, the gateway of profile ${parentLock}`, addresses };
+    return {
+      pid,
+      process,
+      command,
+      kind: 'gateway-of-profile',
+      profile: parentLock,
+      evidence: `child of pid ${info.ppid}, the gateway of profile ${parentLock}`,
+      addresses,
+    };
   }
   if (isGatewayProcess(info)) {
     const envProfile = info.openclawEnv ? profileFromProcessEnv(info.openclawEnv, attribution.profiles) : null;
     return envProfile
-      ? { pid, process, command, kind: 'gateway-of-profile', profile: envProfile, evidence: `pid ${pid}'s environment names the state dir of profile ${envProfile}`, addresses }
-      : { pid, process, command, kind: 'gateway-of-profile', profile: null, evidence: `an OpenClaw gateway (process title ${GATEWAY_TITLE}) that holds no lock of a profile found here`, addresses };
+      ? {
+          pid,
+          process,
+          command,
+          kind: 'gateway-of-profile',
+          profile: envProfile,
+          evidence: `pid ${pid}'s environment names the state dir of profile ${envProfile}`,
+          addresses,
+        }
+      : {
+          pid,
+          process,
+          command,
+          kind: 'gateway-of-profile',
+          profile: null,
+          evidence: `an OpenClaw gateway (process title ${GATEWAY_TITLE}) that holds no lock of a profile found here`,
+          addresses,
+        };
   }
   return { pid, process, command, kind: 'other', profile: null, evidence: `process ${info.name} (pid ${pid})`, addresses };
 }
@@ -108,7 +142,7 @@ function profileFromProcessEnv(env: Readonly<Record<string, string>>, profiles: 
 }
 
 /** One owner per pid: a gateway on 127.0.0.1 and ::1 is one listener, not two. */
-export function ownersOf(listeners: readonly Listener[], attribution: Attribution): PortOwner[] {
+function ownersOf(listeners: readonly Listener[], attribution: Attribution): PortOwner[] {
   return groupByOwner(listeners).map((owner) => ownerOf(owner.pid, owner.addresses, attribution));
 }
 
@@ -129,7 +163,10 @@ function lockStatus(lock: LockFile, snapshot: HostSnapshot): LockStatus {
     return {
       ...base,
       state: 'inconsistent',
-      reason: elsewhere.length > 0 ? `pid ${lock.pid} is running but listens on ${elsewhere.join(', ')}, not ${lock.port}` : `pid ${lock.pid} is running but does not listen on ${lock.port}`,
+      reason:
+        elsewhere.length > 0
+          ? `pid ${lock.pid} is running but listens on ${elsewhere.join(', ')}, not ${lock.port}`
+          : `pid ${lock.pid} is running but does not listen on ${lock.port}`,
     };
   }
   return { ...base, state: 'live', reason: `pid ${lock.pid} is running and listens on ${lock.port ?? 'its port'}` };
@@ -165,7 +202,10 @@ function gatewayStatus(profile: Profile, locks: LockStatus[], attribution: Attri
       version: probe?.version ?? null,
       owner: null,
       probe,
-      detail: state === 'running' ? `pid ${liveLock.pid} holds the lock and answers /healthz` : `pid ${liveLock.pid} holds the lock but /healthz answered ${health?.status ?? 'nothing'}`,
+      detail:
+        state === 'running'
+          ? `pid ${liveLock.pid} holds the lock and answers /healthz`
+          : `pid ${liveLock.pid} holds the lock but /healthz answered ${health?.status ?? 'nothing'}`,
     };
   }
   const port = profile.gatewayPort.port;
@@ -174,19 +214,52 @@ function gatewayStatus(profile: Profile, locks: LockStatus[], attribution: Attri
   const own = owners.find((owner) => owner.kind === 'gateway-of-profile' && owner.profile === profile.name);
   if (own) {
     const health = gatewayHealth(probe);
-    return { state: health?.ok ? 'running' : 'unhealthy', pid: own.pid, port, portSource: 'plan', ...configured, health, version: probe?.version ?? null, owner: null, probe, detail: own.evidence };
+    return {
+      state: health?.ok ? 'running' : 'unhealthy',
+      pid: own.pid,
+      port,
+      portSource: 'plan',
+      ...configured,
+      health,
+      version: probe?.version ?? null,
+      owner: null,
+      probe,
+      detail: own.evidence,
+    };
   }
   if (owners.length > 0) {
     const owner = owners[0]!;
-    return { state: 'foreign', pid: null, port, portSource: 'plan', ...configured, health: gatewayHealth(probe), version: probe?.version ?? null, owner, probe, detail: `port ${port} is held by ${owner.evidence}` };
+    return {
+      state: 'foreign',
+      pid: null,
+      port,
+      portSource: 'plan',
+      ...configured,
+      health: gatewayHealth(probe),
+      version: probe?.version ?? null,
+      owner,
+      probe,
+      detail: `port ${port} is held by ${owner.evidence}`,
+    };
   }
-  return { state: 'stopped', pid: null, port, portSource: 'plan', ...configured, health: null, version: null, owner: null, probe: null, detail: `nothing listens on ${port}` };
+  return {
+    state: 'stopped',
+    pid: null,
+    port,
+    portSource: 'plan',
+    ...configured,
+    health: null,
+    version: null,
+    owner: null,
+    probe: null,
+    detail: `nothing listens on ${port}`,
+  };
 }
 
 /** The plan around the port the gateway really runs on: its derived ports follow the running base, not the configured one. */
-export function effectivePlan(profile: Profile, gateway: GatewayStatus): PortPlanEntry[] {
+function effectivePlan(profile: Profile, gateway: GatewayStatus): PortPlanEntry[] {
   if (gateway.portSource !== 'lock' || gateway.port === profile.gatewayPort.port) return profile.plan;
-  return rebasePlan(profile.plan, gateway.port, 'the running gateway\'s lock');
+  return rebasePlan(profile.plan, gateway.port, "the running gateway's lock");
 }
 
 function plannedPorts(plan: readonly PortPlanEntry[], attribution: Attribution): PlannedPortStatus[] {

@@ -29,16 +29,34 @@ export function canvasState(gateway: GatewayStatus, ports: readonly PlannedPortS
     const canvas = gateway.probe?.canvas ?? null;
     // 401 is the answer without a token: the canvas is there, behind the gateway's auth.
     const served = canvas?.status === 401 || canvas?.status === 200;
-    return { where: 'gateway-path', port: gateway.port, path: CANVAS_PATH, state: canvas === null ? 'unknown' : served ? 'served' : 'not-served', answer: answerOf(canvas) };
+    return {
+      where: 'gateway-path',
+      port: gateway.port,
+      path: CANVAS_PATH,
+      state: canvas === null ? 'unknown' : served ? 'served' : 'not-served',
+      answer: answerOf(canvas),
+    };
   }
   const entry = ports.find((status) => status.entry.role === 'canvas');
   if (!entry) return null;
   const probe = controlProbeAt(observed, entry.port);
-  return { where: 'port', port: entry.port, path: null, state: entry.owners.length === 0 ? 'not-served' : probe?.root.status ? 'served' : 'unknown', answer: answerOf(probe?.root) };
+  return {
+    where: 'port',
+    port: entry.port,
+    path: null,
+    state: entry.owners.length === 0 ? 'not-served' : probe?.root.status ? 'served' : 'unknown',
+    answer: answerOf(probe?.root),
+  };
 }
 
 /** The browser control service: its own listener, inside the gateway (2026.9 default), down, or someone else's. */
-export function controlState(profile: Profile, gateway: GatewayStatus, ports: readonly PlannedPortStatus[], observed: Observed, layout: LayoutVersion): ControlState {
+export function controlState(
+  profile: Profile,
+  gateway: GatewayStatus,
+  ports: readonly PlannedPortStatus[],
+  observed: Observed,
+  layout: LayoutVersion,
+): ControlState {
   const entry = ports.find((status) => status.entry.role === 'browser-control');
   const port = entry?.port ?? gateway.port + 2;
   const owner = entry?.owners[0] ?? null;

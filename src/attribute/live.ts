@@ -3,7 +3,7 @@ import type { Overlap, PortPlanEntry } from '../model.js';
 import type { HostSnapshot } from '../host/types.js';
 import type { GatewayProbe, ProbeResults } from '../probe/types.js';
 
-export type OwnerKind = 'gateway-of-profile' | 'chromium' | 'other' | 'unknown';
+type OwnerKind = 'gateway-of-profile' | 'chromium' | 'other' | 'unknown';
 
 export interface PortOwner {
   pid: number | null;
@@ -18,7 +18,7 @@ export interface PortOwner {
   addresses: string[];
 }
 
-export type LockState = 'live' | 'stale' | 'inconsistent' | 'unreadable';
+type LockState = 'live' | 'stale' | 'inconsistent' | 'unreadable';
 
 export interface LockStatus {
   file: string;
@@ -30,7 +30,7 @@ export interface LockStatus {
   reason: string;
 }
 
-export type GatewayState = 'running' | 'stopped' | 'unhealthy' | 'foreign';
+type GatewayState = 'running' | 'stopped' | 'unhealthy' | 'foreign';
 
 export interface GatewayStatus {
   state: GatewayState;

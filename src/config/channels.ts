@@ -16,9 +16,23 @@ interface WebhookRule {
 // Fixed defaults, not derived from the gateway port: two profiles in webhook mode collide (OPENCLAW.md section 3).
 // Keys and defaults from the 2026.9.6 docs (channels/telegram.md, channels/msteams, channels/nextcloud-talk.md).
 const WEBHOOK_RULES: readonly WebhookRule[] = [
-  { channel: 'telegram', enabledBy: 'channels.telegram.webhookUrl', portKey: 'channels.telegram.webhookPort', defaultPort: 8787, hostKey: 'channels.telegram.webhookHost', defaultHost: '127.0.0.1' },
+  {
+    channel: 'telegram',
+    enabledBy: 'channels.telegram.webhookUrl',
+    portKey: 'channels.telegram.webhookPort',
+    defaultPort: 8787,
+    hostKey: 'channels.telegram.webhookHost',
+    defaultHost: '127.0.0.1',
+  },
   { channel: 'msteams', enabledBy: 'channels.msteams', portKey: 'channels.msteams.webhook.port', defaultPort: 3978, hostKey: null, defaultHost: '0.0.0.0' },
-  { channel: 'nextcloud-talk', enabledBy: 'channels.nextcloud-talk', portKey: 'channels.nextcloud-talk.webhookPort', defaultPort: 8788, hostKey: 'channels.nextcloud-talk.webhookHost', defaultHost: '0.0.0.0' },
+  {
+    channel: 'nextcloud-talk',
+    enabledBy: 'channels.nextcloud-talk',
+    portKey: 'channels.nextcloud-talk.webhookPort',
+    defaultPort: 8788,
+    hostKey: 'channels.nextcloud-talk.webhookHost',
+    defaultHost: '0.0.0.0',
+  },
 ];
 
 /** The fixed default webhook ports of all channels: a suggested new port must avoid them. */
@@ -65,7 +79,7 @@ export function channelWebhooks(config: Record<string, unknown> | null): Webhook
 // A per-run salt: fingerprints compare credentials within one run and mean nothing outside it.
 const RUN_SALT = randomBytes(16);
 
-export function fingerprintSecret(value: string): string {
+function fingerprintSecret(value: string): string {
   return createHash('sha256').update(RUN_SALT).update(value).digest('hex').slice(0, 16);
 }
 

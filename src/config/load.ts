@@ -23,8 +23,8 @@ export interface LoadOptions {
 }
 
 // OpenClaw's own include limits (src/config/includes.ts: MAX_INCLUDE_DEPTH, MAX_INCLUDE_FILE_BYTES).
-export const MAX_INCLUDE_DEPTH = 10;
-export const MAX_INCLUDE_BYTES = READ_CAPS.config;
+const MAX_INCLUDE_DEPTH = 10;
+const MAX_INCLUDE_BYTES = READ_CAPS.config;
 // clawdoc's own: OpenClaw caps depth and file size but not the tree, so fan-out 10 over 10 levels
 // means 10^10 loads. Real configs split into a handful of files; these leave room for a hundred.
 export const MAX_INCLUDE_LOADS = 200;
@@ -74,11 +74,18 @@ function readText(file: string, includedFrom: string | null, state: IncludeState
     if (result.reason === 'not-regular' && result.kind === 'a directory') fail(`${file} is a directory, not a config file${where}`, file);
     if (result.reason === 'not-regular') fail(`${file} ${describeBoundedFailure(result)}; a config must be a regular file${where}`, file);
     // OpenClaw caps each include at 2 MiB; it does not cap the main file, but nothing real comes near that.
-    fail(`${file} ${describeBoundedFailure(result)}; ${includedFrom ? 'OpenClaw refuses includes over 2 MiB' : 'clawdoc reads no config over 2 MiB, the limit OpenClaw sets for includes'}${where}`, file);
+    fail(
+      `${file} ${describeBoundedFailure(result)}; ${includedFrom ? 'OpenClaw refuses includes over 2 MiB' : 'clawdoc reads no config over 2 MiB, the limit OpenClaw sets for includes'}${where}`,
+      file,
+    );
   }
   state.totalBytes += result.data.length;
   if (state.totalBytes > MAX_TOTAL_CONFIG_BYTES) {
-    fail(`the config and its includes hold more than ${formatBytes(MAX_TOTAL_CONFIG_BYTES)} in total (stopped at ${file}${includedFrom ? `, included from ${includedFrom}` : ''}); ${TREE_LIMIT_REASON}`, includedFrom ?? file, { path: INCLUDE_KEY });
+    fail(
+      `the config and its includes hold more than ${formatBytes(MAX_TOTAL_CONFIG_BYTES)} in total (stopped at ${file}${includedFrom ? `, included from ${includedFrom}` : ''}); ${TREE_LIMIT_REASON}`,
+      includedFrom ?? file,
+      { path: INCLUDE_KEY },
+    );
   }
   const buffer = result.data;
   if (buffer.includes(0)) fail(`${file} is a binary file, not JSON5${where}`, file);
@@ -180,16 +187,21 @@ function resolveIncludes(value: unknown, file: string, depth: number, state: Inc
 }
 
 function loadInclude(target: string, from: string, depth: number, state: IncludeState): unknown {
-  if (depth > MAX_INCLUDE_DEPTH) fail(`includes nest deeper than ${MAX_INCLUDE_DEPTH} levels at ${target} (included from ${from})`, from, { path: INCLUDE_KEY });
+  if (depth > MAX_INCLUDE_DEPTH)
+    fail(`includes nest deeper than ${MAX_INCLUDE_DEPTH} levels at ${target} (included from ${from})`, from, { path: INCLUDE_KEY });
   const file = path.resolve(path.dirname(from), target);
   const real = realOrSelf(file);
   if (!state.roots.some((root) => isUnder(real, root))) {
-    fail(`${target} (included from ${from}) lies outside the config dir; OpenClaw only includes files under it or under OPENCLAW_INCLUDE_ROOTS`, from, { path: INCLUDE_KEY });
+    fail(`${target} (included from ${from}) lies outside the config dir; OpenClaw only includes files under it or under OPENCLAW_INCLUDE_ROOTS`, from, {
+      path: INCLUDE_KEY,
+    });
   }
   if (state.chain.includes(real)) fail(`include cycle: ${[...state.chain, real].join(' -> ')}`, from, { path: INCLUDE_KEY });
   state.loads += 1;
   if (state.loads > MAX_INCLUDE_LOADS) {
-    fail(`the $include tree loads more than ${MAX_INCLUDE_LOADS} files (stopped at ${target}, included from ${from}); ${TREE_LIMIT_REASON}`, from, { path: INCLUDE_KEY });
+    fail(`the $include tree loads more than ${MAX_INCLUDE_LOADS} files (stopped at ${target}, included from ${from}); ${TREE_LIMIT_REASON}`, from, {
+      path: INCLUDE_KEY,
+    });
   }
   const parsed = parseJson5(readText(file, from, state), file);
   state.files.push(file);
@@ -200,8 +212,11 @@ function loadInclude(target: string, from: string, depth: number, state: Include
 }
 
 /** `OPENCLAW_INCLUDE_ROOTS`: extra include roots, separated like PATH. */
-export function includeRootsFromEnv(env: Readonly<Record<string, string | undefined>>): string[] {
-  return (env.OPENCLAW_INCLUDE_ROOTS ?? '').split(path.delimiter).map((entry) => entry.trim()).filter(Boolean);
+function includeRootsFromEnv(env: Readonly<Record<string, string | undefined>>): string[] {
+  return (env.OPENCLAW_INCLUDE_ROOTS ?? '')
+    .split(path.delimiter)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 /** Missing is not a problem (config is optional); a file we may not look at is, and readText says why. */
@@ -218,7 +233,10 @@ function configExists(configPath: string): boolean {
 export function loadConfig(configPath: string, env: Readonly<Record<string, string | undefined>>, options: LoadOptions = {}): LoadedConfig {
   if (!configExists(configPath)) return { exists: false, config: null, files: [], problems: [], substituted: new Map() };
   const state: IncludeState = {
-    roots: [path.dirname(realOrSelf(configPath)), ...[...(options.includeRoots ?? []), ...includeRootsFromEnv(env)].filter((root) => path.isAbsolute(root)).map(realOrSelf)],
+    roots: [
+      path.dirname(realOrSelf(configPath)),
+      ...[...(options.includeRoots ?? []), ...includeRootsFromEnv(env)].filter((root) => path.isAbsolute(root)).map(realOrSelf),
+    ],
     files: [configPath],
     chain: [realOrSelf(configPath)],
     loads: 0,
@@ -226,7 +244,11 @@ export function loadConfig(configPath: string, env: Readonly<Record<string, stri
   };
   try {
     const parsed = parseJson5(readText(configPath, null, state), configPath);
-    if (!isRecord(parsed)) fail(`${configPath} must hold a JSON5 object ({ ... }), not ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}`, configPath);
+    if (!isRecord(parsed))
+      fail(
+        `${configPath} must hold a JSON5 object ({ ... }), not ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}`,
+        configPath,
+      );
     const merged = resolveIncludes(parsed, configPath, 0, state);
     if (!isRecord(merged)) fail(`${configPath} must resolve to a JSON5 object after its includes`, configPath);
     const substituted = substituteEnv(merged, env);
@@ -241,9 +263,16 @@ export function loadConfig(configPath: string, env: Readonly<Record<string, stri
   } catch (error) {
     const none = new Map<string, string[]>();
     if (error instanceof ConfigError) return { exists: true, config: null, files: state.files, problems: [error.problem], substituted: none };
-    if (error instanceof SubstitutionError) return { exists: true, config: null, files: state.files, problems: [{ severity: 'error', message: error.message, file: configPath }], substituted: none };
+    if (error instanceof SubstitutionError)
+      return { exists: true, config: null, files: state.files, problems: [{ severity: 'error', message: error.message, file: configPath }], substituted: none };
     // JSON5 parses a million nested arrays; walking them for includes overflows the stack.
     const reason = error instanceof RangeError && /call stack/i.test(error.message) ? 'its values nest too deeply to walk' : (error as Error).message;
-    return { exists: true, config: null, files: state.files, problems: [{ severity: 'error', message: `cannot load ${configPath}: ${reason}`, file: configPath }], substituted: none };
+    return {
+      exists: true,
+      config: null,
+      files: state.files,
+      problems: [{ severity: 'error', message: `cannot load ${configPath}: ${reason}`, file: configPath }],
+      substituted: none,
+    };
   }
 }

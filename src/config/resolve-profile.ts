@@ -1,15 +1,7 @@
 // Resolve: a discovered profile's config loaded, its effective paths and its port plan, as OpenClaw computes them.
 import fs from 'node:fs';
 import path from 'node:path';
-import type {
-  BrowserProfileConfig,
-  GatewayPortChoice,
-  Invocation,
-  Layout,
-  Problem,
-  Profile,
-  WorkspaceEntry,
-} from '../model.js';
+import type { BrowserProfileConfig, GatewayPortChoice, Invocation, Layout, Problem, Profile, WorkspaceEntry } from '../model.js';
 import type { DiscoveredProfile } from '../profiles/discover.js';
 import { DEFAULT_PROFILE, profileStateDir } from '../profiles/names.js';
 import { DEFAULT_GATEWAY_PORT, DEV_GATEWAY_PORT, profileHashPort } from '../ports/hash.js';
@@ -41,7 +33,7 @@ export function parseGatewayPortEnv(value: string | undefined): number | null {
   return port >= 1 && port <= 65535 ? port : null;
 }
 
-export function expandUserPath(file: string, home: string, relativeTo: string): string {
+function expandUserPath(file: string, home: string, relativeTo: string): string {
   if (file === '~') return home;
   if (file.startsWith('~/')) return path.join(home, file.slice(2));
   return path.resolve(relativeTo, file);
@@ -57,7 +49,7 @@ function fileExists(file: string): boolean {
 }
 
 /** `<state>/openclaw.json`, else the legacy `<state>/clawdbot.json` when only that exists. */
-export function defaultConfigPath(stateDir: string): string {
+function defaultConfigPath(stateDir: string): string {
   const current = path.join(stateDir, 'openclaw.json');
   const legacy = path.join(stateDir, 'clawdbot.json');
   return !fileExists(current) && fileExists(legacy) ? legacy : current;
@@ -144,7 +136,11 @@ function resolveWorkspaces(context: WorkspaceContext): { workspace: string; work
     defaultEntry = { agent: 'default', path: expandUserPath(envWorkspace, home, stateDir), source: 'OPENCLAW_WORKSPACE_DIR' };
   } else if (isNamed && (layout.legacyWorkspaceDefault || profile.envProfileName !== null)) {
     // Before 2026.8, and for an env-only OPENCLAW_PROFILE, a named profile's workspace sat inside the default state dir.
-    defaultEntry = { agent: 'default', path: path.join(profileStateDir(home, DEFAULT_PROFILE), `workspace-${identity}`), source: 'default for a named profile (pre-2026.8 layout)' };
+    defaultEntry = {
+      agent: 'default',
+      path: path.join(profileStateDir(home, DEFAULT_PROFILE), `workspace-${identity}`),
+      source: 'default for a named profile (pre-2026.8 layout)',
+    };
   } else {
     defaultEntry = { agent: 'default', path: path.join(stateDir, 'workspace'), source: '<stateDir>/workspace' };
   }
@@ -239,16 +235,16 @@ export function resolveProfile(profile: DiscoveredProfile, invocation: Invocatio
   const canvasEnabled = getPath(config, 'canvasHost.enabled') !== false;
 
   const planInput = {
-      gatewayPort: gatewayPort.port,
-      gatewayPortSource: gatewayPort.source === 'config' ? 'gateway.port' : gatewayPort.detail,
-      gatewayBind: bind.address,
-      sandboxPort: asPort(getPath(config, 'mcp.apps.sandboxPort')),
-      browserEnabled,
-      browserCdpUrl,
-      browserProfiles: profilesOfBrowser,
-      canvasEnabled,
-      canvasPort: asPort(getPath(config, 'canvasHost.port')),
-      webhooks,
+    gatewayPort: gatewayPort.port,
+    gatewayPortSource: gatewayPort.source === 'config' ? 'gateway.port' : gatewayPort.detail,
+    gatewayBind: bind.address,
+    sandboxPort: asPort(getPath(config, 'mcp.apps.sandboxPort')),
+    browserEnabled,
+    browserCdpUrl,
+    browserProfiles: profilesOfBrowser,
+    canvasEnabled,
+    canvasPort: asPort(getPath(config, 'canvasHost.port')),
+    webhooks,
   };
   const plan = buildPortPlan(planInput, layout.version);
 

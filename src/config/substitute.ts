@@ -8,7 +8,7 @@ const ENV_VAR_NAME = /^[A-Z_][A-Z0-9_]*$/;
 export const MAX_SUBSTITUTED_CHARS = 16 * 1024 * 1024;
 
 /** One missing variable, however often it is referenced: 200k references are one problem, not 200k. */
-export interface MissingVariable {
+interface MissingVariable {
   name: string;
   /** Dotted config path of the first value that referenced it. */
   path: string;
@@ -66,7 +66,9 @@ function substituteString(value: string, configPath: string, run: Run): string {
     } else {
       run.expanded += resolved.length;
       if (run.expanded > MAX_SUBSTITUTED_CHARS) {
-        throw new SubstitutionError(`\${VAR} substitution expands the config past ${MAX_SUBSTITUTED_CHARS / 1024 / 1024} MiB (at ${configPath}, \${${name}}); clawdoc stops expanding it`);
+        throw new SubstitutionError(
+          `\${VAR} substitution expands the config past ${MAX_SUBSTITUTED_CHARS / 1024 / 1024} MiB (at ${configPath}, \${${name}}); clawdoc stops expanding it`,
+        );
       }
       used.add(name);
       result += resolved;

@@ -24,7 +24,8 @@ function describe(value: unknown, key: string, substituted: SubstitutedValues): 
   // A value from the environment is often a credential put in the wrong key: name its source, never its text.
   const from = typeof value === 'string' ? substituted.get(value) : undefined;
   if (from) return `the value of ${from.map((name) => `\${${name}}`).join(', ')} (not shown)`;
-  if ((typeof value === 'string' || typeof value === 'number') && key.split('.').some(isSecretName)) return `a ${typeof value} (not shown: the key holds a secret)`;
+  if ((typeof value === 'string' || typeof value === 'number') && key.split('.').some(isSecretName))
+    return `a ${typeof value} (not shown: the key holds a secret)`;
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
@@ -34,7 +35,8 @@ function describe(value: unknown, key: string, substituted: SubstitutedValues): 
 
 type Rule = (value: unknown) => string | null;
 
-const port: Rule = (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535 ? null : 'must be a whole number from 1 to 65535');
+const port: Rule = (value) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535 ? null : 'must be a whole number from 1 to 65535';
 const text: Rule = (value) => (typeof value === 'string' ? null : 'must be a string');
 const flag: Rule = (value) => (typeof value === 'boolean' ? null : 'must be true or false');
 const object: Rule = (value) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? null : 'must be an object');
@@ -83,7 +85,12 @@ export function validateConfigValues(config: Record<string, unknown>, file: stri
   const profiles = getPath(config, 'browser.profiles');
   if (profiles && typeof profiles === 'object' && !Array.isArray(profiles)) {
     for (const [name, entry] of Object.entries(profiles)) {
-      for (const [field, rule] of [['cdpPort', port], ['cdpUrl', url], ['driver', text], ['userDataDir', text]] as const) {
+      for (const [field, rule] of [
+        ['cdpPort', port],
+        ['cdpUrl', url],
+        ['driver', text],
+        ['userDataDir', text],
+      ] as const) {
         const value = getPath(entry as Record<string, unknown>, field);
         const reason = value === undefined ? null : rule(value);
         if (reason) problems.push(problem(file, `browser.profiles.${name}.${field}`, value, reason, rule !== url));
@@ -100,6 +107,10 @@ export function validateConfigValues(config: Record<string, unknown>, file: stri
   if (problems.length <= MAX_LISTED_PROBLEMS) return problems;
   return [
     ...problems.slice(0, MAX_LISTED_PROBLEMS),
-    { severity: 'error', file, message: `and ${problems.length - MAX_LISTED_PROBLEMS} more keys with wrong values (the first ${MAX_LISTED_PROBLEMS} are listed)` },
+    {
+      severity: 'error',
+      file,
+      message: `and ${problems.length - MAX_LISTED_PROBLEMS} more keys with wrong values (the first ${MAX_LISTED_PROBLEMS} are listed)`,
+    },
   ];
 }

@@ -22,7 +22,9 @@ function checksOf(module: Record<string, unknown>, specifier: string): Check[] {
   const exported = module.default ?? module.checks;
   const list = Array.isArray(exported) ? exported : [exported];
   if (list.length === 0 || !list.every(isCheck)) {
-    throw new PluginError(`${specifier} must export a check ({ id: "area/name", title, scope: "host" | "profile", run }) or an array of them as default or as "checks"`);
+    throw new PluginError(
+      `${specifier} must export a check ({ id: "area/name", title, scope: "host" | "profile", run }) or an array of them as default or as "checks"`,
+    );
   }
   return list.map((check) => ({ ...check, looksAt: check.looksAt ?? `plugin ${specifier}` }));
 }

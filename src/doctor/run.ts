@@ -60,7 +60,9 @@ function stamp(checkId: string, draft: FindingDraft): Finding {
 
 function runOne(check: Check, context: CheckContext): Finding[] {
   if (check.scope === 'profile') {
-    return context.focus.flatMap((profile) => check.run({ ...context, profile, own: context.live.profiles[profile.name]! }).map((draft) => stamp(check.id, draft)));
+    return context.focus.flatMap((profile) =>
+      check.run({ ...context, profile, own: context.live.profiles[profile.name]! }).map((draft) => stamp(check.id, draft)),
+    );
   }
   const focus = new Set(context.focus.map((profile) => profile.name));
   return check

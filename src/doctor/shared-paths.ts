@@ -44,11 +44,3 @@ export function sharedPaths(context: CheckContext, pick: (profile: Profile) => N
   }
   return shared;
 }
-
-export function describeRelation(shared: SharedPath, home: string): string {
-  const show = (file: string) => (file.startsWith(`${home}/`) ? `~/${file.slice(home.length + 1)}` : file);
-  if (shared.relation === 'same') return `both use ${show(shared.pathA.path)}`;
-  const [child, parent] = shared.relation === 'a-inside-b' ? [shared.pathA, shared.pathB] : [shared.pathB, shared.pathA];
-  const [childProfile, parentProfile] = shared.relation === 'a-inside-b' ? [shared.a, shared.b] : [shared.b, shared.a];
-  return `${childProfile.name}'s ${show(child.path)} lies inside ${parentProfile.name}'s ${show(parent.path)}`;
-}

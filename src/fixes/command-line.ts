@@ -48,7 +48,30 @@ function assertVisible(what: string, value: string): void {
 // assignment when it is the first word) are left out on purpose.
 const POSIX_SAFE = /^[A-Za-z0-9_@%+:,./-]+$/;
 // Words the shell parses as syntax in command position.
-const POSIX_RESERVED = new Set(['!', '{', '}', '[[', ']]', 'case', 'coproc', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for', 'function', 'if', 'in', 'select', 'then', 'time', 'until', 'while']);
+const POSIX_RESERVED = new Set([
+  '!',
+  '{',
+  '}',
+  '[[',
+  ']]',
+  'case',
+  'coproc',
+  'do',
+  'done',
+  'elif',
+  'else',
+  'esac',
+  'fi',
+  'for',
+  'function',
+  'if',
+  'in',
+  'select',
+  'then',
+  'time',
+  'until',
+  'while',
+]);
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Quotes one word for sh, bash and zsh: bare when every character is inert, else in single quotes. */
@@ -106,7 +129,8 @@ export function renderWindows(cmd: CommandLine): string {
   const program = assertProgram(cmd);
   if (cmd.posixOnly) throw new UnsafeCommandValue('program', program, 'a POSIX tool with no cmd.exe spelling');
   // cmd.exe has no per-command environment: `set` would stay in the session and steer later commands (OPENCLAW.md section 10).
-  if (cmd.env && Object.keys(cmd.env).length > 0) throw new UnsafeCommandValue('environment', Object.keys(cmd.env).join(' '), 'cmd.exe cannot scope variables to one command');
+  if (cmd.env && Object.keys(cmd.env).length > 0)
+    throw new UnsafeCommandValue('environment', Object.keys(cmd.env).join(' '), 'cmd.exe cannot scope variables to one command');
   if (cmd.appendTo !== undefined) throw new UnsafeCommandValue('redirect', cmd.appendTo, 'printed for POSIX shells only');
   return cmd.argv.map(quoteWindows).join(' ');
 }

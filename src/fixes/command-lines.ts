@@ -25,7 +25,8 @@ function assertProfileName(name: string): string {
 }
 
 function assertBrowserProfileName(name: string): string {
-  if (!BROWSER_PROFILE_NAME.test(name)) throw new UnsafeCommandValue('browser profile name', name, 'OpenClaw browser profile names are lowercase letters, digits and hyphens');
+  if (!BROWSER_PROFILE_NAME.test(name))
+    throw new UnsafeCommandValue('browser profile name', name, 'OpenClaw browser profile names are lowercase letters, digits and hyphens');
   return name;
 }
 

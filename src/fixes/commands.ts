@@ -141,7 +141,8 @@ function gatewayServiceName(manager: Manager, profileName: string): string {
  */
 export function reinstallGatewayService(profile: Pick<Profile, 'openclawName' | 'origin' | 'services' | 'gatewayPort'>, host?: CommandHost): string[] {
   // A second identity under a taken name: `--profile <name>` would write a service for the other profile's files.
-  if (profile.origin.kind !== 'own') throw new UnsafeCommandValue('profile', profile.openclawName, 'another profile owns this name; reinstall its service by hand');
+  if (profile.origin.kind !== 'own')
+    throw new UnsafeCommandValue('profile', profile.openclawName, 'another profile owns this name; reinstall its service by hand');
   const name = profile.openclawName;
   const services = gatewayServices(profile);
   const port = profile.gatewayPort.source === 'flag' ? profile.gatewayPort.port : null;

@@ -102,5 +102,7 @@ export function readSocketTable(): Listener[] | null {
   if (!readAny) return null;
   const owners = rows.length > 0 ? socketOwners(new Set(rows.map((row) => row.inode))) : new Map<string, number>();
   // A v4-mapped bind (::ffff:127.0.0.1) sits in tcp6 but is an IPv4 bind: decodeProcAddress prints it dotted.
-  return uniqueListeners(rows.map((row) => ({ address: row.address, family: row.address.includes(':') ? 'ipv6' : 'ipv4', port: row.port, pid: owners.get(row.inode) ?? null })));
+  return uniqueListeners(
+    rows.map((row) => ({ address: row.address, family: row.address.includes(':') ? 'ipv6' : 'ipv4', port: row.port, pid: owners.get(row.inode) ?? null })),
+  );
 }

@@ -69,9 +69,13 @@ function run(file: string, args: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve) => {
     // execFile's timeout kills the child and calls back once it exited. The child's handle finishes closing in that
     // turn of the event loop: resolving on the next one leaves nothing of it behind.
-    execFile(file, args, { timeout: Math.max(1, timeoutMs), killSignal: 'SIGKILL', maxBuffer: 4 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } }, (_error, stdout) =>
-      // ps exits 1 when one of the pids is gone (BSD): the rows of the others are still good.
-      setTimeout(() => resolve(String(stdout ?? '')), 0),
+    execFile(
+      file,
+      args,
+      { timeout: Math.max(1, timeoutMs), killSignal: 'SIGKILL', maxBuffer: 4 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } },
+      (_error, stdout) =>
+        // ps exits 1 when one of the pids is gone (BSD): the rows of the others are still good.
+        setTimeout(() => resolve(String(stdout ?? '')), 0),
     );
   });
 }

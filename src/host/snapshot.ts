@@ -33,7 +33,11 @@ const MAX_CHILD_OUTPUT = 32 * 1024 * 1024;
 export function inChildProcess<T>(script: string, timeoutMs: number, what: string): Promise<T> {
   if (timeoutMs <= 0) return Promise.reject(new Error(`${what} did not answer within ${Math.max(0, timeoutMs)} ms`));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '--eval', script], { stdio: ['ignore', 'pipe', 'ignore'], detached: process.platform !== 'win32', windowsHide: true });
+    const child = spawn(process.execPath, ['--input-type=module', '--eval', script], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      detached: process.platform !== 'win32',
+      windowsHide: true,
+    });
     const chunks: Buffer[] = [];
     let bytes = 0;
     let failure: Error | null = null;

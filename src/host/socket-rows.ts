@@ -16,7 +16,10 @@ export interface SocketRow {
  * macOS netstat prints `*` for both wildcards and tells them apart by `tcp4` / `tcp6` / `tcp46`.
  */
 export function normaliseAddress(raw: string, protocol = ''): { address: string; family: AddressFamily } {
-  let address = raw.trim().replace(/^\[(.*)\]$/, '$1').replace(/%[^%]*$/, '');
+  let address = raw
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/%[^%]*$/, '');
   if (address === '*' || address === '') address = /4$/.test(protocol) ? '0.0.0.0' : '::';
   // netstat prints a socket bound to ::ffff:127.0.0.1 as `tcp6 127.0.0.1`, ss as `[::ffff:127.0.0.1]`: it is an IPv4 bind.
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);

@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { InstalledRelease, Invocation, Layout, LayoutVersion, ServiceDefinition } from '../model.js';
 
 export const LAYOUT_VERSIONS: readonly LayoutVersion[] = ['2026.9', '2026.1'];
-export const CURRENT_LAYOUT: LayoutVersion = '2026.9';
+const CURRENT_LAYOUT: LayoutVersion = '2026.9';
 
 /** [year, month, patch] of an OpenClaw calendar version like `2026.9.6` or `2026.10.1-beta.2`. */
-export function parseReleaseVersion(version: string): [number, number, number] | null {
+function parseReleaseVersion(version: string): [number, number, number] | null {
   const match = /^(\d{4})\.(\d{1,2})(?:\.(\d+))?/.exec(version.trim());
   if (!match) return null;
   return [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];

@@ -31,18 +31,13 @@ const OFFSETS: Record<LayoutVersion, LayoutOffsets> = {
   '2026.1': { control: 2, relay: { from: 3, to: 3 }, canvas: 4 },
 };
 
-export const CDP_BAND_START = 9;
-export const CDP_BAND_END = 108;
+const CDP_BAND_START = 9;
+const CDP_BAND_END = 108;
 const RELAY_TOP = 8;
 
 /** How far above its base one instance reaches: base+110 (control+108). */
 export function instanceReach(layout: LayoutVersion): number {
   return OFFSETS[layout].control + CDP_BAND_END;
-}
-
-/** Base ports must be at least this far apart (the reach plus the base itself). */
-export function minimumSpacing(layout: LayoutVersion): number {
-  return instanceReach(layout) + 1;
 }
 
 /** What the current OpenClaw docs recommend: leave at least 120 between base ports. */
@@ -82,7 +77,16 @@ function browserEntries(input: PlanInput, control: number, layout: LayoutVersion
     // Each extension-driver profile gets its own relay port, from control+8 counting down to control+1.
     const extensionProfiles = input.browserProfiles.filter((profile) => profile.driver === 'extension');
     extensionProfiles.slice(0, RELAY_TOP).forEach((profile, index) => {
-      entries.push(single('extension-relay', control + RELAY_TOP - index, LOOPBACK, `control+${RELAY_TOP - index} (extension relay, counting down from control+${RELAY_TOP})`, 'derived', profile.name));
+      entries.push(
+        single(
+          'extension-relay',
+          control + RELAY_TOP - index,
+          LOOPBACK,
+          `control+${RELAY_TOP - index} (extension relay, counting down from control+${RELAY_TOP})`,
+          'derived',
+          profile.name,
+        ),
+      );
     });
   }
 
@@ -127,7 +131,14 @@ export function buildPortPlan(input: PlanInput, layout: LayoutVersion): PortPlan
   // There is no config key for the control port: it is always base+2, reserved even when it runs inside the gateway.
   plan.push(single('browser-control', control, LOOPBACK, `base+${offsets.control}`, 'derived'));
   if (offsets.relay) {
-    plan.push({ role: 'extension-relay', from: base + offsets.relay.from, to: base + offsets.relay.to, bind: LOOPBACK, source: `base+${offsets.relay.from}`, derived: true });
+    plan.push({
+      role: 'extension-relay',
+      from: base + offsets.relay.from,
+      to: base + offsets.relay.to,
+      bind: LOOPBACK,
+      source: `base+${offsets.relay.from}`,
+      derived: true,
+    });
   }
   if (offsets.canvas !== null && input.canvasEnabled) {
     plan.push(

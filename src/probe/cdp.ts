@@ -13,10 +13,12 @@ interface VersionInfo {
 
 /** Page targets in the `/json/list` answer, or why it could not be counted. */
 function countPages(list: HttpProbe, timeoutMs: number): { tabs: number | null; detail: string | null } {
-  if (list.outcome === 'timeout' && list.status === null && list.detail !== DEADLINE_DETAIL) return { tabs: null, detail: `the target list did not answer within ${timeoutMs} ms` };
+  if (list.outcome === 'timeout' && list.status === null && list.detail !== DEADLINE_DETAIL)
+    return { tabs: null, detail: `the target list did not answer within ${timeoutMs} ms` };
   if (list.outcome === 'http-error') return { tabs: null, detail: `the target list failed: HTTP ${list.status}` };
   if (list.outcome !== 'ok') return { tabs: null, detail: `the target list failed: ${list.detail ?? list.outcome}` };
-  if (!Array.isArray(list.json)) return { tabs: null, detail: list.detail ? `the target list is not a JSON list (${list.detail})` : 'the target list is not a JSON list' };
+  if (!Array.isArray(list.json))
+    return { tabs: null, detail: list.detail ? `the target list is not a JSON list (${list.detail})` : 'the target list is not a JSON list' };
   return { tabs: list.json.filter((target) => (target as { type?: unknown } | null)?.type === 'page').length, detail: null };
 }
 
@@ -33,7 +35,16 @@ export async function probeCdp(host: string, port: number, timeoutMs: number, si
   const info: VersionInfo = version.json !== null && typeof version.json === 'object' && !Array.isArray(version.json) ? version.json : {};
   const isCdp = version.outcome === 'ok' && (typeof info.webSocketDebuggerUrl === 'string' || typeof info['Protocol-Version'] === 'string');
   if (!isCdp) {
-    return { port, host, version, isCdp, browser: null, protocolVersion: null, tabs: null, detail: version.detail ?? `/json/version answered ${version.outcome}${version.status !== null ? ` ${version.status}` : ''} without CDP fields` };
+    return {
+      port,
+      host,
+      version,
+      isCdp,
+      browser: null,
+      protocolVersion: null,
+      tabs: null,
+      detail: version.detail ?? `/json/version answered ${version.outcome}${version.status !== null ? ` ${version.status}` : ''} without CDP fields`,
+    };
   }
   const remaining = Math.max(0, timeoutMs - (Date.now() - started));
   const list = await boundedGet(host, port, '/json/list', remaining, signal, MAX_LIST_BYTES);

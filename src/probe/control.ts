@@ -4,7 +4,7 @@ import { boundedRequest } from './http.js';
 import { CONTROL_UI_TITLE } from './gateway.js';
 
 /** Classifies the answer by what 2026.9.6 was measured to send; anything else is `other`. */
-export function controlServiceOf(probe: HttpProbe, body: string | null): ControlService | null {
+function controlServiceOf(probe: HttpProbe, body: string | null): ControlService | null {
   if (probe.status === null) return null;
   if (probe.status === 401 && (probe.json as { error?: unknown } | null)?.error === 'Unauthorized') return 'extension-relay';
   if (probe.status === 401 && body?.trim() === 'Unauthorized') return 'browser-control';

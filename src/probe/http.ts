@@ -48,7 +48,7 @@ export function whenClosed(socket: net.Socket): Promise<void> {
 }
 
 /** True when the port completes a TLS handshake (certificates are not checked; nothing is sent after it). */
-export function speaksTls(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+function speaksTls(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
   if (signal?.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
     // No servername for an IP literal: Node refuses to send one (RFC 6066).
@@ -78,7 +78,14 @@ export function speaksTls(host: string, port: number, timeoutMs: number, signal?
  * A port that hangs up without a byte is asked once more, within the same deadline, whether it speaks TLS: Node's
  * own TLS server closes silently on a plain request (measured, OpenSSL 3.0).
  */
-export async function boundedRequest(host: string, port: number, path: string, timeoutMs: number, signal?: AbortSignal, maxBytes = MAX_BODY_BYTES): Promise<HttpAnswer> {
+export async function boundedRequest(
+  host: string,
+  port: number,
+  path: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<HttpAnswer> {
   const started = Date.now();
   const answer = await plainGet(host, port, path, timeoutMs, signal, maxBytes);
   if (!answer.silentHangUp) return { probe: answer.probe, body: answer.body };
@@ -89,7 +96,14 @@ export async function boundedRequest(host: string, port: number, path: string, t
   return { probe: answer.probe, body: answer.body };
 }
 
-export async function boundedGet(host: string, port: number, path: string, timeoutMs: number, signal?: AbortSignal, maxBytes = MAX_BODY_BYTES): Promise<HttpProbe> {
+export async function boundedGet(
+  host: string,
+  port: number,
+  path: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<HttpProbe> {
   return (await boundedRequest(host, port, path, timeoutMs, signal, maxBytes)).probe;
 }
 
@@ -110,7 +124,11 @@ function errorOutcome(error: HttpError, wire: Wire): { outcome: ProbeOutcome; de
     return TLS_RECORD.test(raw) ? { outcome: 'tls', detail: TLS_DETAIL } : { outcome: 'bad-response', detail: `the answer is not valid HTTP (${code})` };
   }
   // node:http reports a FIN before any answer as ECONNRESET "socket hang up"; the socket saw which it was.
-  if (wire.finReceived) return { outcome: 'closed', detail: wire.bytesReceived > 0 ? 'the server closed the connection mid-answer' : 'the server closed the connection without answering' };
+  if (wire.finReceived)
+    return {
+      outcome: 'closed',
+      detail: wire.bytesReceived > 0 ? 'the server closed the connection mid-answer' : 'the server closed the connection without answering',
+    };
   if (code === 'ECONNRESET' || code === 'EPIPE') return { outcome: 'reset', detail: 'the server reset the connection' };
   return { outcome: 'error', detail: code || error.message };
 }
@@ -121,7 +139,16 @@ function ordered({ url, outcome, status, json, snippet, elapsedMs, detail }: Htt
 }
 
 /** An answer whose status line and headers came. */
-function answered(url: string, elapsedMs: number, response: http.IncomingMessage, body: string, ending: Ending, wire: Wire, timeoutMs: number, maxBytes: number): HttpProbe {
+function answered(
+  url: string,
+  elapsedMs: number,
+  response: http.IncomingMessage,
+  body: string,
+  ending: Ending,
+  wire: Wire,
+  timeoutMs: number,
+  maxBytes: number,
+): HttpProbe {
   const status = response.statusCode ?? 0;
   const json = ending.kind === 'complete' ? parseJson(body) : null;
   const base = { url, elapsedMs, status, json, snippet: json === null ? snippetOf(body) : null };
@@ -148,16 +175,33 @@ function answered(url: string, elapsedMs: number, response: http.IncomingMessage
 function unanswered(url: string, elapsedMs: number, ending: Ending, wire: Wire, timeoutMs: number): HttpProbe {
   const base = { url, elapsedMs, status: null, json: null, snippet: null };
   if (ending.kind === 'aborted') return { ...base, outcome: 'timeout', detail: DEADLINE_DETAIL };
-  if (ending.kind !== 'error') return { ...base, outcome: 'timeout', detail: wire.bytesReceived > 0 ? `no complete status line and headers within ${timeoutMs} ms` : `no answer within ${timeoutMs} ms` };
+  if (ending.kind !== 'error')
+    return {
+      ...base,
+      outcome: 'timeout',
+      detail: wire.bytesReceived > 0 ? `no complete status line and headers within ${timeoutMs} ms` : `no answer within ${timeoutMs} ms`,
+    };
   const { outcome, detail } = errorOutcome(ending.error, wire);
   const raw = ending.error.rawPacket;
   return { ...base, outcome, detail, snippet: outcome === 'bad-response' && raw ? snippetOf(raw.toString('latin1')) : null };
 }
 
-function plainGet(host: string, port: number, path: string, timeoutMs: number, signal: AbortSignal | undefined, maxBytes: number): Promise<HttpAnswer & { silentHangUp: boolean }> {
+function plainGet(
+  host: string,
+  port: number,
+  path: string,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  maxBytes: number,
+): Promise<HttpAnswer & { silentHangUp: boolean }> {
   const url = `http://${hostForUrl(host)}:${port}${path}`;
   const started = Date.now();
-  if (signal?.aborted) return Promise.resolve({ probe: ordered(unanswered(url, 0, { kind: 'aborted' }, { finReceived: false, bytesReceived: 0 }, timeoutMs)), body: null, silentHangUp: false });
+  if (signal?.aborted)
+    return Promise.resolve({
+      probe: ordered(unanswered(url, 0, { kind: 'aborted' }, { finReceived: false, bytesReceived: 0 }, timeoutMs)),
+      body: null,
+      silentHangUp: false,
+    });
   return new Promise((resolve) => {
     let closed: Promise<void> = Promise.resolve();
     let settled = false;
@@ -194,7 +238,9 @@ function plainGet(host: string, port: number, path: string, timeoutMs: number, s
         return;
       }
       const probe = ordered(unanswered(url, elapsedMs, ending, wire, timeoutMs));
-      void closed.then(() => resolve({ probe, body: null, silentHangUp: wire.bytesReceived === 0 && (probe.outcome === 'closed' || probe.outcome === 'reset') }));
+      void closed.then(() =>
+        resolve({ probe, body: null, silentHangUp: wire.bytesReceived === 0 && (probe.outcome === 'closed' || probe.outcome === 'reset') }),
+      );
     };
     const onAbort = () => finish({ kind: 'aborted' });
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -214,7 +260,9 @@ function plainGet(host: string, port: number, path: string, timeoutMs: number, s
       });
       incoming.on('end', () => finish({ kind: 'complete' }));
       incoming.on('error', (error: HttpError) => finish({ kind: 'error', error }));
-      incoming.on('close', () => finish(incoming.complete ? { kind: 'complete' } : { kind: 'error', error: Object.assign(new Error('aborted'), { code: 'ECONNRESET' }) }));
+      incoming.on('close', () =>
+        finish(incoming.complete ? { kind: 'complete' } : { kind: 'error', error: Object.assign(new Error('aborted'), { code: 'ECONNRESET' }) }),
+      );
     });
     request.on('error', (error: HttpError) => finish({ kind: 'error', error }));
     request.end();

@@ -17,7 +17,15 @@ export interface ProbeOptions {
 const CONCURRENCY = 32;
 
 function timedOut(target: ProbeTarget, path: string): HttpProbe {
-  return { url: `http://${hostForUrl(target.host)}:${target.port}${path}`, outcome: 'timeout', status: null, json: null, snippet: null, elapsedMs: 0, detail: DEADLINE_DETAIL };
+  return {
+    url: `http://${hostForUrl(target.host)}:${target.port}${path}`,
+    outcome: 'timeout',
+    status: null,
+    json: null,
+    snippet: null,
+    elapsedMs: 0,
+    detail: DEADLINE_DETAIL,
+  };
 }
 
 const CUT_SHORT = {
@@ -35,7 +43,15 @@ const CUT_SHORT = {
     evidence: [],
     version: null,
   }),
-  cdp: (target: ProbeTarget): CdpProbe => ({ ...target, version: timedOut(target, '/json/version'), isCdp: false, browser: null, protocolVersion: null, tabs: null, detail: DEADLINE_DETAIL }),
+  cdp: (target: ProbeTarget): CdpProbe => ({
+    ...target,
+    version: timedOut(target, '/json/version'),
+    isCdp: false,
+    browser: null,
+    protocolVersion: null,
+    tabs: null,
+    detail: DEADLINE_DETAIL,
+  }),
   control: (target: ProbeTarget): BrowserControlProbe => ({ ...target, root: timedOut(target, '/'), service: null }),
 };
 

@@ -1,15 +1,6 @@
 // Results of the bounded network probes; every probe ends in one of these, never a hang.
 
-export type ProbeOutcome =
-  | 'ok'
-  | 'refused'
-  | 'timeout'
-  | 'reset'
-  | 'closed'
-  | 'http-error'
-  | 'bad-response'
-  | 'tls'
-  | 'error';
+export type ProbeOutcome = 'ok' | 'refused' | 'timeout' | 'reset' | 'closed' | 'http-error' | 'bad-response' | 'tls' | 'error';
 
 export interface HttpProbe {
   url: string;

@@ -86,7 +86,10 @@ export function readChallenge(host: string, port: number, timeoutMs: number, sig
     };
     const onAbort = () => finish(false, DEADLINE_DETAIL);
     signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => finish(false, upgraded ? `upgraded, but no message within ${timeoutMs} ms` : `no upgrade within ${timeoutMs} ms`), Math.max(0, timeoutMs));
+    const timer = setTimeout(
+      () => finish(false, upgraded ? `upgraded, but no message within ${timeoutMs} ms` : `no upgrade within ${timeoutMs} ms`),
+      Math.max(0, timeoutMs),
+    );
     // Kept after finish: terminating a connecting WebSocket emits an error a tick later.
     ws.on('error', (error: WsError) => finish(false, describeError(error, upgraded)));
     ws.on('unexpected-response', (_request, response) => finish(false, `the upgrade was answered with HTTP ${response.statusCode}`));

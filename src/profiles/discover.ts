@@ -40,7 +40,6 @@ function isDirectory(file: string): boolean {
   }
 }
 
-
 function expandHome(file: string, home: string): string {
   if (file === '~') return home;
   if (file.startsWith('~/')) return path.join(home, file.slice(2));
@@ -151,7 +150,7 @@ function applyInvokingEnv(invocation: Invocation, table: ProfileTable, notes: Di
   }
   const name = envProfile && !isDefaultProfileName(envProfile) ? envProfile : DEFAULT_PROFILE;
   // OPENCLAW_PROFILE alone does not move state or config: only the --profile flag does.
-  const stateDir = envStateDir ? expandHome(envStateDir, invocation.home) : table.get(DEFAULT_PROFILE)?.stateDir ?? table.defaultStateDir();
+  const stateDir = envStateDir ? expandHome(envStateDir, invocation.home) : (table.get(DEFAULT_PROFILE)?.stateDir ?? table.defaultStateDir());
 
   const sameDir = table.byStateDir(stateDir);
   let profile: DiscoveredProfile;
@@ -186,7 +185,7 @@ function serviceFoundIn(service: ServiceDefinition): FoundIn {
  * A service's paths are absolute in the home it was installed for (its HOME=); rebased onto the home
  * clawdoc inspects, so a copied or mounted home (`--home`) maps its services to its own state dirs.
  */
-export function rebaseServicePath(file: string, service: ServiceDefinition, home: string): string {
+function rebaseServicePath(file: string, service: ServiceDefinition, home: string): string {
   const expanded = file.replace(/%h(?=\/|$)/, home);
   const serviceHome = service.env.HOME;
   if (serviceHome && serviceHome !== home && (expanded === serviceHome || expanded.startsWith(`${serviceHome}/`))) {
@@ -211,7 +210,10 @@ function attachServices(invocation: Invocation, services: ServiceDefinition[], t
     let profile = table.byStateDir(stateDir);
     if (!profile) {
       const name = service.profile ?? path.basename(stateDir);
-      profile = table.get(name) && realPath(table.get(name)!.stateDir) !== realPath(stateDir) ? table.add(name, stateDir, serviceFoundIn(service), { kind: 'service', service: service.name }) : table.add(name, stateDir, serviceFoundIn(service));
+      profile =
+        table.get(name) && realPath(table.get(name)!.stateDir) !== realPath(stateDir)
+          ? table.add(name, stateDir, serviceFoundIn(service), { kind: 'service', service: service.name })
+          : table.add(name, stateDir, serviceFoundIn(service));
     }
     table.mark(profile, serviceFoundIn(service));
     profile.services.push(service);

@@ -1,5 +1,4 @@
 // Gateway lock files: `gateway.state.lock` and `gateway.<sha256(configPath)[0:8]>.lock`, JSON padded with spaces.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Invocation, LockFile } from '../model.js';
@@ -22,11 +21,6 @@ export function lockDirs(invocation: Invocation, stateDir: string): LockDir[] {
   ];
 }
 
-/** The per-config lock name OpenClaw derives from the config path. */
-export function configLockName(configPath: string): string {
-  return `gateway.${createHash('sha256').update(configPath).digest('hex').slice(0, 8)}.lock`;
-}
-
 function emptyLock(file: string, kind: LockFile['kind'], location: LockFile['location'], problem: string): LockFile {
   return { file, kind, location, pid: null, port: null, configPath: null, stateDir: null, createdAt: null, role: null, problem };
 }
@@ -44,7 +38,8 @@ export function parseLock(file: string, kind: LockFile['kind'], location: LockFi
   } catch {
     return emptyLock(file, kind, location, 'the lock file is not valid JSON (truncated or garbage)');
   }
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return emptyLock(file, kind, location, 'the lock file does not hold a JSON object');
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+    return emptyLock(file, kind, location, 'the lock file does not hold a JSON object');
   const record = payload as Record<string, unknown>;
   const pid = field<number>(record.pid, 'number');
   if (pid === null || !Number.isInteger(pid) || pid <= 0) return emptyLock(file, kind, location, 'the lock file names no valid pid');
@@ -67,7 +62,8 @@ function readLock(file: string, kind: LockFile['kind'], location: LockFile['loca
   const result = readBounded(file, READ_CAPS.lock);
   if (!result.ok) {
     if (result.reason === 'error') return emptyLock(file, kind, location, `cannot read the lock file: ${result.code}`);
-    if (result.reason === 'too-large') return emptyLock(file, kind, location, `the lock file ${describeBoundedFailure(result)}: too large to be a gateway lock`);
+    if (result.reason === 'too-large')
+      return emptyLock(file, kind, location, `the lock file ${describeBoundedFailure(result)}: too large to be a gateway lock`);
     return emptyLock(file, kind, location, `the lock path ${describeBoundedFailure(result)}`);
   }
   const buffer = result.data;

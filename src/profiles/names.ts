@@ -2,7 +2,7 @@
 import path from 'node:path';
 
 /** OpenClaw's rule for `--profile NAME` (case is kept). */
-export const PROFILE_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
+const PROFILE_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
 export const DEFAULT_PROFILE = 'default';
 
 export function isValidProfileName(name: string): boolean {

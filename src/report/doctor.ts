@@ -61,7 +61,16 @@ export function doctorText(result: DoctorResult, chalk: ChalkInstance, verbose: 
   const home = result.model.invocation.home;
   const lines: string[] = [];
   const names = result.focus.map((profile) => profile.name);
-  lines.push(chalk.dim(wrap(`clawdoc doctor · ${names.length} profile${names.length === 1 ? '' : 's'} (${names.join(', ')}) · layout ${result.model.layout.version}: ${result.model.layout.reason}`, '  ', undefined, '')));
+  lines.push(
+    chalk.dim(
+      wrap(
+        `clawdoc doctor · ${names.length} profile${names.length === 1 ? '' : 's'} (${names.join(', ')}) · layout ${result.model.layout.version}: ${result.model.layout.reason}`,
+        '  ',
+        undefined,
+        '',
+      ),
+    ),
+  );
   lines.push('');
   const groups: Array<{ heading: string; findings: Finding[] }> = result.focus.map((profile) => ({
     heading: profileHeading(profile, home, chalk),

@@ -1,7 +1,7 @@
 // The one JSON envelope every `--json` command prints: who wrote it, for which command, where and when.
 import { VERSION } from '../version.js';
 
-export const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 1;
 
 /** The commands that print JSON; null when argv named none (an error before any command). */
 export type JsonCommand = 'doctor' | 'status' | 'browser status' | 'ports' | 'profiles' | 'checks';

@@ -4,12 +4,12 @@ import type { HostModel, Overlap, PortPlanEntry, PortRole, Profile } from '../mo
 import { displayPath } from './style.js';
 import { REPORT_WIDTH, wrap } from './wrap.js';
 
-export function portEntryJson(entry: PortPlanEntry): object {
+function portEntryJson(entry: PortPlanEntry): object {
   const where = entry.from === entry.to && entry.role !== 'cdp-band' ? { port: entry.from } : { from: entry.from, to: entry.to };
   return { role: entry.role, ...where, bind: entry.bind, source: entry.source, ...(entry.label ? { label: entry.label } : {}) };
 }
 
-export function overlapJson(overlap: Overlap): object {
+function overlapJson(overlap: Overlap): object {
   return {
     port: overlap.from,
     from: overlap.from,
@@ -153,7 +153,7 @@ function entryText(entry: PortPlanEntry): string {
   return wrap(entry.source, ' '.repeat(SOURCE_COLUMN), undefined, columns);
 }
 
-export function overlapText(overlap: Overlap): string {
+function overlapText(overlap: Overlap): string {
   const where = overlap.from === overlap.to ? `port ${overlap.from}` : `ports ${overlap.from}-${overlap.to}`;
   return `${where}: ${overlap.a.profile} ${overlap.a.entry.role}${overlap.a.entry.label ? ` (${overlap.a.entry.label})` : ''} and ${overlap.b.profile} ${overlap.b.entry.role}${overlap.b.entry.label ? ` (${overlap.b.entry.label})` : ''}`;
 }
@@ -161,7 +161,9 @@ export function overlapText(overlap: Overlap): string {
 export function portsText(model: HostModel, profiles: readonly Profile[], chalk: ChalkInstance): string {
   const lines: string[] = [];
   for (const profile of profiles) {
-    lines.push(`${chalk.bold(profile.name)} ${chalk.dim(`base ${profile.gatewayPort.port} from ${profile.gatewayPort.source} (${displayPath(profile.gatewayPort.detail, model.invocation.home)})`)}`);
+    lines.push(
+      `${chalk.bold(profile.name)} ${chalk.dim(`base ${profile.gatewayPort.port} from ${profile.gatewayPort.source} (${displayPath(profile.gatewayPort.detail, model.invocation.home)})`)}`,
+    );
     for (const entry of profile.plan) lines.push(entryText(entry));
     lines.push('');
   }
@@ -169,7 +171,9 @@ export function portsText(model: HostModel, profiles: readonly Profile[], chalk:
   lines.push(portsChart(profiles, overlaps, chalk), '');
   if (overlaps.length === 0) {
     const all = profiles.length === model.profiles.length;
-    lines.push(chalk.green(all ? 'No two profiles plan the same port.' : `No other profile plans a port of ${profiles.map((profile) => profile.name).join(', ')}.`));
+    lines.push(
+      chalk.green(all ? 'No two profiles plan the same port.' : `No other profile plans a port of ${profiles.map((profile) => profile.name).join(', ')}.`),
+    );
   } else {
     lines.push(chalk.red(`${overlaps.length} overlap${overlaps.length === 1 ? '' : 's'} between profiles:`));
     for (const overlap of overlaps) lines.push(`  ${overlapText(overlap)}`);

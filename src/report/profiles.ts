@@ -54,8 +54,10 @@ export function profilesJson(model: HostModel): object {
   };
 }
 
-export function describeProblem(problem: Problem, home: string): string {
-  const where = problem.file ? `${displayPath(problem.file, home)}${problem.line ? `:${problem.line}${problem.column ? `:${problem.column}` : ''}` : ''}: ` : '';
+function describeProblem(problem: Problem, home: string): string {
+  const where = problem.file
+    ? `${displayPath(problem.file, home)}${problem.line ? `:${problem.line}${problem.column ? `:${problem.column}` : ''}` : ''}: `
+    : '';
   return `${where}${problem.message}`;
 }
 
@@ -63,7 +65,11 @@ export function describeProblem(problem: Problem, home: string): string {
 export function nothingFound(model: HostModel): string {
   const lines = [`No OpenClaw profile found under ${model.invocation.home}.`, 'Looked in:'];
   for (const place of model.searched) lines.push(`  ${displayPath(place, model.invocation.home)}`);
-  lines.push('', 'To look at another home: clawdoc --home <dir> doctor --all-profiles', 'A sample home ships in the repository: --home fixtures/homes/rescue-in-cdp-band');
+  lines.push(
+    '',
+    'To look at another home: clawdoc --home <dir> doctor --all-profiles',
+    'A sample home ships in the repository: --home fixtures/homes/rescue-in-cdp-band',
+  );
   return lines.join('\n');
 }
 

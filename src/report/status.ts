@@ -4,9 +4,17 @@ import type { HostModel, Profile } from '../model.js';
 import type { CanvasState, LiveModel, LiveProfile, PortOwner } from '../attribute/live.js';
 import { openclawFor } from '../fixes/commands.js';
 
-export function ownerJson(owner: PortOwner | null): object | null {
+function ownerJson(owner: PortOwner | null): object | null {
   if (!owner) return null;
-  return { pid: owner.pid, process: owner.process, command: owner.command, kind: owner.kind, profile: owner.profile, evidence: owner.evidence, addresses: owner.addresses };
+  return {
+    pid: owner.pid,
+    process: owner.process,
+    command: owner.command,
+    kind: owner.kind,
+    profile: owner.profile,
+    evidence: owner.evidence,
+    addresses: owner.addresses,
+  };
 }
 
 function primaryLock(live: LiveProfile): LiveProfile['locks'][number] | null {
@@ -52,7 +60,8 @@ function stateColour(chalk: ChalkInstance, state: string): string {
 }
 
 function whoOwns(owner: PortOwner): string {
-  if (owner.kind === 'gateway-of-profile') return owner.profile ? `gateway of ${owner.profile} (pid ${owner.pid})` : `an OpenClaw gateway of no known profile (pid ${owner.pid})`;
+  if (owner.kind === 'gateway-of-profile')
+    return owner.profile ? `gateway of ${owner.profile} (pid ${owner.pid})` : `an OpenClaw gateway of no known profile (pid ${owner.pid})`;
   if (owner.kind === 'chromium') return `Chrome pid ${owner.pid}${owner.profile ? ` of ${owner.profile}` : ''}`;
   if (owner.kind === 'unknown') return owner.evidence;
   return `${owner.process ?? 'process'} pid ${owner.pid}`;
@@ -76,7 +85,8 @@ export function statusText(model: HostModel, live: LiveModel, profiles: readonly
       const where = canvas.where === 'gateway-path' ? `${canvas.path} on ${canvas.port}` : `port ${canvas.port}`;
       lines.push(`${' '.repeat(width)}${chalk.dim(`canvas ${canvas.state} at ${where}${canvas.answer ? ` (${canvas.answer})` : ''}`)}`);
     }
-    if (gateway.state === 'foreign' && gateway.owner) lines.push(`${' '.repeat(width)}${chalk.red(`port ${gateway.port} is held by ${whoOwns(gateway.owner)}`)}`);
+    if (gateway.state === 'foreign' && gateway.owner)
+      lines.push(`${' '.repeat(width)}${chalk.red(`port ${gateway.port} is held by ${whoOwns(gateway.owner)}`)}`);
     if (gateway.configuredPort !== gateway.port) {
       lines.push(
         `${' '.repeat(width)}${chalk.yellow(`⚠ \`${openclawFor(profile)} status\` would use port ${gateway.configuredPort} (${gateway.configuredPortSource}), not ${gateway.port}`)}`,
@@ -117,9 +127,11 @@ export function browserStatusText(model: HostModel, live: LiveModel, profiles: r
     }
     const control = state.control;
     const controlOwner = control.owner ? ` · ${whoOwns(control.owner)}` : '';
-    lines.push(`  control     ${String(control.port).padEnd(6)}${stateColour(chalk, control.state)}${controlOwner}${control.answer ? chalk.dim(` · answered ${control.answer}`) : ''}`);
+    lines.push(
+      `  control     ${String(control.port).padEnd(6)}${stateColour(chalk, control.state)}${controlOwner}${control.answer ? chalk.dim(` · answered ${control.answer}`) : ''}`,
+    );
     for (const browser of state.browserProfiles) {
-      const where = browser.cdpPort !== null ? String(browser.cdpPort) : browser.cdpUrl ?? '-';
+      const where = browser.cdpPort !== null ? String(browser.cdpPort) : (browser.cdpUrl ?? '-');
       const details = [
         browser.owner ? whoOwns(browser.owner) : null,
         browser.browser,

@@ -45,7 +45,9 @@ describe('a config that is not a regular file', () => {
     fs.symlinkSync(device, path.join(dir, 'openclaw.json'));
     const loaded = within(1000, () => loadConfig(path.join(dir, 'openclaw.json'), {}));
     expect(loaded.config).toBeNull();
-    expect(loaded.problems.map((problem) => problem.message.split(dir).join('~'))).toEqual([`~/openclaw.json is ${kind}, not a regular file; a config must be a regular file`]);
+    expect(loaded.problems.map((problem) => problem.message.split(dir).join('~'))).toEqual([
+      `~/openclaw.json is ${kind}, not a regular file; a config must be a regular file`,
+    ]);
   });
 
   it('/dev/zero as an include, allowed by OPENCLAW_INCLUDE_ROOTS', () => {
@@ -62,12 +64,16 @@ describe('a config that is not a regular file', () => {
     expect(within(1000, () => messages(path.join(dir, 'openclaw.json')))).toEqual([
       '~/pipe.json5 is a FIFO (named pipe), not a regular file; a config must be a regular file (included from ~/openclaw.json)',
     ]);
-    expect(within(1000, () => messages(path.join(dir, 'pipe.json5')))).toEqual(['~/pipe.json5 is a FIFO (named pipe), not a regular file; a config must be a regular file']);
+    expect(within(1000, () => messages(path.join(dir, 'pipe.json5')))).toEqual([
+      '~/pipe.json5 is a FIFO (named pipe), not a regular file; a config must be a regular file',
+    ]);
   });
 
   it('a main config over 2 MiB is refused like an include', () => {
     const dir = tree({ 'openclaw.json': `{ pad: "${'x'.repeat(2 * 1024 * 1024)}" }` });
-    expect(messages(path.join(dir, 'openclaw.json'))).toEqual(['~/openclaw.json is larger than 2 MiB; clawdoc reads no config over 2 MiB, the limit OpenClaw sets for includes']);
+    expect(messages(path.join(dir, 'openclaw.json'))).toEqual([
+      '~/openclaw.json is larger than 2 MiB; clawdoc reads no config over 2 MiB, the limit OpenClaw sets for includes',
+    ]);
   });
 });
 
@@ -123,11 +129,23 @@ describe('include trees', () => {
 
 describe('${VAR} floods', () => {
   it('gives one problem per missing variable, with its count, for 200k references', () => {
-    const dir = tree({ 'openclaw.json': `{ gateway: { port: 19789 }, list: [${'"${NOPE}",'.repeat(100_000)}], text: "${'${NOPE}'.repeat(100_000)} \${OTHER_NOPE}" }` });
+    const dir = tree({
+      'openclaw.json': `{ gateway: { port: 19789 }, list: [${'"${NOPE}",'.repeat(100_000)}], text: "${'${NOPE}'.repeat(100_000)} \${OTHER_NOPE}" }`,
+    });
     const loaded = within(5000, () => loadConfig(path.join(dir, 'openclaw.json'), {}));
     expect(loaded.problems).toEqual([
-      { severity: 'warning', message: 'Missing env var "NOPE" - feature using this value will be unavailable (referenced 200000 times, first at list[0])', file: path.join(dir, 'openclaw.json'), path: 'list[0]' },
-      { severity: 'warning', message: 'Missing env var "OTHER_NOPE" - feature using this value will be unavailable', file: path.join(dir, 'openclaw.json'), path: 'text' },
+      {
+        severity: 'warning',
+        message: 'Missing env var "NOPE" - feature using this value will be unavailable (referenced 200000 times, first at list[0])',
+        file: path.join(dir, 'openclaw.json'),
+        path: 'list[0]',
+      },
+      {
+        severity: 'warning',
+        message: 'Missing env var "OTHER_NOPE" - feature using this value will be unavailable',
+        file: path.join(dir, 'openclaw.json'),
+        path: 'text',
+      },
     ]);
     expect(loaded.config).toMatchObject({ gateway: { port: 19789 } });
   });
@@ -169,10 +187,14 @@ describe('secrets in problem messages', () => {
 
   it('does not echo a literal string under a secret-shaped key', () => {
     const found = validateConfigValues({ browser: { profiles: { apiKeyed: { cdpPort: token } } } }, '/c.json');
-    expect(found.map((problem) => problem.message)).toEqual(['browser.profiles.apiKeyed.cdpPort must be a whole number from 1 to 65535, not a string (not shown: the key holds a secret)']);
+    expect(found.map((problem) => problem.message)).toEqual([
+      'browser.profiles.apiKeyed.cdpPort must be a whole number from 1 to 65535, not a string (not shown: the key holds a secret)',
+    ]);
   });
 
   it('still echoes a harmless literal', () => {
-    expect(validateConfigValues({ gateway: { port: 'abc' } }, '/c.json').map((problem) => problem.message)).toEqual(['gateway.port must be a whole number from 1 to 65535, not "abc"']);
+    expect(validateConfigValues({ gateway: { port: 'abc' } }, '/c.json').map((problem) => problem.message)).toEqual([
+      'gateway.port must be a whole number from 1 to 65535, not "abc"',
+    ]);
   });
 });

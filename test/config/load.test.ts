@@ -24,7 +24,13 @@ function tree(files: Record<string, string>): string {
 describe('loadConfig', () => {
   it('reads JSON5 with comments and trailing commas', () => {
     const dir = tree({ 'openclaw.json': '// main\n{ gateway: { port: 18789, }, /* c */ }' });
-    expect(loadConfig(path.join(dir, 'openclaw.json'), {})).toEqual({ exists: true, config: { gateway: { port: 18789 } }, files: [path.join(dir, 'openclaw.json')], problems: [], substituted: new Map() });
+    expect(loadConfig(path.join(dir, 'openclaw.json'), {})).toEqual({
+      exists: true,
+      config: { gateway: { port: 18789 } },
+      files: [path.join(dir, 'openclaw.json')],
+      problems: [],
+      substituted: new Map(),
+    });
   });
 
   it('treats a missing config as absent, not broken', () => {
@@ -59,11 +65,19 @@ describe('loadConfig', () => {
   });
 
   it('substitutes ${VAR} after merging, keeps a missing one literally and warns with its key', () => {
-    const dir = tree({ 'openclaw.json': '{ $include: "./auth.json5", gateway: { port: 1 } }', 'auth.json5': '{ gateway: { auth: { token: "${GW_TOKEN}", note: "$${GW_TOKEN} stays", other: "${MISSING_ONE}" } } }' });
+    const dir = tree({
+      'openclaw.json': '{ $include: "./auth.json5", gateway: { port: 1 } }',
+      'auth.json5': '{ gateway: { auth: { token: "${GW_TOKEN}", note: "$${GW_TOKEN} stays", other: "${MISSING_ONE}" } } }',
+    });
     const loaded = loadConfig(path.join(dir, 'openclaw.json'), { GW_TOKEN: 'secret' });
     expect(loaded.config).toEqual({ gateway: { port: 1, auth: { token: 'secret', note: '${GW_TOKEN} stays', other: '${MISSING_ONE}' } } });
     expect(loaded.problems).toEqual([
-      { severity: 'warning', message: 'Missing env var "MISSING_ONE" - feature using this value will be unavailable', file: path.join(dir, 'openclaw.json'), path: 'gateway.auth.other' },
+      {
+        severity: 'warning',
+        message: 'Missing env var "MISSING_ONE" - feature using this value will be unavailable',
+        file: path.join(dir, 'openclaw.json'),
+        path: 'gateway.auth.other',
+      },
     ]);
   });
 });

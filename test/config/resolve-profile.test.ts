@@ -2,15 +2,31 @@
 import { describe, expect, it } from 'vitest';
 import { chooseGatewayPort, gatewayBindAddress, parseGatewayPortEnv } from '../../src/config/resolve-profile.js';
 
-const base = { profileName: 'rescue', isNamed: true, hashDefault: true, configPort: null, configFile: '/h/.openclaw-rescue/openclaw.json', envPort: null, flagPort: null };
+const base = {
+  profileName: 'rescue',
+  isNamed: true,
+  hashDefault: true,
+  configPort: null,
+  configFile: '/h/.openclaw-rescue/openclaw.json',
+  envPort: null,
+  flagPort: null,
+};
 
 describe('gateway port precedence: --port > OPENCLAW_GATEWAY_PORT > gateway.port > profile hash > 18789', () => {
   it('takes each source in turn', () => {
-    expect(chooseGatewayPort({ ...base, flagPort: { port: 1, detail: 'f' }, envPort: { port: 2, detail: 'e' }, configPort: 3 })).toEqual({ port: 1, source: 'flag', detail: 'f' });
+    expect(chooseGatewayPort({ ...base, flagPort: { port: 1, detail: 'f' }, envPort: { port: 2, detail: 'e' }, configPort: 3 })).toEqual({
+      port: 1,
+      source: 'flag',
+      detail: 'f',
+    });
     expect(chooseGatewayPort({ ...base, envPort: { port: 2, detail: 'e' }, configPort: 3 })).toEqual({ port: 2, source: 'env', detail: 'e' });
     expect(chooseGatewayPort({ ...base, configPort: 3 })).toEqual({ port: 3, source: 'config', detail: 'gateway.port in /h/.openclaw-rescue/openclaw.json' });
     expect(chooseGatewayPort(base)).toEqual({ port: 23532, source: 'profile-hash', detail: '20000 + fnv1a32("rescue") % 40000' });
-    expect(chooseGatewayPort({ ...base, profileName: 'default', isNamed: false })).toEqual({ port: 18789, source: 'default', detail: 'OpenClaw default 18789' });
+    expect(chooseGatewayPort({ ...base, profileName: 'default', isNamed: false })).toEqual({
+      port: 18789,
+      source: 'default',
+      detail: 'OpenClaw default 18789',
+    });
   });
 
   it('gives --dev 19001, and named profiles 18789 before the 2026.8 hash default', () => {

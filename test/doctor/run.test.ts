@@ -66,14 +66,20 @@ describe('check runner', () => {
 
   it('keeps host findings that involve a focused profile, and runs profile checks only on the focus', () => {
     const focusedOnA = model().profile('a', { port: 18789 }).profile('b', { port: 19789 }).profile('c', { port: 20789 }).context(['a']);
-    expect(runChecks([perProfile, pairwise], focusedOnA, { only: [], skip: [] }).findings.map((finding) => finding.message)).toEqual(['a and b clash', 'saw a']);
+    expect(runChecks([perProfile, pairwise], focusedOnA, { only: [], skip: [] }).findings.map((finding) => finding.message)).toEqual([
+      'a and b clash',
+      'saw a',
+    ]);
     const focusedOnC = model().profile('a', { port: 18789 }).profile('b', { port: 19789 }).profile('c', { port: 20789 }).context(['c']);
     expect(runChecks([perProfile, pairwise], focusedOnC, { only: [], skip: [] }).findings.map((finding) => finding.message)).toEqual(['saw c']);
   });
 
   it('shows a host finding under --profile X only when it names X among its profiles, and one naming no profile always', () => {
     const messagesUnder = (focus?: string[]) =>
-      runChecks([hostWide], model().profile('a', { port: 18789 }).profile('b', { port: 19789 }).profile('c', { port: 20789 }).context(focus), { only: [], skip: [] }).findings.map((finding) => finding.message);
+      runChecks([hostWide], model().profile('a', { port: 18789 }).profile('b', { port: 19789 }).profile('c', { port: 20789 }).context(focus), {
+        only: [],
+        skip: [],
+      }).findings.map((finding) => finding.message);
     expect({ a: messagesUnder(['a']), b: messagesUnder(['b']), c: messagesUnder(['c']), all: messagesUnder() }).toEqual({
       a: ['a and b share something', 'the host has something'],
       b: ['a and b share something', 'the host has something'],

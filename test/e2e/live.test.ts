@@ -83,8 +83,21 @@ describe('a healthy main + rescue host', () => {
   it('status reports both running with their pids and ports, from their lock files', () => {
     const status = clawdoc(home, ['status', '--all-profiles', '--json']).json;
     const byName = Object.fromEntries(status.profiles.map((profile: { name: string }) => [profile.name, profile]));
-    expect(byName.main.gateway).toMatchObject({ state: 'running', pid: main.pid, port: MAIN_PORT, portSource: 'lock', health: { ok: true, status: 'live' }, version: '2026.9.6' });
-    expect(byName.rescue.gateway).toMatchObject({ state: 'running', pid: rescue.pid, port: RESCUE_PORT, configuredPort: RESCUE_PORT, configuredPortSource: 'config' });
+    expect(byName.main.gateway).toMatchObject({
+      state: 'running',
+      pid: main.pid,
+      port: MAIN_PORT,
+      portSource: 'lock',
+      health: { ok: true, status: 'live' },
+      version: '2026.9.6',
+    });
+    expect(byName.rescue.gateway).toMatchObject({
+      state: 'running',
+      pid: rescue.pid,
+      port: RESCUE_PORT,
+      configuredPort: RESCUE_PORT,
+      configuredPortSource: 'config',
+    });
     expect(byName.rescue.lock).toMatchObject({ state: 'live', pid: rescue.pid, port: RESCUE_PORT });
     expect(byName.main.canvas).toEqual({ where: 'gateway-path', port: MAIN_PORT, path: '/__openclaw__/a2ui/', state: 'served', answer: 'http-error 401' });
   });
@@ -102,7 +115,7 @@ describe('a healthy main + rescue host', () => {
 });
 
 describe('one problem at a time, each fixed by its own fix', () => {
-  it('a foreign listener on rescue\'s control port', async () => {
+  it("a foreign listener on rescue's control port", async () => {
     const controlPort = rescuePortFromConfig() + 2;
     const close = await foreignListener(controlPort);
     try {
@@ -110,7 +123,11 @@ describe('one problem at a time, each fixed by its own fix', () => {
       expect(browser.control).toMatchObject({ port: controlPort, state: 'foreign', owner: { pid: process.pid, kind: 'other' } });
       const run = doctor();
       const finding = run.findings.find((candidate) => candidate.checkId === 'ports/foreign-listener');
-      expect(finding).toMatchObject({ severity: 'error', profile: 'rescue', evidence: { port: controlPort, role: 'browser-control', owner: { pid: process.pid } } });
+      expect(finding).toMatchObject({
+        severity: 'error',
+        profile: 'rescue',
+        evidence: { port: controlPort, role: 'browser-control', owner: { pid: process.pid } },
+      });
       expect(run.code).toBe(1);
       await applyFix(finding!);
       expectClean();
@@ -119,12 +136,17 @@ describe('one problem at a time, each fixed by its own fix', () => {
     }
   });
 
-  it('rescue moved into main\'s derived ports', async () => {
+  it("rescue moved into main's derived ports", async () => {
     configSet('rescue', 'gateway.port', String(MAIN_PORT + 2));
     await restartRescue();
     const run = doctor();
     const finding = run.findings.find((candidate) => candidate.checkId === 'ports/derived-collision');
-    expect(finding).toMatchObject({ severity: 'error', profile: 'rescue', profiles: ['main', 'rescue'], evidence: { shared: [{ port: MAIN_PORT + 2, rescue: 'gateway', main: 'browser-control' }] } });
+    expect(finding).toMatchObject({
+      severity: 'error',
+      profile: 'rescue',
+      profiles: ['main', 'rescue'],
+      evidence: { shared: [{ port: MAIN_PORT + 2, rescue: 'gateway', main: 'browser-control' }] },
+    });
     await applyFix(finding!);
     expectClean();
   });
@@ -134,7 +156,11 @@ describe('one problem at a time, each fixed by its own fix', () => {
     configSet('main', 'agents.defaults.workspace', shared);
     configSet('rescue', 'agents.defaults.workspace', shared);
     const finding = doctor().findings.find((candidate) => candidate.checkId === 'paths/shared-workspace');
-    expect(finding).toMatchObject({ severity: 'error', profile: 'rescue', evidence: { relation: 'same', workspaces: { main: { path: shared }, rescue: { path: shared } } } });
+    expect(finding).toMatchObject({
+      severity: 'error',
+      profile: 'rescue',
+      evidence: { relation: 'same', workspaces: { main: { path: shared }, rescue: { path: shared } } },
+    });
     await applyFix(finding!);
     expectClean();
   });
@@ -155,18 +181,38 @@ describe('one problem at a time, each fixed by its own fix', () => {
     const status = clawdoc(home, ['--profile', 'rescue', 'status', '--json']).json.profiles[0];
     expect(status.gateway).toMatchObject({ state: 'running', pid: rescue.pid, port: RESCUE_PORT, configuredPort: 23532, configuredPortSource: 'profile-hash' });
     const finding = doctor().findings.find((candidate) => candidate.checkId === 'gateway/port-drift');
-    expect(finding).toMatchObject({ severity: 'warning', profile: 'rescue', fix: { commands: [`openclaw --profile rescue config set gateway.port ${RESCUE_PORT}`] } });
+    expect(finding).toMatchObject({
+      severity: 'warning',
+      profile: 'rescue',
+      fix: { commands: [`openclaw --profile rescue config set gateway.port ${RESCUE_PORT}`] },
+    });
     await applyFix(finding!);
     const after = doctor();
     expect(after.findings.filter((candidate) => candidate.checkId === 'gateway/port-drift' || candidate.checkId === 'ports/hash-default')).toEqual([]);
     expect(after.code).toBe(0);
   });
 
-  it.skipIf(chromiumPath === null)('another profile\'s Chrome on rescue\'s CDP port', async () => {
+  it.skipIf(chromiumPath === null)("another profile's Chrome on rescue's CDP port", async () => {
     const chromium = chromiumPath!;
     const cdpPort = clawdoc(home, ['--profile', 'rescue', 'browser', 'status', '--json']).json.profiles[0].browserProfiles[0].cdpPort as number;
     const userDataDir = path.join(home, '.openclaw-main', 'browser', 'openclaw', 'user-data');
-    const chrome = spawn(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--remote-debugging-port=${cdpPort}`, `--user-data-dir=${userDataDir}`, 'about:blank'], { stdio: 'ignore' });
+    const chrome = spawn(
+      chromium,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--remote-debugging-port=${cdpPort}`,
+        `--user-data-dir=${userDataDir}`,
+        'about:blank',
+      ],
+      { stdio: 'ignore' },
+    );
     try {
       let browser: any;
       for (let attempt = 0; attempt < 40; attempt += 1) {

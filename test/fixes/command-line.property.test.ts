@@ -30,7 +30,52 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'clawdoc-argv-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 // The characters a hostile service file, unit Environment= value or config key would use.
-const HOSTILE = ["'", '"', '$', '(', ')', '`', ';', '|', '&', '\n', '\r', '\t', '\\', '*', '?', '~', '#', '!', '{', '}', '[', ']', '<', '>', '=', ' ', '-', '%', '^', '\u0000', '\u001b', '\u202e', '\u200b', 'é', '名', '😀', 'a', 'Z', '0', '.', '/', '_', ':', '@'];
+const HOSTILE = [
+  "'",
+  '"',
+  '$',
+  '(',
+  ')',
+  '`',
+  ';',
+  '|',
+  '&',
+  '\n',
+  '\r',
+  '\t',
+  '\\',
+  '*',
+  '?',
+  '~',
+  '#',
+  '!',
+  '{',
+  '}',
+  '[',
+  ']',
+  '<',
+  '>',
+  '=',
+  ' ',
+  '-',
+  '%',
+  '^',
+  '\u0000',
+  '\u001b',
+  '\u202e',
+  '\u200b',
+  'é',
+  '名',
+  '😀',
+  'a',
+  'Z',
+  '0',
+  '.',
+  '/',
+  '_',
+  ':',
+  '@',
+];
 const hostileString = fc.oneof(
   fc.string({ unit: fc.constantFrom(...HOSTILE), maxLength: 12 }),
   fc.constantFrom('', '-rf', '--%', '$(touch${IFS}X)', '`touch X`', "x';touch X;'", 'a\nb', '~root', '*', 'if', 'A=b', '\\', "'", '""'),
@@ -106,7 +151,7 @@ function expectParsedBack(makers: ReadonlyArray<() => CommandLine>): number {
   return cases.length;
 }
 
-const sample = <T,>(arbitrary: fc.Arbitrary<T>, runs = RUNS): T[] => fc.sample(arbitrary, { numRuns: runs });
+const sample = <T>(arbitrary: fc.Arbitrary<T>, runs = RUNS): T[] => fc.sample(arbitrary, { numRuns: runs });
 
 describe('renderPosix through a real shell', () => {
   it('passes any list of words back unchanged, or refuses only invisible characters', () => {
@@ -116,7 +161,15 @@ describe('renderPosix through a real shell', () => {
   });
 
   it('scopes env values to the one command, unchanged', () => {
-    expect(expectParsedBack(sample(fc.tuple(hostileString, hostileString)).map(([stateDir, configPath]) => () => openclawEnvLine(stateDir, configPath, ['config', 'validate'])))).toBeGreaterThan(RUNS / 4);
+    expect(
+      expectParsedBack(
+        sample(fc.tuple(hostileString, hostileString)).map(
+          ([stateDir, configPath]) =>
+            () =>
+              openclawEnvLine(stateDir, configPath, ['config', 'validate']),
+        ),
+      ),
+    ).toBeGreaterThan(RUNS / 4);
   });
 
   it('refuses env names a shell would not read as one assignment', () => {
@@ -162,7 +215,15 @@ describe('argv builders through a real shell', () => {
   });
 
   it('service commands: unit names, launchd labels, task names', () => {
-    expect(expectParsedBack(sample(fc.tuple(managers, actions, hostileString)).map(([manager, action, name]) => () => serviceLine(action, { manager, name }, host)))).toBeGreaterThan(RUNS / 10);
+    expect(
+      expectParsedBack(
+        sample(fc.tuple(managers, actions, hostileString)).map(
+          ([manager, action, name]) =>
+            () =>
+              serviceLine(action, { manager, name }, host),
+        ),
+      ),
+    ).toBeGreaterThan(RUNS / 10);
   });
 
   it('file commands: paths, pids, uids, variable names', () => {

@@ -6,7 +6,9 @@ const refused = (build: () => unknown) => expect(build).toThrow(UnsafeCommandVal
 
 describe('renderPosix', () => {
   it('leaves inert words bare and single-quotes the rest', () => {
-    expect(renderPosix({ argv: ['openclaw', '--profile', 'rescue', 'config', 'set', 'gateway.port', '19789'] })).toBe('openclaw --profile rescue config set gateway.port 19789');
+    expect(renderPosix({ argv: ['openclaw', '--profile', 'rescue', 'config', 'set', 'gateway.port', '19789'] })).toBe(
+      'openclaw --profile rescue config set gateway.port 19789',
+    );
     expect(quotePosix('')).toBe("''");
     expect(quotePosix("it's")).toBe("'it'\\''s'");
     expect(quotePosix('$(touch${IFS}X)')).toBe("'$(touch${IFS}X)'");
@@ -31,7 +33,9 @@ describe('renderPosix', () => {
 
 describe('renderWindows', () => {
   it('double-quotes words with spaces or parentheses and leaves switches bare', () => {
-    expect(renderWindows({ argv: ['schtasks', '/Change', '/TN', 'OpenClaw Gateway (rescue)', '/Disable'] })).toBe('schtasks /Change /TN "OpenClaw Gateway (rescue)" /Disable');
+    expect(renderWindows({ argv: ['schtasks', '/Change', '/TN', 'OpenClaw Gateway (rescue)', '/Disable'] })).toBe(
+      'schtasks /Change /TN "OpenClaw Gateway (rescue)" /Disable',
+    );
     expect(quoteWindows('C:\\Users\\op\\.openclaw')).toBe('C:\\Users\\op\\.openclaw');
     expect(quoteWindows('a & b')).toBe('"a & b"');
     expect(quoteWindows('--')).toBe('"--"');

@@ -42,7 +42,19 @@ const mac = { platform: 'darwin' as const, uid: 501 };
 const windows = { platform: 'win32' as const, uid: 0 };
 
 function service(manager: ServiceDefinition['manager'], name: string, extra: Partial<ServiceDefinition> = {}): ServiceDefinition {
-  return { manager, name, file: `/x/${name}`, env: {}, args: [], portArg: null, profile: 'rescue', profileEvidence: '', isGateway: true, legacy: false, ...extra };
+  return {
+    manager,
+    name,
+    file: `/x/${name}`,
+    env: {},
+    args: [],
+    portArg: null,
+    profile: 'rescue',
+    profileEvidence: '',
+    isGateway: true,
+    legacy: false,
+    ...extra,
+  };
 }
 
 type Subject = Pick<Profile, 'name' | 'openclawName' | 'origin' | 'stateDir' | 'configPath' | 'services' | 'gatewayPort'>;
@@ -72,7 +84,9 @@ describe('service commands', () => {
 
   it('refuses a launchd label with a command separator, and spells the gui domain with the known uid', () => {
     refused(() => restartGateway(profile('t', { services: [service('launchd', 'ai.openclaw.t;touch X')] }), mac));
-    expect(restartGateway(profile('rescue', { services: [service('launchd', 'ai.openclaw.rescue')] }), mac)).toEqual(['launchctl kickstart -k gui/501/ai.openclaw.rescue']);
+    expect(restartGateway(profile('rescue', { services: [service('launchd', 'ai.openclaw.rescue')] }), mac)).toEqual([
+      'launchctl kickstart -k gui/501/ai.openclaw.rescue',
+    ]);
     expect(startService(service('launchd', 'ai.openclaw.rescue'), mac)).toBe('launchctl kickstart gui/501/ai.openclaw.rescue');
   });
 
@@ -90,7 +104,8 @@ describe('service commands', () => {
   });
 
   it('refuses whitespace, slashes, control characters and a leading dash in unit names and labels', () => {
-    for (const name of ['openclaw gateway.service', 'a/b.service', 'a\nb.service', '-x.service', 'a\u001b[2Kb.service', '']) refused(() => serviceLine('start', { manager: 'systemd', name }));
+    for (const name of ['openclaw gateway.service', 'a/b.service', 'a\nb.service', '-x.service', 'a\u001b[2Kb.service', ''])
+      refused(() => serviceLine('start', { manager: 'systemd', name }));
     for (const name of ['ai.openclaw.x y', 'ai/openclaw', 'ai.openclaw.$HOME', '-ai']) refused(() => serviceLine('restart', { manager: 'launchd', name }, mac));
   });
 
@@ -138,15 +153,21 @@ describe('openclaw commands', () => {
 
   it('quotes hostile values so they are inert', () => {
     const subject = profile('rescue');
-    expect(configSetAt(subject, 'logging.file', "/tmp/$(touch X)/it's.log")).toBe("openclaw --profile rescue config set logging.file '/tmp/$(touch X)/it'\\''s.log'");
-    expect(configSetAt(subject, 'channels.telegram.botToken', '<new-telegram-credential>')).toBe("openclaw --profile rescue config set channels.telegram.botToken '<new-telegram-credential>'");
+    expect(configSetAt(subject, 'logging.file', "/tmp/$(touch X)/it's.log")).toBe(
+      "openclaw --profile rescue config set logging.file '/tmp/$(touch X)/it'\\''s.log'",
+    );
+    expect(configSetAt(subject, 'channels.telegram.botToken', '<new-telegram-credential>')).toBe(
+      "openclaw --profile rescue config set channels.telegram.botToken '<new-telegram-credential>'",
+    );
     refused(() => configSetAt(subject, 'logging.file', '/tmp/a\u001b[2Kb'));
   });
 
   it('spells out state dir and config path, quoted, when --profile would reach other files', () => {
     const moved = profile('rescue', { stateDir: '/srv/$(touch X)', configPath: '/srv/$(touch X)/openclaw.json' });
     expect(openclawAt(moved)).toBe("OPENCLAW_STATE_DIR='/srv/$(touch X)' OPENCLAW_CONFIG_PATH='/srv/$(touch X)/openclaw.json' openclaw");
-    expect(openclawAtCommand(moved, ['config', 'validate'])).toBe("OPENCLAW_STATE_DIR='/srv/$(touch X)' OPENCLAW_CONFIG_PATH='/srv/$(touch X)/openclaw.json' openclaw config validate");
+    expect(openclawAtCommand(moved, ['config', 'validate'])).toBe(
+      "OPENCLAW_STATE_DIR='/srv/$(touch X)' OPENCLAW_CONFIG_PATH='/srv/$(touch X)/openclaw.json' openclaw config validate",
+    );
     refused(() => openclawAtCommand(moved, ['config', 'validate'], windows));
     expect(openclawAtHint(moved, ['config', 'validate'], windows)).toBe('openclaw --profile <profile> config validate');
     // A discovery-made name never reaches --profile: its own files are spelled out instead.
@@ -155,10 +176,14 @@ describe('openclaw commands', () => {
     );
   });
 
-  it('restarts a running gateway by hand with the profile\'s own files, or through its service', () => {
+  it("restarts a running gateway by hand with the profile's own files, or through its service", () => {
     const moved = profile('rescue', { stateDir: '/srv/r s', configPath: '/srv/r s/openclaw.json' });
-    expect(restartIfRunning(moved, running('rescue'))).toEqual(["OPENCLAW_STATE_DIR='/srv/r s' OPENCLAW_CONFIG_PATH='/srv/r s/openclaw.json' openclaw gateway restart"]);
-    expect(restartIfRunning(profile('rescue', { services: [service('launchd', 'ai.openclaw.rescue')] }), running('rescue'), mac)).toEqual(['launchctl kickstart -k gui/501/ai.openclaw.rescue']);
+    expect(restartIfRunning(moved, running('rescue'))).toEqual([
+      "OPENCLAW_STATE_DIR='/srv/r s' OPENCLAW_CONFIG_PATH='/srv/r s/openclaw.json' openclaw gateway restart",
+    ]);
+    expect(restartIfRunning(profile('rescue', { services: [service('launchd', 'ai.openclaw.rescue')] }), running('rescue'), mac)).toEqual([
+      'launchctl kickstart -k gui/501/ai.openclaw.rescue',
+    ]);
     expect(restartIfRunning(moved, running('other'))).toEqual([]);
   });
 
@@ -236,6 +261,8 @@ describe('safe fixes', () => {
 
   it('returns argv and text together for a future fix --apply', () => {
     const lines = [serviceLine('restart', { manager: 'launchd', name: 'ai.openclaw.rescue' }, mac)];
-    expect(renderedCommands(lines, mac)).toEqual([{ line: { argv: ['launchctl', 'kickstart', '-k', 'gui/501/ai.openclaw.rescue'] }, text: 'launchctl kickstart -k gui/501/ai.openclaw.rescue' }]);
+    expect(renderedCommands(lines, mac)).toEqual([
+      { line: { argv: ['launchctl', 'kickstart', '-k', 'gui/501/ai.openclaw.rescue'] }, text: 'launchctl kickstart -k gui/501/ai.openclaw.rescue' },
+    ]);
   });
 });

@@ -25,7 +25,11 @@ describe('hostile values in checks', () => {
   });
 
   it('gateway/not-running starts a launchd service in the gui domain of the known uid', () => {
-    const context = onMac(model().profile('rescue', { port: 19789, services: [{ manager: 'launchd', name: 'ai.openclaw.rescue' }] }).context());
+    const context = onMac(
+      model()
+        .profile('rescue', { port: 19789, services: [{ manager: 'launchd', name: 'ai.openclaw.rescue' }] })
+        .context(),
+    );
     expect(runCheck(notRunning, context)[0]?.fix).toEqual({ commands: ['launchctl kickstart gui/501/ai.openclaw.rescue'] });
   });
 
@@ -54,7 +58,7 @@ describe('hostile values in checks', () => {
     expect(findings.map((finding) => [finding.checkId, finding.severity, finding.fix])).toEqual([['browser/shared-cdp-url', 'error', undefined]]);
   });
 
-  it('env/profile-split never puts a service\'s hostile OPENCLAW_PROFILE after --profile', () => {
+  it("env/profile-split never puts a service's hostile OPENCLAW_PROFILE after --profile", () => {
     const context = model()
       .profile('rescue', { port: 19789, services: [{ env: { OPENCLAW_PROFILE: 'x;touch${IFS}X', OPENCLAW_STATE_DIR: '/home/op/.openclaw-rescue' } }] })
       .context();

@@ -32,7 +32,10 @@ function listFiles(dir: string): string[] {
 function literalText(node: ts.Node): { text: string; holes: ts.Expression[] } | null {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { text: node.text, holes: [] };
   if (ts.isTemplateExpression(node)) {
-    return { text: node.head.text + node.templateSpans.map((span) => HOLE + span.literal.text).join(''), holes: node.templateSpans.map((span) => span.expression) };
+    return {
+      text: node.head.text + node.templateSpans.map((span) => HOLE + span.literal.text).join(''),
+      holes: node.templateSpans.map((span) => span.expression),
+    };
   }
   return null;
 }
@@ -44,7 +47,11 @@ function calleeName(expression: ts.Expression): string | null {
 }
 
 function isCommandHelper(name: string | null): boolean {
-  return name !== null && !NOT_COMMANDS.has(name) && /^(openclaw|config|start|restart|kill|rename|remove|copy|move|unset|add|list|chown|replace|reinstall|install|rerun)/.test(name);
+  return (
+    name !== null &&
+    !NOT_COMMANDS.has(name) &&
+    /^(openclaw|config|start|restart|kill|rename|remove|copy|move|unset|add|list|chown|replace|reinstall|install|rerun)/.test(name)
+  );
 }
 
 /** Every way a piece of source could build a command by hand; a pure function of the source, so it is tested on snippets too. */
@@ -54,7 +61,8 @@ export function offences(file: string, source: string): Offence[] {
   // `const cli = openclawAt(profile)` then `${cli} config validate`: the variable holds a command too.
   const commandVariables = new Set<string>();
   const collect = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isCommandHelper(calleeName(node.initializer))) commandVariables.add(node.name.text);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isCommandHelper(calleeName(node.initializer)))
+      commandVariables.add(node.name.text);
     ts.forEachChild(node, collect);
   };
   collect(sourceFile);

@@ -10,14 +10,21 @@ const user = os.userInfo().username;
 
 const fixture = (name: string) => fs.readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const CHROME = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
-const HELPER = '/Applications/Google Chrome.app/Contents/Frameworks/Google Chrome Framework.framework/Versions/156.0.8078.79/Helpers/Google Chrome Helper.app/Contents/MacOS/Google Chrome Helper';
+const HELPER =
+  '/Applications/Google Chrome.app/Contents/Frameworks/Google Chrome Framework.framework/Versions/156.0.8078.79/Helpers/Google Chrome Helper.app/Contents/MacOS/Google Chrome Helper';
 const SUPPORT = '/Users/alice/Library/Application Support/OpenClaw';
 
 describe('parsePs', () => {
   // Captured here (procps-ng): comm padded to 15 columns; a comm with a space; a gateway whose comm is cut at 15.
   it('Linux rows', () => {
     expect(parsePs(fixture('ps-linux.txt')).map(({ pid, ppid, user, name, command }) => ({ pid, ppid, user, name, command }))).toEqual([
-      { pid: 1, ppid: 0, user: 'root', name: 'process_api', command: expect.stringMatching(/^\/process_api --firecracker-init --addr 0\.0\.0\.0:2024 .* --auth-required$/) },
+      {
+        pid: 1,
+        ppid: 0,
+        user: 'root',
+        name: 'process_api',
+        command: expect.stringMatching(/^\/process_api --firecracker-init --addr 0\.0\.0\.0:2024 .* --auth-required$/),
+      },
       { pid: 28147, ppid: 1, user: 'root', name: 'Web Content', command: '/tmp/psfix/Web Content 300' },
       { pid: 28149, ppid: 28142, user: 'root', name: 'openclaw-gateway', command: 'openclaw-gateway' },
       { pid: 28150, ppid: 28142, user: 'root', name: 'node', command: 'node -e setTimeout(()=>{}, 300000) /tmp/some dir/app.js --port 18789' },
@@ -29,8 +36,22 @@ describe('parsePs', () => {
   it('macOS rows', () => {
     expect(parsePs(fixture('ps-macos.txt'))).toEqual([
       { pid: 1, ppid: 0, user: 'root', name: 'launchd', command: '/sbin/launchd', argv: [] },
-      { pid: 812, ppid: 1, user: 'alice', name: 'Google Chrome', command: `${CHROME} --remote-debugging-port=18800 --user-data-dir=/Users/alice/.openclaw/browser/openclaw/user-data about:blank`, argv: [] },
-      { pid: 901, ppid: 812, user: 'alice', name: 'Google Chrome Helper', command: `${HELPER} --type=utility --utility-sub-type=network.mojom.NetworkService --user-data-dir=/Users/alice/.openclaw/browser/openclaw/user-data`, argv: [] },
+      {
+        pid: 812,
+        ppid: 1,
+        user: 'alice',
+        name: 'Google Chrome',
+        command: `${CHROME} --remote-debugging-port=18800 --user-data-dir=/Users/alice/.openclaw/browser/openclaw/user-data about:blank`,
+        argv: [],
+      },
+      {
+        pid: 901,
+        ppid: 812,
+        user: 'alice',
+        name: 'Google Chrome Helper',
+        command: `${HELPER} --type=utility --utility-sub-type=network.mojom.NetworkService --user-data-dir=/Users/alice/.openclaw/browser/openclaw/user-data`,
+        argv: [],
+      },
       { pid: 4101, ppid: 1, user: 'alice', name: 'zsh', command: '-zsh', argv: [] },
       { pid: 4135, ppid: 4101, user: '_openclaw', name: 'node', command: 'openclaw-gateway', argv: [] },
       { pid: 5001, ppid: 1, user: 'alice', name: 'node', command: `${SUPPORT}/bin/node ${SUPPORT}/openclaw.mjs gateway --profile work --port 23592`, argv: [] },
@@ -38,7 +59,13 @@ describe('parsePs', () => {
   });
 
   it('macOS answers of one row, where no other row shows the column', () => {
-    expect(fixture('ps-macos-one-row.txt').split('\n').filter(Boolean).map((line) => parsePs(line)[0]).map((info) => [info?.name, info?.command.slice(0, 80)])).toEqual([
+    expect(
+      fixture('ps-macos-one-row.txt')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => parsePs(line)[0])
+        .map((info) => [info?.name, info?.command.slice(0, 80)]),
+    ).toEqual([
       ['Google Chrome', `${CHROME} --remote-debugging-port=18800`.slice(0, 80)],
       ['zsh', '-zsh'],
       ['node', 'openclaw-gateway'],
@@ -69,7 +96,6 @@ describe('psProcessInfo (live)', () => {
     }
   });
 
-
   it('describes this process and ignores a pid that does not exist', async () => {
     const [info, ...rest] = await psProcessInfo([process.pid, 999_999_999], 5000);
     expect(rest).toEqual([]);
@@ -81,7 +107,12 @@ describe('psProcessInfo (live)', () => {
 describe.skipIf(process.platform !== 'linux')('describeProcesses (Linux /proc)', () => {
   it('reads argv, parent and user of the pids asked for, and adds their parents', async () => {
     const processes = await describeProcesses([process.pid, 999_999_999], 5000);
-    expect(processes[process.pid]).toMatchObject({ pid: process.pid, ppid: process.ppid, user, argv: [process.execPath, ...process.execArgv, ...process.argv.slice(1)] });
+    expect(processes[process.pid]).toMatchObject({
+      pid: process.pid,
+      ppid: process.ppid,
+      user,
+      argv: [process.execPath, ...process.execArgv, ...process.argv.slice(1)],
+    });
     expect(processes[999_999_999]).toBeUndefined();
     if (process.ppid > 1) expect(processes[process.ppid]?.pid).toBe(process.ppid);
   });

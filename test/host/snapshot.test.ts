@@ -65,31 +65,34 @@ describe('readWithSystemInformation', () => {
     }
   });
 
-  it.skipIf(process.platform === 'win32')('a netstat and ss that hang are killed with the child when the look-up times out: no process, handle or timer left', async () => {
-    const marker = `${31 + Math.random()}`.slice(0, 9);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clawdoc-tarpit-'));
-    for (const tool of ['netstat', 'ss', 'lsof']) fs.writeFileSync(path.join(dir, tool), `#!/bin/sh\nexec sleep ${marker}\n`, { mode: 0o755 });
-    const sleepers = () =>
-      execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
-        .split('\n')
-        .filter((line) => line.trim().endsWith(`sleep ${marker}`));
-    const original = process.env.PATH;
-    process.env.PATH = `${dir}${path.delimiter}${original}`;
-    const watch = watchLeftovers();
-    try {
-      const read = readWithSystemInformation(1500);
-      await expect.poll(sleepers, { timeout: 1400, interval: 50 }).toHaveLength(1);
-      await expect(read).rejects.toThrow('systeminformation.networkConnections did not answer within 1500 ms');
-      expect(watch.left()).toEqual({ handles: {}, timers: 0 });
-      expect(sleepers()).toEqual([]);
-    } finally {
-      watch.stop();
-      // Only when the kill failed: the sleepers this test started, by pid.
-      for (const line of sleepers()) process.kill(Number.parseInt(line, 10), 'SIGKILL');
-      process.env.PATH = original;
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(process.platform === 'win32')(
+    'a netstat and ss that hang are killed with the child when the look-up times out: no process, handle or timer left',
+    async () => {
+      const marker = `${31 + Math.random()}`.slice(0, 9);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clawdoc-tarpit-'));
+      for (const tool of ['netstat', 'ss', 'lsof']) fs.writeFileSync(path.join(dir, tool), `#!/bin/sh\nexec sleep ${marker}\n`, { mode: 0o755 });
+      const sleepers = () =>
+        execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+          .split('\n')
+          .filter((line) => line.trim().endsWith(`sleep ${marker}`));
+      const original = process.env.PATH;
+      process.env.PATH = `${dir}${path.delimiter}${original}`;
+      const watch = watchLeftovers();
+      try {
+        const read = readWithSystemInformation(1500);
+        await expect.poll(sleepers, { timeout: 1400, interval: 50 }).toHaveLength(1);
+        await expect(read).rejects.toThrow('systeminformation.networkConnections did not answer within 1500 ms');
+        expect(watch.left()).toEqual({ handles: {}, timers: 0 });
+        expect(sleepers()).toEqual([]);
+      } finally {
+        watch.stop();
+        // Only when the kill failed: the sleepers this test started, by pid.
+        for (const line of sleepers()) process.kill(Number.parseInt(line, 10), 'SIGKILL');
+        process.env.PATH = original;
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('a child that answers more than the cap is stopped', async () => {
     await expect(inChildProcess("process.stdout.write('x'.repeat(40 * 1024 * 1024));", 5000, 'flood')).rejects.toThrow(/^flood answered more than \d+ bytes$/);

@@ -39,23 +39,34 @@ describe('layout', () => {
       hashDefaultPort: false,
       legacyWorkspaceDefault: true,
     });
-    expect(decideLayout(null, null)).toMatchObject({ version: '2026.9', reason: 'no OpenClaw install found on this host; using the current layout', hashDefaultPort: true });
+    expect(decideLayout(null, null)).toMatchObject({
+      version: '2026.9',
+      reason: 'no OpenClaw install found on this host; using the current layout',
+      hashDefaultPort: true,
+    });
   });
 
-  it('--layout brings its era\'s defaults, whatever release is installed: 2026.1 has no profile-name hash', () => {
+  it("--layout brings its era's defaults, whatever release is installed: 2026.1 has no profile-name hash", () => {
     expect(decideLayout('2026.1', null)).toMatchObject({ hashDefaultPort: false, legacyWorkspaceDefault: true });
     expect(decideLayout('2026.9', null)).toMatchObject({ hashDefaultPort: true, legacyWorkspaceDefault: false });
-    expect(decideLayout(null, { version: '2026.8.1', packageJson: '/x' })).toMatchObject({ version: '2026.1', hashDefaultPort: true, legacyWorkspaceDefault: false });
+    expect(decideLayout(null, { version: '2026.8.1', packageJson: '/x' })).toMatchObject({
+      version: '2026.1',
+      hashDefaultPort: true,
+      legacyWorkspaceDefault: false,
+    });
   });
 
-  it('finds the install linked from PATH and under the home\'s npm prefix, without spawning it', () => {
+  it("finds the install linked from PATH and under the home's npm prefix, without spawning it", () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'clawdoc-layout-'));
     dirs.push(home);
     const root = installAt(path.join(home, 'opt'), '2026.9.6');
     const bin = path.join(home, 'bin');
     fs.mkdirSync(bin);
     fs.symlinkSync(path.join(root, 'openclaw.mjs'), path.join(bin, 'openclaw'));
-    expect(findInstalledOpenClaw(invocation(home, { PATH: bin }), [])).toEqual({ version: '2026.9.6', packageJson: path.join(fs.realpathSync(root), 'package.json') });
+    expect(findInstalledOpenClaw(invocation(home, { PATH: bin }), [])).toEqual({
+      version: '2026.9.6',
+      packageJson: path.join(fs.realpathSync(root), 'package.json'),
+    });
 
     installAt(path.join(home, '.npm-global'), '2026.5.1');
     expect(findInstalledOpenClaw(invocation(home, {}), [])?.version).toBe('2026.5.1');

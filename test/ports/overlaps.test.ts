@@ -22,7 +22,11 @@ describe('bindsCanCollide', () => {
   });
 
   it('keeps two different specific addresses apart', () => {
-    expect([bindsCanCollide('127.0.0.1', '192.168.1.5'), bindsCanCollide('::1', '10.0.0.2'), bindsCanCollide('10.0.0.1', '10.0.0.2')]).toEqual([false, false, false]);
+    expect([bindsCanCollide('127.0.0.1', '192.168.1.5'), bindsCanCollide('::1', '10.0.0.2'), bindsCanCollide('10.0.0.1', '10.0.0.2')]).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -33,9 +37,11 @@ describe('findOverlaps', () => {
       { name: 'rescue', plan: [gatewayOn(18789, '127.0.0.1')] },
     ]);
     expect(overlaps.map((overlap) => [overlap.from, overlap.to, overlap.a.profile, overlap.b.profile])).toEqual([[18789, 18789, 'main', 'rescue']]);
-    expect(findOverlaps([
-      { name: 'main', plan: [gatewayOn(18789, '192.168.1.5')] },
-      { name: 'rescue', plan: [gatewayOn(18789, '127.0.0.1')] },
-    ])).toEqual([]);
+    expect(
+      findOverlaps([
+        { name: 'main', plan: [gatewayOn(18789, '192.168.1.5')] },
+        { name: 'rescue', plan: [gatewayOn(18789, '127.0.0.1')] },
+      ]),
+    ).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ describe('port plan', () => {
     ]);
   });
 
-  it('derives the 2026.1 layout of the user\'s document: relay base+3, canvas base+4', () => {
+  it("derives the 2026.1 layout of the user's document: relay base+3, canvas base+4", () => {
     const plan = buildPortPlan(input({ browserEnabled: false }), '2026.1');
     expect(plan).toEqual([
       { role: 'gateway', from: 19789, to: 19789, bind: '127.0.0.1', source: 'gateway.port', derived: true },
@@ -51,7 +51,15 @@ describe('port plan', () => {
       '2026.9',
     );
     expect(plan.filter((entry) => entry.role === 'cdp' || entry.role === 'extension-relay')).toEqual([
-      { role: 'extension-relay', from: 19799, to: 19799, bind: '127.0.0.1', source: 'control+8 (extension relay, counting down from control+8)', label: 'ext', derived: true },
+      {
+        role: 'extension-relay',
+        from: 19799,
+        to: 19799,
+        bind: '127.0.0.1',
+        source: 'control+8 (extension relay, counting down from control+8)',
+        label: 'ext',
+        derived: true,
+      },
       { role: 'cdp', from: 19800, to: 19800, bind: '127.0.0.1', source: 'browser.profiles.openclaw.cdpPort', label: 'openclaw', derived: false },
       { role: 'cdp', from: 19801, to: 19801, bind: '127.0.0.1', source: 'first free port of the CDP band (control+10)', label: 'work', derived: true },
       { role: 'cdp', from: 9333, to: 9333, bind: '127.0.0.1', source: 'browser.profiles.local.cdpUrl', label: 'local', derived: false },
@@ -60,7 +68,11 @@ describe('port plan', () => {
 
   it('uses browser.cdpUrl for the implicit profile, and mcp.apps.sandboxPort and webhooks as configured', () => {
     const plan = buildPortPlan(
-      input({ browserCdpUrl: 'http://127.0.0.1:9222', sandboxPort: 30000, webhooks: [{ channel: 'telegram', port: 8787, source: 'telegram webhook default 8787', portKey: 'channels.telegram.webhookPort', bind: '127.0.0.1' }] }),
+      input({
+        browserCdpUrl: 'http://127.0.0.1:9222',
+        sandboxPort: 30000,
+        webhooks: [{ channel: 'telegram', port: 8787, source: 'telegram webhook default 8787', portKey: 'channels.telegram.webhookPort', bind: '127.0.0.1' }],
+      }),
       '2026.9',
     );
     expect(plan.filter((entry) => ['cdp', 'sandbox', 'webhook'].includes(entry.role))).toEqual([
@@ -71,7 +83,16 @@ describe('port plan', () => {
   });
 
   it('rebases derived ports on a running base and keeps absolute keys where they are', () => {
-    const plan = buildPortPlan(input({ sandboxPort: 30000, browserProfiles: [{ name: 'pinned', cdpPort: 9333, cdpUrl: null, driver: null, userDataDir: null, implicit: false }, { name: 'openclaw', cdpPort: null, cdpUrl: null, driver: null, userDataDir: null, implicit: true }] }), '2026.9');
+    const plan = buildPortPlan(
+      input({
+        sandboxPort: 30000,
+        browserProfiles: [
+          { name: 'pinned', cdpPort: 9333, cdpUrl: null, driver: null, userDataDir: null, implicit: false },
+          { name: 'openclaw', cdpPort: null, cdpUrl: null, driver: null, userDataDir: null, implicit: true },
+        ],
+      }),
+      '2026.9',
+    );
     const moved = rebasePlan(plan, 20789, 'lock');
     expect(moved.map((entry) => [entry.role, entry.from, entry.to])).toEqual([
       ['gateway', 20789, 20789],

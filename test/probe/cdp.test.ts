@@ -13,7 +13,7 @@ const CHROMIUM = '/usr/bin/chromium';
 afterEach(closeServers);
 
 describe('probeCdp on fakes', () => {
-  it('a port answering /json/version with HTML (a gateway\'s UI) neither hangs nor throws: the chrome-remote-interface trap', async () => {
+  it("a port answering /json/version with HTML (a gateway's UI) neither hangs nor throws: the chrome-remote-interface trap", async () => {
     let listed = false;
     const port = await httpServer((request, response) => {
       if (request.url === '/json/list') listed = true;
@@ -35,12 +35,20 @@ describe('probeCdp on fakes', () => {
   it('counts page targets only', async () => {
     const port = await httpServer((request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(request.url === '/json/version' ? VERSION : [{ type: 'page' }, { type: 'browser_ui' }, { type: 'page' }, { type: 'service_worker' }]));
+      response.end(
+        JSON.stringify(request.url === '/json/version' ? VERSION : [{ type: 'page' }, { type: 'browser_ui' }, { type: 'page' }, { type: 'service_worker' }]),
+      );
     });
-    expect(await probeCdp('127.0.0.1', port, TIMEOUT)).toMatchObject({ isCdp: true, browser: 'Chrome/156.0.8078.79', protocolVersion: '1.3', tabs: 2, detail: null });
+    expect(await probeCdp('127.0.0.1', port, TIMEOUT)).toMatchObject({
+      isCdp: true,
+      browser: 'Chrome/156.0.8078.79',
+      protocolVersion: '1.3',
+      tabs: 2,
+      detail: null,
+    });
   });
 
-  it('a target list that never answers is cut by the probe\'s own timeout', async () => {
+  it("a target list that never answers is cut by the probe's own timeout", async () => {
     const port = await httpServer((request, response) => {
       if (request.url === '/json/version') response.end(JSON.stringify(VERSION));
     });
@@ -57,15 +65,26 @@ describe('probeCdp on fakes', () => {
       response.writeHead(500);
       response.end('no');
     });
-    expect(await probeCdp('127.0.0.1', port, TIMEOUT)).toMatchObject({ isCdp: true, tabs: null, detail: 'the target list failed: HTTP 500', list: { outcome: 'http-error', status: 500 } });
+    expect(await probeCdp('127.0.0.1', port, TIMEOUT)).toMatchObject({
+      isCdp: true,
+      tabs: null,
+      detail: 'the target list failed: HTTP 500',
+      list: { outcome: 'http-error', status: 500 },
+    });
   });
 
   it('a target list over the cap is cut and not counted', async () => {
     const port = await httpServer((request, response) => {
       if (request.url === '/json/version') return response.end(JSON.stringify(VERSION));
-      response.end(JSON.stringify(Array.from({ length: 20_000 }, (_, index) => ({ type: 'page', id: String(index), url: 'about:blank', title: 'x'.repeat(40) }))));
+      response.end(
+        JSON.stringify(Array.from({ length: 20_000 }, (_, index) => ({ type: 'page', id: String(index), url: 'about:blank', title: 'x'.repeat(40) }))),
+      );
     });
-    expect(await probeCdp('127.0.0.1', port, 2000)).toMatchObject({ isCdp: true, tabs: null, detail: `the target list is not a JSON list (body cut at ${MAX_LIST_BYTES} bytes)` });
+    expect(await probeCdp('127.0.0.1', port, 2000)).toMatchObject({
+      isCdp: true,
+      tabs: null,
+      detail: `the target list is not a JSON list (body cut at ${MAX_LIST_BYTES} bytes)`,
+    });
   });
 });
 
@@ -79,7 +98,19 @@ describe.skipIf(!existsSync(CHROMIUM))('probeCdp on a real headless Chromium', (
     userDataDir = mkdtempSync(path.join(os.tmpdir(), 'clawdoc-chromium-'));
     chromium = spawn(
       CHROMIUM,
-      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--remote-debugging-port=${port}`, `--user-data-dir=${userDataDir}`, 'about:blank'],
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--remote-debugging-port=${port}`,
+        `--user-data-dir=${userDataDir}`,
+        'about:blank',
+      ],
       // Its own process group: the browser's helper processes (network service, zygotes) end with it.
       { stdio: 'ignore', detached: true },
     );

@@ -17,7 +17,7 @@ describe('probeBrowserControl', () => {
   it.each([
     ['the browser control service (Express, 401 text)', 401, 'text/html; charset=utf-8', 'Unauthorized', 'browser-control'],
     ['the extension relay (401 JSON)', 401, 'application/json', '{"error":"Unauthorized"}', 'extension-relay'],
-    ['a gateway\'s control UI', 200, 'text/html', '<html><title>OpenClaw Control</title></html>', 'openclaw-gateway'],
+    ["a gateway's control UI", 200, 'text/html', '<html><title>OpenClaw Control</title></html>', 'openclaw-gateway'],
     ['anything else', 200, 'text/plain', 'hello', 'other'],
   ] as const)('%s', async (_name, status, type, body, service) => {
     const port = await answering(status, type, body);

@@ -26,7 +26,13 @@ describe('probeGateway on fake gateways', () => {
   it('a gateway that sends the measured connect.challenge is OpenClaw, and gets no credential', async () => {
     const { port, seen } = await wsGateway({ routes: HEALTHZ, onOpen: (ws) => ws.send(REAL_CHALLENGE) });
     const probe = await probeGateway('127.0.0.1', port, TIMEOUT);
-    expect(probe).toMatchObject({ wsChallenge: true, wsDetail: 'connect.challenge event on upgrade', isOpenClaw: true, evidence: ['connect.challenge event on upgrade'], version: null });
+    expect(probe).toMatchObject({
+      wsChallenge: true,
+      wsDetail: 'connect.challenge event on upgrade',
+      isOpenClaw: true,
+      evidence: ['connect.challenge event on upgrade'],
+      version: null,
+    });
     expect(seen.upgrades.flatMap((headers) => Object.keys(headers))).not.toContainEqual(expect.stringMatching(/authorization|token|cookie/i));
     expect(seen.messages).toEqual([]);
   });
@@ -45,7 +51,10 @@ describe('probeGateway on fake gateways', () => {
       routes: {
         ...HEALTHZ,
         '/startupz': { body: '{"ok":false,"status":"starting","version":"2026.9.6","uptimeMs":997}' },
-        '/': { type: 'text/html', body: `<!doctype html>\n<html data-openclaw-control-ui-build-id="${BUILD}" lang="en"><head><title>OpenClaw Control</title></head></html>` },
+        '/': {
+          type: 'text/html',
+          body: `<!doctype html>\n<html data-openclaw-control-ui-build-id="${BUILD}" lang="en"><head><title>OpenClaw Control</title></head></html>`,
+        },
         '/__openclaw__/a2ui/': { status: 401, body: '{"error":{"message":"Unauthorized","type":"unauthorized"}}' },
       },
     });
@@ -62,7 +71,9 @@ describe('probeGateway on fake gateways', () => {
   });
 
   it('the control UI alone gives the version from its build id', async () => {
-    const { port } = await fakeGateway({ routes: { '/': { type: 'text/html', body: `<html data-openclaw-control-ui-build-id="${BUILD}"><title>OpenClaw Control</title></html>` } } });
+    const { port } = await fakeGateway({
+      routes: { '/': { type: 'text/html', body: `<html data-openclaw-control-ui-build-id="${BUILD}"><title>OpenClaw Control</title></html>` } },
+    });
     expect(await probeGateway('127.0.0.1', port, TIMEOUT)).toMatchObject({ isOpenClaw: true, version: '2026.9.6' });
   });
 });

@@ -46,10 +46,19 @@ describe('every probe on every hostile listener', () => {
     expect([get.result.outcome, get.result.status], 'gateway HTTP').toEqual(HOSTILE_OUTCOME[kind]);
     expect(challenge.result.challenge, 'challenge').toBe(false);
     expect([gateway.result.healthz.outcome, gateway.result.healthz.status], 'gateway').toEqual(HOSTILE_OUTCOME[kind]);
-    expect([gateway.result.wsChallenge, gateway.result.isOpenClaw, gateway.result.evidence, gateway.result.version], 'gateway').toEqual([false, false, [], null]);
+    expect([gateway.result.wsChallenge, gateway.result.isOpenClaw, gateway.result.evidence, gateway.result.version], 'gateway').toEqual([
+      false,
+      false,
+      [],
+      null,
+    ]);
     expect([control.result.root.outcome, control.result.root.status], 'browser control').toEqual(HOSTILE_OUTCOME[kind]);
     expect(control.result.service, 'browser control').toBe(control.result.root.status === null ? null : 'other');
-    expect([cdp.result.version.outcome, cdp.result.version.status, cdp.result.isCdp, cdp.result.tabs], 'CDP /json/version').toEqual([...HOSTILE_OUTCOME[kind], false, null]);
+    expect([cdp.result.version.outcome, cdp.result.version.status, cdp.result.isCdp, cdp.result.tabs], 'CDP /json/version').toEqual([
+      ...HOSTILE_OUTCOME[kind],
+      false,
+      null,
+    ]);
     expect([cdpList.result.isCdp, cdpList.result.tabs], 'CDP /json/list').toEqual([true, null]);
     expect([cdpList.result.list?.outcome, cdpList.result.list?.status], 'CDP /json/list').toEqual(HOSTILE_OUTCOME[kind]);
     expect(cdpList.result.detail, 'CDP /json/list').toMatch(/^the target list /);
@@ -68,7 +77,9 @@ describe("the run's deadline", () => {
     const ports = await Promise.all(Array.from({ length: 111 }, () => hostile('silent')));
     const targets = ports.map((port) => ({ host: HOST, port }));
     const watch = watchLeftovers();
-    const { result, ms } = await timed(runProbes({ gateways: targets.slice(0, 37), cdp: targets.slice(37, 74), control: targets.slice(74) }, { timeoutMs: 10_000, deadlineMs: 1000 }));
+    const { result, ms } = await timed(
+      runProbes({ gateways: targets.slice(0, 37), cdp: targets.slice(37, 74), control: targets.slice(74) }, { timeoutMs: 10_000, deadlineMs: 1000 }),
+    );
     expect(watch.left()).toEqual(NOTHING_LEFT);
     expect(ms).toBeLessThan(2000);
     expect(result.deadlineHit).toBe(true);
@@ -85,13 +96,20 @@ describe("the run's deadline", () => {
     const answering = await hostile('error500');
     const watch = watchLeftovers();
     const { result, ms } = await timed(
-      runProbes({ gateways: [{ host: HOST, port: silent }], cdp: [{ host: HOST, port: silent }], control: [{ host: HOST, port: answering }] }, { timeoutMs: 10_000, deadlineMs: 300 }),
+      runProbes(
+        { gateways: [{ host: HOST, port: silent }], cdp: [{ host: HOST, port: silent }], control: [{ host: HOST, port: answering }] },
+        { timeoutMs: 10_000, deadlineMs: 300 },
+      ),
     );
     expect(watch.left()).toEqual(NOTHING_LEFT);
     expect(ms).toBeLessThan(300 + MARGIN);
     expect(result.deadlineHit).toBe(true);
     expect(result.control[`${HOST}:${answering}`]?.root).toMatchObject({ outcome: 'http-error', status: 500 });
-    expect(result.gateways[`${HOST}:${silent}`]).toMatchObject({ healthz: { outcome: 'timeout', detail: "the run's deadline ended this probe" }, isOpenClaw: false, wsChallenge: null });
+    expect(result.gateways[`${HOST}:${silent}`]).toMatchObject({
+      healthz: { outcome: 'timeout', detail: "the run's deadline ended this probe" },
+      isOpenClaw: false,
+      wsChallenge: null,
+    });
     expect(result.cdp[`${HOST}:${silent}`]).toMatchObject({ version: { outcome: 'timeout' }, isCdp: false, tabs: null });
   });
 
@@ -101,7 +119,11 @@ describe("the run's deadline", () => {
     controller.abort();
     const { result, ms } = await timed(probeGateway(HOST, port, 10_000, controller.signal));
     expect(ms).toBeLessThan(100);
-    expect(result).toMatchObject({ healthz: { outcome: 'timeout', detail: "the run's deadline ended this probe" }, wsChallenge: false, wsDetail: "the run's deadline ended this probe" });
+    expect(result).toMatchObject({
+      healthz: { outcome: 'timeout', detail: "the run's deadline ended this probe" },
+      wsChallenge: false,
+      wsDetail: "the run's deadline ended this probe",
+    });
   });
 });
 
@@ -134,4 +156,3 @@ describe('the leftovers watch itself', () => {
     expect(await listed).toBe('failed');
   });
 });
-

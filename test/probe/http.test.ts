@@ -39,7 +39,7 @@ describe('boundedGet on hostile listeners', () => {
     expect(hits).toBe(1);
   });
 
-  it('a status line followed by endless headers stops at node:http\'s header limit', async () => {
+  it("a status line followed by endless headers stops at node:http's header limit", async () => {
     const port = await raw((socket) => socket.end(`HTTP/1.1 200 OK\r\nX-Filler: ${'a'.repeat(10 * 1024 * 1024)}`));
     const { result, ms } = await timed(boundedGet('127.0.0.1', port, '/', 2000));
     expect(result).toMatchObject({ outcome: 'bad-response', status: null, detail: 'the answer is not valid HTTP (HPE_HEADER_OVERFLOW)' });
@@ -47,7 +47,11 @@ describe('boundedGet on hostile listeners', () => {
   });
 
   it('nothing listening is refused', async () => {
-    expect(await boundedGet('127.0.0.1', await freePort(), '/healthz', TIMEOUT)).toMatchObject({ outcome: 'refused', status: null, detail: 'nothing accepts connections there' });
+    expect(await boundedGet('127.0.0.1', await freePort(), '/healthz', TIMEOUT)).toMatchObject({
+      outcome: 'refused',
+      status: null,
+      detail: 'nothing accepts connections there',
+    });
   });
 
   it('a TLS server that answers a plain request with an alert record is TLS too', async () => {
@@ -124,12 +128,20 @@ describe('boundedGet on answers that parse', () => {
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
       response.write('{"ok":');
     });
-    expect(await boundedGet('127.0.0.1', port, '/', TIMEOUT)).toMatchObject({ outcome: 'timeout', status: 200, detail: `status 200 came, the body did not end within ${TIMEOUT} ms` });
+    expect(await boundedGet('127.0.0.1', port, '/', TIMEOUT)).toMatchObject({
+      outcome: 'timeout',
+      status: 200,
+      detail: `status 200 came, the body did not end within ${TIMEOUT} ms`,
+    });
   });
 
   it('a body cut short by the server is a bad response', async () => {
     const port = await raw((socket) => socket.end('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{"ok":'));
-    expect(await boundedGet('127.0.0.1', port, '/', TIMEOUT)).toMatchObject({ outcome: 'bad-response', status: 200, detail: 'status 200 came, then the server closed the connection mid-answer' });
+    expect(await boundedGet('127.0.0.1', port, '/', TIMEOUT)).toMatchObject({
+      outcome: 'bad-response',
+      status: 200,
+      detail: 'status 200 came, then the server closed the connection mid-answer',
+    });
   });
 
   it('sends no credentials and asks the explicit address, not localhost', async () => {

@@ -6,7 +6,12 @@ const RUNNER = /[\\/](vitest|@vitest|tinypool|birpc)[\\/]/;
 
 /** The frame that called setTimeout: the first one outside this file and Node's own code. */
 function callerOf(stack: string): string {
-  return stack.split('\n').slice(1).find((line) => !line.includes('leftovers.ts') && !/\(node:|at node:/.test(line)) ?? '';
+  return (
+    stack
+      .split('\n')
+      .slice(1)
+      .find((line) => !line.includes('leftovers.ts') && !/\(node:|at node:/.test(line)) ?? ''
+  );
 }
 
 function liveHandles(): Record<string, number> {

@@ -16,7 +16,11 @@ describe('runProbes', () => {
     );
     expect(Date.now() - started).toBeLessThan(1300);
     expect(result.deadlineHit).toBe(true);
-    expect(result.gateways[`127.0.0.1:${silent}`]).toMatchObject({ healthz: { outcome: 'timeout', detail: "the run's deadline ended this probe" }, isOpenClaw: false, wsChallenge: null });
+    expect(result.gateways[`127.0.0.1:${silent}`]).toMatchObject({
+      healthz: { outcome: 'timeout', detail: "the run's deadline ended this probe" },
+      isOpenClaw: false,
+      wsChallenge: null,
+    });
     expect(result.cdp[`127.0.0.1:${silent}`]).toMatchObject({ version: { outcome: 'timeout' }, isCdp: false });
     expect(result.control[`127.0.0.1:${answering}`]?.root).toMatchObject({ outcome: 'ok', status: 200 });
   });
@@ -24,7 +28,10 @@ describe('runProbes', () => {
   it('runs probes concurrently: 40 silent ports cost about two timeouts, not forty', async () => {
     const ports = await Promise.all(Array.from({ length: 40 }, () => HOSTILE.silent()));
     const started = Date.now();
-    const result = await runProbes({ gateways: [], cdp: [], control: ports.map((port) => ({ host: '127.0.0.1', port })) }, { timeoutMs: 300, deadlineMs: 10_000 });
+    const result = await runProbes(
+      { gateways: [], cdp: [], control: ports.map((port) => ({ host: '127.0.0.1', port })) },
+      { timeoutMs: 300, deadlineMs: 10_000 },
+    );
     expect(Date.now() - started).toBeLessThan(300 * 2 + 1000);
     expect(result.deadlineHit).toBe(false);
     expect(Object.values(result.control).map((probe) => probe.root.outcome)).toEqual(Array(40).fill('timeout'));
@@ -39,6 +46,11 @@ describe('runProbes', () => {
   });
 
   it('no targets: an empty round at once', async () => {
-    expect(await runProbes({ gateways: [], cdp: [], control: [] }, { timeoutMs: 100, deadlineMs: 100 })).toEqual({ gateways: {}, cdp: {}, control: {}, deadlineHit: false });
+    expect(await runProbes({ gateways: [], cdp: [], control: [] }, { timeoutMs: 100, deadlineMs: 100 })).toEqual({
+      gateways: {},
+      cdp: {},
+      control: {},
+      deadlineHit: false,
+    });
   });
 });

@@ -46,7 +46,7 @@ function track(socket: net.Socket): void {
   socket.on('error', () => undefined);
 }
 
-export async function listen(server: net.Server): Promise<number> {
+async function listen(server: net.Server): Promise<number> {
   server.on('connection', track);
   server.on('secureConnection', (socket: net.Socket) => socket.on('error', () => undefined));
   servers.push(server);
@@ -75,14 +75,34 @@ export async function freePort(): Promise<number> {
 let credentials: { key: Buffer; cert: Buffer } | null = null;
 
 /** A self-signed certificate for 127.0.0.1: made by openssl when it is installed, else the one in fixtures/. */
-export function tlsCredentials(): { key: Buffer; cert: Buffer } {
+function tlsCredentials(): { key: Buffer; cert: Buffer } {
   if (credentials) return credentials;
   const hasOpenssl = (process.env.PATH ?? '').split(path.delimiter).some((dir) => fs.existsSync(path.join(dir, 'openssl')));
   if (!hasOpenssl) return (credentials = fixtureCredentials());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clawdoc-tls-'));
   try {
     const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-days',
+        '1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
     return (credentials = { key: fs.readFileSync(key), cert: fs.readFileSync(cert) });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -100,7 +120,7 @@ function newTlsServer(): tls.Server {
   return server;
 }
 
-export function tlsServer(): Promise<number> {
+function tlsServer(): Promise<number> {
   return listen(newTlsServer());
 }
 
@@ -161,7 +181,9 @@ const hugeFrameWebSocket = (() => {
   let server: http.Server | null = null;
   return () =>
     (server ??= webSocketHttp((socket, request) => {
-      socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptFor(String(request.headers['sec-websocket-key']))}\r\n\r\n`);
+      socket.write(
+        `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptFor(String(request.headers['sec-websocket-key']))}\r\n\r\n`,
+      );
       const header = Buffer.alloc(10);
       header[0] = 0x81;
       header[1] = 127;
@@ -212,13 +234,20 @@ const BEHAVIOURS = {
   /** A TLS server (Node's closes silently on a plain request). */
   tls: (socket, request) => (request ? relayToTls(socket, request) : handOver(newTlsServer(), socket, null)),
   /** HTTP 500 on every path. */
-  error500: (socket, request) => onRequest(socket, request, () => socket.end('HTTP/1.1 500 Internal Server Error\r\ncontent-type: text/plain\r\ncontent-length: 14\r\nconnection: close\r\n\r\ninternal error')),
+  error500: (socket, request) =>
+    onRequest(socket, request, () =>
+      socket.end('HTTP/1.1 500 Internal Server Error\r\ncontent-type: text/plain\r\ncontent-length: 14\r\nconnection: close\r\n\r\ninternal error'),
+    ),
   /** A redirect whose target carries credentials. */
   redirect: (socket, request) =>
-    onRequest(socket, request, () => socket.end('HTTP/1.1 302 Found\r\nlocation: http://admin:hunter2@10.0.0.1:8080/login?token=abc123\r\ncontent-length: 0\r\nconnection: close\r\n\r\n')),
+    onRequest(socket, request, () =>
+      socket.end('HTTP/1.1 302 Found\r\nlocation: http://admin:hunter2@10.0.0.1:8080/login?token=abc123\r\ncontent-length: 0\r\nconnection: close\r\n\r\n'),
+    ),
   /** HTTP 200 that says JSON and sends HTML. */
   notJson: (socket, request) =>
-    onRequest(socket, request, () => socket.end('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 34\r\nconnection: close\r\n\r\n<html><body>not json</body></html>')),
+    onRequest(socket, request, () =>
+      socket.end('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 34\r\nconnection: close\r\n\r\n<html><body>not json</body></html>'),
+    ),
   /** HTTP 200 and a body of up to 1 GiB, as fast as the client reads. */
   hugeBody: (socket, request) =>
     onRequest(socket, request, () => {
@@ -301,7 +330,8 @@ export function textFrame(text: string): Buffer {
 }
 
 /** The first frame OpenClaw 2026.9.6 sent, measured (nonce and ts changed). */
-export const REAL_CHALLENGE = '{"type":"event","event":"connect.challenge","payload":{"nonce":"fcd4c44c-9b90-4138-b045-49ebc22c4a92","ts":1795580461106,"capabilities":["model-catalog-snapshot"]}}';
+export const REAL_CHALLENGE =
+  '{"type":"event","event":"connect.challenge","payload":{"nonce":"fcd4c44c-9b90-4138-b045-49ebc22c4a92","ts":1795580461106,"capabilities":["model-catalog-snapshot"]}}';
 
 type Routes = Record<string, { status?: number; type?: string; body: string }>;
 
@@ -330,7 +360,9 @@ export async function fakeGateway(spec: FakeGateway): Promise<{ port: number; re
   server.on('upgrade', (request: http.IncomingMessage, socket: net.Socket) => {
     if (!spec.firstFrame) return socket.end('HTTP/1.1 426 Upgrade Required\r\ncontent-length: 0\r\n\r\n');
     const key = String(request.headers['sec-websocket-key'] ?? '');
-    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${spec.badAccept ? 'bm90LXRoZS1yaWdodC1rZXk=' : acceptFor(key)}\r\n\r\n`);
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${spec.badAccept ? 'bm90LXRoZS1yaWdodC1rZXk=' : acceptFor(key)}\r\n\r\n`,
+    );
     socket.write(spec.firstFrame);
   });
   return { port: await listen(server), received };

@@ -66,10 +66,22 @@ describe('readChallenge against a ws server', () => {
   });
 
   it.each([
-    ['another event first', (send: (data: string | Buffer) => void) => send('{"type":"event","event":"tick","payload":{"nonce":"n","ts":1}}'), 'the first message is not a connect.challenge event'],
-    ['the documented shape without ts', (send: (data: string | Buffer) => void) => send('{"type":"event","event":"connect.challenge","payload":{"nonce":"n"}}'), 'the first message is not a connect.challenge event'],
+    [
+      'another event first',
+      (send: (data: string | Buffer) => void) => send('{"type":"event","event":"tick","payload":{"nonce":"n","ts":1}}'),
+      'the first message is not a connect.challenge event',
+    ],
+    [
+      'the documented shape without ts',
+      (send: (data: string | Buffer) => void) => send('{"type":"event","event":"connect.challenge","payload":{"nonce":"n"}}'),
+      'the first message is not a connect.challenge event',
+    ],
     ['a binary message', (send: (data: string | Buffer) => void) => send(Buffer.from(REAL_CHALLENGE)), 'the first message is binary, not text'],
-    ['a message over the cap', (send: (data: string | Buffer) => void) => send('x'.repeat(MAX_MESSAGE_BYTES + 1)), `the first message is larger than ${MAX_MESSAGE_BYTES} bytes`],
+    [
+      'a message over the cap',
+      (send: (data: string | Buffer) => void) => send('x'.repeat(MAX_MESSAGE_BYTES + 1)),
+      `the first message is larger than ${MAX_MESSAGE_BYTES} bytes`,
+    ],
   ])('%s is not a challenge', async (_name, first, detail) => {
     const { port } = await wsGateway({ onOpen: (ws) => first((data) => ws.send(data)) });
     expect(await readChallenge(HOST, port, TIMEOUT)).toEqual({ challenge: false, detail });
@@ -99,7 +111,10 @@ describe('readChallenge against raw sockets', () => {
     const port = await upgrade((socket) => {
       const frame = textFrame(REAL_CHALLENGE);
       let index = 0;
-      const timer = setInterval(() => (index < frame.length && !socket.destroyed ? socket.write(frame.subarray(index, (index += 20))) : clearInterval(timer)), 5);
+      const timer = setInterval(
+        () => (index < frame.length && !socket.destroyed ? socket.write(frame.subarray(index, (index += 20))) : clearInterval(timer)),
+        5,
+      );
     });
     expect((await readChallenge(HOST, port, 1000)).challenge).toBe(true);
   });
@@ -113,7 +128,9 @@ describe('readChallenge against raw sockets', () => {
     const port = await upgrade((socket) => {
       const payload = Buffer.from(REAL_CHALLENGE);
       const mask = Buffer.from([1, 2, 3, 4]);
-      socket.write(Buffer.concat([Buffer.from([0x81, 0xfe, payload.length >> 8, payload.length & 0xff]), mask, payload.map((byte, index) => byte ^ mask[index % 4]!)]));
+      socket.write(
+        Buffer.concat([Buffer.from([0x81, 0xfe, payload.length >> 8, payload.length & 0xff]), mask, payload.map((byte, index) => byte ^ mask[index % 4]!)]),
+      );
     });
     expect(await readChallenge(HOST, port, TIMEOUT)).toEqual({ challenge: false, detail: 'upgraded, then WS_ERR_UNEXPECTED_MASK' });
   });

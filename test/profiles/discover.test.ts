@@ -25,8 +25,26 @@ function model(name: string, env: Record<string, string> = {}, selectedProfile: 
 describe('discover + resolve over sample homes', () => {
   it('healthy main + rescue', () => {
     expect(model('healthy-main-rescue')).toEqual([
-      { name: 'main', foundIn: ['state-dir'], stateDir: '.openclaw-main', configPath: '.openclaw-main/openclaw.json', port: '18789 config', cliPort: '18789 config', workspace: '.openclaw-main/workspace', problems: [] },
-      { name: 'rescue', foundIn: ['state-dir'], stateDir: '.openclaw-rescue', configPath: '.openclaw-rescue/openclaw.json', port: '19789 config', cliPort: '19789 config', workspace: '.openclaw-rescue/workspace', problems: [] },
+      {
+        name: 'main',
+        foundIn: ['state-dir'],
+        stateDir: '.openclaw-main',
+        configPath: '.openclaw-main/openclaw.json',
+        port: '18789 config',
+        cliPort: '18789 config',
+        workspace: '.openclaw-main/workspace',
+        problems: [],
+      },
+      {
+        name: 'rescue',
+        foundIn: ['state-dir'],
+        stateDir: '.openclaw-rescue',
+        configPath: '.openclaw-rescue/openclaw.json',
+        port: '19789 config',
+        cliPort: '19789 config',
+        workspace: '.openclaw-rescue/workspace',
+        problems: [],
+      },
     ]);
   });
 
@@ -45,13 +63,31 @@ describe('discover + resolve over sample homes', () => {
 
   it('legacy ~/.clawdbot with clawdbot.json is the default profile', () => {
     expect(model('legacy-clawdbot')).toEqual([
-      { name: 'default', foundIn: ['legacy-state-dir'], stateDir: '.clawdbot', configPath: '.clawdbot/clawdbot.json', port: '18789 config', cliPort: '18789 config', workspace: '.clawdbot/workspace', problems: [] },
+      {
+        name: 'default',
+        foundIn: ['legacy-state-dir'],
+        stateDir: '.clawdbot',
+        configPath: '.clawdbot/clawdbot.json',
+        port: '18789 config',
+        cliPort: '18789 config',
+        workspace: '.clawdbot/workspace',
+        problems: [],
+      },
     ]);
   });
 
-  it('an env-only OPENCLAW_PROFILE keeps the default state but takes rescue\'s hash port and legacy workspace', () => {
+  it("an env-only OPENCLAW_PROFILE keeps the default state but takes rescue's hash port and legacy workspace", () => {
     expect(model('env-only-profile', { OPENCLAW_PROFILE: 'rescue' })).toEqual([
-      { name: 'default', foundIn: ['state-dir', 'env'], stateDir: '.openclaw', configPath: '.openclaw/openclaw.json', port: '18789 config', cliPort: '18789 config', workspace: '.openclaw/workspace-rescue', problems: [] },
+      {
+        name: 'default',
+        foundIn: ['state-dir', 'env'],
+        stateDir: '.openclaw',
+        configPath: '.openclaw/openclaw.json',
+        port: '18789 config',
+        cliPort: '18789 config',
+        workspace: '.openclaw/workspace-rescue',
+        problems: [],
+      },
     ]);
   });
 

@@ -7,7 +7,13 @@ import { parseLock } from '../../src/profiles/locks.js';
 
 describe('systemd units', () => {
   it('splits words with systemd quoting', () => {
-    expect(splitSystemdWords(`"/usr/bin/node" '/opt/open claw/x.js' a\\ b "q\\"uote" plain`)).toEqual(['/usr/bin/node', '/opt/open claw/x.js', 'a b', 'q"uote', 'plain']);
+    expect(splitSystemdWords(`"/usr/bin/node" '/opt/open claw/x.js' a\\ b "q\\"uote" plain`)).toEqual([
+      '/usr/bin/node',
+      '/opt/open claw/x.js',
+      'a b',
+      'q"uote',
+      'plain',
+    ]);
   });
 
   it('reads a unit as `openclaw gateway install` writes it', () => {
@@ -47,16 +53,25 @@ describe('systemd units', () => {
   });
 
   it('maps a hand-named unit by its environment, and a legacy clawdbot unit by its arguments', () => {
-    const byEnv = parseSystemdUnit('/u/my-bot.service', '[Service]\nExecStart=/usr/bin/openclaw gateway\nEnvironment=OPENCLAW_STATE_DIR=/home/op/.openclaw-ops\n');
+    const byEnv = parseSystemdUnit(
+      '/u/my-bot.service',
+      '[Service]\nExecStart=/usr/bin/openclaw gateway\nEnvironment=OPENCLAW_STATE_DIR=/home/op/.openclaw-ops\n',
+    );
     expect([byEnv?.profile, byEnv?.profileEvidence, byEnv?.isGateway]).toEqual(['ops', 'OPENCLAW_STATE_DIR in its environment', true]);
-    const legacy = parseSystemdUnit('/u/clawdbot-gateway.service', '[Service]\nExecStart=/usr/bin/node /usr/lib/node_modules/clawdbot/dist/clawdbot.mjs gateway --port=18789\n');
+    const legacy = parseSystemdUnit(
+      '/u/clawdbot-gateway.service',
+      '[Service]\nExecStart=/usr/bin/node /usr/lib/node_modules/clawdbot/dist/clawdbot.mjs gateway --port=18789\n',
+    );
     expect([legacy?.legacy, legacy?.portArg]).toEqual([true, 18789]);
   });
 
   it('does not take a unit that merely mentions openclaw for a gateway', () => {
     const unit = parseSystemdUnit('/u/openclaw-autocommit.service', '[Service]\nExecStart=/usr/bin/git -C /home/op/.openclaw-main/workspace commit -am auto\n');
     expect(unit?.isGateway).toBe(false);
-    const nodeHost = parseSystemdUnit('/u/openclaw-node.service', '[Service]\nExecStart=/usr/bin/openclaw node run\nEnvironment=OPENCLAW_SERVICE_MARKER=openclaw OPENCLAW_SERVICE_KIND=node\n');
+    const nodeHost = parseSystemdUnit(
+      '/u/openclaw-node.service',
+      '[Service]\nExecStart=/usr/bin/openclaw node run\nEnvironment=OPENCLAW_SERVICE_MARKER=openclaw OPENCLAW_SERVICE_KIND=node\n',
+    );
     expect(nodeHost?.isGateway).toBe(false);
   });
 
@@ -76,11 +91,19 @@ describe('launchd plists', () => {
   <key>EnvironmentVariables</key><dict><key>OPENCLAW_PROFILE</key><string>rescue</string><key>NOTE</key><string>a &amp; b</string></dict>
   <key>RunAtLoad</key><true/>
 </dict></plist>`;
-    expect(parseLaunchdPlist('/L/ai.openclaw.rescue.plist', plist)).toMatchObject({ manager: 'launchd', name: 'ai.openclaw.rescue', env: { OPENCLAW_PROFILE: 'rescue', NOTE: 'a & b' }, portArg: 19789, profile: 'rescue', isGateway: true });
+    expect(parseLaunchdPlist('/L/ai.openclaw.rescue.plist', plist)).toMatchObject({
+      manager: 'launchd',
+      name: 'ai.openclaw.rescue',
+      env: { OPENCLAW_PROFILE: 'rescue', NOTE: 'a & b' },
+      portArg: 19789,
+      profile: 'rescue',
+      isGateway: true,
+    });
   });
 
   it('maps the hand-made ai.openclaw.gateway.rescue label by name only when nothing else says', () => {
-    const plist = '<plist><dict><key>Label</key><string>ai.openclaw.gateway.rescue</string><key>ProgramArguments</key><array><string>openclaw</string><string>gateway</string></array></dict></plist>';
+    const plist =
+      '<plist><dict><key>Label</key><string>ai.openclaw.gateway.rescue</string><key>ProgramArguments</key><array><string>openclaw</string><string>gateway</string></array></dict></plist>';
     expect(parseLaunchdPlist('/L/x.plist', plist)).toMatchObject({ profile: 'rescue', profileEvidence: 'its name (no OpenClaw environment)' });
     expect(parseLaunchdPlist('/L/x.plist', '<plist><dict><key>Label</key></dict>')).toBeNull();
   });
@@ -88,15 +111,33 @@ describe('launchd plists', () => {
 
 describe('Windows gateway.cmd', () => {
   it('reads set lines and the gateway command', () => {
-    const script = '@echo off\r\nset "OPENCLAW_PROFILE=rescue"\r\nset OPENCLAW_GATEWAY_PORT=19789\r\n"C:\\Program Files\\nodejs\\node.exe" "C:\\Users\\op\\AppData\\Roaming\\npm\\node_modules\\openclaw\\dist\\index.js" gateway --port 19789\r\n';
-    expect(parseGatewayCmd('/h/.openclaw-rescue/gateway.cmd', script, 'rescue')).toMatchObject({ manager: 'schtasks', name: 'OpenClaw Gateway (rescue)', env: { OPENCLAW_PROFILE: 'rescue', OPENCLAW_GATEWAY_PORT: '19789' }, portArg: 19789, isGateway: true });
+    const script =
+      '@echo off\r\nset "OPENCLAW_PROFILE=rescue"\r\nset OPENCLAW_GATEWAY_PORT=19789\r\n"C:\\Program Files\\nodejs\\node.exe" "C:\\Users\\op\\AppData\\Roaming\\npm\\node_modules\\openclaw\\dist\\index.js" gateway --port 19789\r\n';
+    expect(parseGatewayCmd('/h/.openclaw-rescue/gateway.cmd', script, 'rescue')).toMatchObject({
+      manager: 'schtasks',
+      name: 'OpenClaw Gateway (rescue)',
+      env: { OPENCLAW_PROFILE: 'rescue', OPENCLAW_GATEWAY_PORT: '19789' },
+      portArg: 19789,
+      isGateway: true,
+    });
   });
 });
 
 describe('lock files', () => {
   it('reads a real 2026.9.6 payload padded with whitespace', () => {
     const text = `${JSON.stringify({ pid: 9557, ownerId: 'x', cronOwnerProjection: 'dynamic-default-v1', createdAt: '2026-11-25T03:04:52.698Z', configPath: '/h/.openclaw-main/openclaw.json', stateDir: '/h/.openclaw-main', port: 18789, startTime: 450941 }, null, 2)}\n\t \t\t  `;
-    expect(parseLock('/f', 'state', 'state-dir', text)).toEqual({ file: '/f', kind: 'state', location: 'state-dir', pid: 9557, port: 18789, configPath: '/h/.openclaw-main/openclaw.json', stateDir: '/h/.openclaw-main', createdAt: '2026-11-25T03:04:52.698Z', role: null, problem: null });
+    expect(parseLock('/f', 'state', 'state-dir', text)).toEqual({
+      file: '/f',
+      kind: 'state',
+      location: 'state-dir',
+      pid: 9557,
+      port: 18789,
+      configPath: '/h/.openclaw-main/openclaw.json',
+      stateDir: '/h/.openclaw-main',
+      createdAt: '2026-11-25T03:04:52.698Z',
+      role: null,
+      problem: null,
+    });
   });
 
   it.each([

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { exitCode, summarise } from '../../src/report/exit-code.js';
 import type { Finding } from '../../src/doctor/api.js';
 
-const finding = (severity: Finding['severity']): Finding => ({ checkId: 'a/b', severity, profile: null, profiles: [], message: 'm', fixHint: 'h', evidence: {} });
+const finding = (severity: Finding['severity']): Finding => ({
+  checkId: 'a/b',
+  severity,
+  profile: null,
+  profiles: [],
+  message: 'm',
+  fixHint: 'h',
+  evidence: {},
+});
 
 describe('exit code', () => {
   it('is 1 only for findings at or above the threshold', () => {

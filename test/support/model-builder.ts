@@ -23,7 +23,7 @@ import { probeKey } from '../../src/probe/targets.js';
 import { runChecks } from '../../src/doctor/run.js';
 import { decideLayout } from '../../src/ports/layout.js';
 
-export const HOME = '/home/op';
+const HOME = '/home/op';
 
 export interface ProfileSpec {
   port?: number;
@@ -74,7 +74,7 @@ function stateDirOf(name: string): string {
   return name === 'default' ? path.join(HOME, '.openclaw') : path.join(HOME, `.openclaw-${name}`);
 }
 
-export function makeService(profile: string, spec: Partial<ServiceDefinition> = {}): ServiceDefinition {
+function makeService(profile: string, spec: Partial<ServiceDefinition> = {}): ServiceDefinition {
   const name = profile === 'default' ? 'openclaw-gateway.service' : `openclaw-gateway-${profile}.service`;
   return {
     manager: 'systemd',
@@ -169,8 +169,30 @@ export function makeProfile(name: string, spec: ProfileSpec, layout: LayoutVersi
 }
 
 export function healthyGatewayProbe(port: number, host = '127.0.0.1'): GatewayProbe {
-  const ok = { url: `http://${host}:${port}/healthz`, outcome: 'ok' as const, status: 200, json: { ok: true, status: 'live' }, snippet: null, elapsedMs: 2, detail: null };
-  return { port, host, healthz: ok, readyz: null, startupz: null, canvas: null, controlUi: null, controlUiBuild: null, wsChallenge: true, wsDetail: 'connect.challenge', isOpenClaw: true, version: '2026.9.6', evidence: ['/healthz live', 'connect.challenge'] };
+  const ok = {
+    url: `http://${host}:${port}/healthz`,
+    outcome: 'ok' as const,
+    status: 200,
+    json: { ok: true, status: 'live' },
+    snippet: null,
+    elapsedMs: 2,
+    detail: null,
+  };
+  return {
+    port,
+    host,
+    healthz: ok,
+    readyz: null,
+    startupz: null,
+    canvas: null,
+    controlUi: null,
+    controlUiBuild: null,
+    wsChallenge: true,
+    wsDetail: 'connect.challenge',
+    isOpenClaw: true,
+    version: '2026.9.6',
+    evidence: ['/healthz live', 'connect.challenge'],
+  };
 }
 
 export class ModelBuilder {
@@ -214,12 +236,20 @@ export class ModelBuilder {
   }
 
   listener(port: number, spec: ListenerSpec = {}): this {
-    const pid = spec.pid === undefined ? 4000 + port % 1000 : spec.pid;
+    const pid = spec.pid === undefined ? 4000 + (port % 1000) : spec.pid;
     this.listeners.push({ address: spec.address ?? '127.0.0.1', family: (spec.address ?? '').includes(':') ? 'ipv6' : 'ipv4', port, pid });
     if (pid !== null) {
       const name = spec.name ?? 'node';
       const argv = spec.argv ?? (spec.command ?? name).split(' ');
-      this.processes[pid] = { pid, ppid: spec.ppid ?? 1, user: 'op', name, command: spec.command ?? argv.join(' '), argv, ...(spec.openclawEnv ? { openclawEnv: spec.openclawEnv } : {}) };
+      this.processes[pid] = {
+        pid,
+        ppid: spec.ppid ?? 1,
+        user: 'op',
+        name,
+        command: spec.command ?? argv.join(' '),
+        argv,
+        ...(spec.openclawEnv ? { openclawEnv: spec.openclawEnv } : {}),
+      };
       this.alive[pid] = true;
     }
     return this;

@@ -27,8 +27,17 @@ export interface CliOptions {
 }
 
 /** A host with nothing listening: scenario tests then depend on their sample home alone. */
-export function quietHost(model: HostModel) {
-  const snapshot: HostSnapshot = { method: 'test: quiet host', ok: true, error: null, takenAt: '2026-11-25T00:00:00.000Z', listeners: [], processes: {}, alivePids: {}, root: false };
+function quietHost(model: HostModel) {
+  const snapshot: HostSnapshot = {
+    method: 'test: quiet host',
+    ok: true,
+    error: null,
+    takenAt: '2026-11-25T00:00:00.000Z',
+    listeners: [],
+    processes: {},
+    alivePids: {},
+    root: false,
+  };
   return Promise.resolve(buildLiveModel(model, snapshot, { gateways: {}, cdp: {}, control: {}, deadlineHit: false }));
 }
 

@@ -5,7 +5,7 @@ import { DEFAULT_PROFILE, isDefaultProfileName, profileFromStateDirName } from '
 
 const OPENCLAW_ENV = ['OPENCLAW_PROFILE', 'OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH', 'OPENCLAW_GATEWAY_PORT'];
 
-export function argValue(args: readonly string[], flag: string): string | null {
+function argValue(args: readonly string[], flag: string): string | null {
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index]!;
     if (arg === flag) return args[index + 1] ?? null;
@@ -23,7 +23,9 @@ function portOf(args: readonly string[]): number | null {
 
 /** An OpenClaw entry point followed by `gateway`: `.../openclaw/dist/index.js gateway`, `openclaw gateway`. */
 function runsGatewayCommand(args: readonly string[]): boolean {
-  const entry = args.findIndex((arg) => /(^|[\\/])openclaw(\.mjs|\.cmd|\.exe)?$/.test(arg) || /[\\/]node_modules[\\/]openclaw[\\/]/.test(arg) || /(^|[\\/])clawdbot(\.mjs)?$/.test(arg));
+  const entry = args.findIndex(
+    (arg) => /(^|[\\/])openclaw(\.mjs|\.cmd|\.exe)?$/.test(arg) || /[\\/]node_modules[\\/]openclaw[\\/]/.test(arg) || /(^|[\\/])clawdbot(\.mjs)?$/.test(arg),
+  );
   return entry !== -1 && args.slice(entry + 1).includes('gateway');
 }
 
@@ -34,7 +36,7 @@ interface Identity {
 }
 
 /** Decides profile and gateway-ness of a service from its environment first, then arguments, then its name. */
-export function serviceIdentity(env: Readonly<Record<string, string>>, args: readonly string[], nameProfile: string | null): Identity {
+function serviceIdentity(env: Readonly<Record<string, string>>, args: readonly string[], nameProfile: string | null): Identity {
   const hasOpenClawEnv = OPENCLAW_ENV.some((key) => env[key] !== undefined);
   // OPENCLAW_SERVICE_KIND names other OpenClaw services too (a node host): only `gateway` is a gateway.
   const kind = env.OPENCLAW_SERVICE_KIND;
@@ -43,7 +45,11 @@ export function serviceIdentity(env: Readonly<Record<string, string>>, args: rea
       ? kind === 'gateway'
       : env.OPENCLAW_SERVICE_MARKER === 'openclaw' || runsGatewayCommand(args) || (hasOpenClawEnv && args.includes('gateway'));
   if (env.OPENCLAW_PROFILE) {
-    return { profile: isDefaultProfileName(env.OPENCLAW_PROFILE) ? DEFAULT_PROFILE : env.OPENCLAW_PROFILE, profileEvidence: 'OPENCLAW_PROFILE in its environment', isGateway };
+    return {
+      profile: isDefaultProfileName(env.OPENCLAW_PROFILE) ? DEFAULT_PROFILE : env.OPENCLAW_PROFILE,
+      profileEvidence: 'OPENCLAW_PROFILE in its environment',
+      isGateway,
+    };
   }
   if (env.OPENCLAW_STATE_DIR) {
     const fromDir = profileFromStateDirName(path.basename(env.OPENCLAW_STATE_DIR));
@@ -56,7 +62,10 @@ export function serviceIdentity(env: Readonly<Record<string, string>>, args: rea
   return { profile: null, profileEvidence: 'nothing names a profile', isGateway };
 }
 
-export function buildService(base: Pick<ServiceDefinition, 'manager' | 'name' | 'file' | 'env' | 'args' | 'legacy'>, nameProfile: string | null): ServiceDefinition {
+export function buildService(
+  base: Pick<ServiceDefinition, 'manager' | 'name' | 'file' | 'env' | 'args' | 'legacy'>,
+  nameProfile: string | null,
+): ServiceDefinition {
   const identity = serviceIdentity(base.env, base.args, nameProfile);
   return { ...base, portArg: portOf(base.args), ...identity };
 }

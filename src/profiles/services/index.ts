@@ -30,7 +30,10 @@ function readServiceFile(file: string, notes: FoundServices['notes']): string | 
       return null;
     }
   }
-  notes.push({ path: file, message: result.reason === 'error' ? `cannot read ${file}: ${result.code}` : `${file} ${describeBoundedFailure(result)}; not read` });
+  notes.push({
+    path: file,
+    message: result.reason === 'error' ? `cannot read ${file}: ${result.code}` : `${file} ${describeBoundedFailure(result)}; not read`,
+  });
   return null;
 }
 

@@ -75,7 +75,11 @@ export function parseLaunchdPlist(file: string, text: string): ServiceDefinition
   const root = parsePlistXml(text);
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return null;
   const label = typeof root.Label === 'string' ? root.Label : (file.split('/').pop() ?? file).replace(/\.plist$/, '');
-  const args = Array.isArray(root.ProgramArguments) ? root.ProgramArguments.filter((arg): arg is string => typeof arg === 'string') : typeof root.Program === 'string' ? [root.Program] : [];
+  const args = Array.isArray(root.ProgramArguments)
+    ? root.ProgramArguments.filter((arg): arg is string => typeof arg === 'string')
+    : typeof root.Program === 'string'
+      ? [root.Program]
+      : [];
   const envDict = root.EnvironmentVariables;
   const env: Record<string, string> = {};
   if (envDict && typeof envDict === 'object' && !Array.isArray(envDict)) {

@@ -3,7 +3,7 @@ import { redact } from '../../redact.js';
 import { describeValue } from './describe-value.js';
 import type { ReportFinding } from './input.js';
 
-export interface BaselineEntry {
+interface BaselineEntry {
   fingerprint: string;
   checkId: string;
   /** Null for a host-wide finding. */
@@ -60,7 +60,8 @@ function record(value: unknown, where: string, keys: readonly string[], fail: (m
 
 function entry(value: unknown, where: string, fail: (message: string) => never): BaselineEntry {
   const item = record(value, where, ENTRY_KEYS, fail);
-  if (typeof item.fingerprint !== 'string' || !/^[0-9a-f]{16,64}$/.test(item.fingerprint)) fail(`${where}.fingerprint must be 16 to 64 lowercase hex characters (found ${describeValue(item.fingerprint)})`);
+  if (typeof item.fingerprint !== 'string' || !/^[0-9a-f]{16,64}$/.test(item.fingerprint))
+    fail(`${where}.fingerprint must be 16 to 64 lowercase hex characters (found ${describeValue(item.fingerprint)})`);
   if (typeof item.checkId !== 'string' || item.checkId === '') fail(`${where}.checkId must be a check id (found ${describeValue(item.checkId)})`);
   if (item.profile !== null && typeof item.profile !== 'string') fail(`${where}.profile must be a profile name or null (found ${describeValue(item.profile)})`);
   for (const key of ['message', 'reason'] as const) {

@@ -44,7 +44,10 @@ export function fixLines(finding: Finding): string[] {
 }
 
 /** The file a finding points at, and its line when known: the file its evidence names, else the profile's config for a config key, else the state dir. */
-export function findingLocation(finding: Finding, profiles: readonly ReportProfile[]): { file: string; line?: number; column?: number; directory: boolean } | null {
+export function findingLocation(
+  finding: Finding,
+  profiles: readonly ReportProfile[],
+): { file: string; line?: number; column?: number; directory: boolean } | null {
   const line = positiveInteger(finding.evidence.line);
   const column = positiveInteger(finding.evidence.column);
   const position = { ...(line !== undefined ? { line } : {}), ...(line !== undefined && column !== undefined ? { column } : {}) };

@@ -50,7 +50,11 @@ function testCases(checkIds: readonly string[], findings: readonly ReportFinding
   const ids = [...new Set([...checkIds, ...findings.map((finding) => finding.checkId)])];
   return ids.map((checkId) => {
     const own = findings.filter((finding) => finding.checkId === checkId);
-    return { checkId, failures: own.filter((finding) => failsRun(finding.severity, input.failOn)), notes: own.filter((finding) => !failsRun(finding.severity, input.failOn)) };
+    return {
+      checkId,
+      failures: own.filter((finding) => failsRun(finding.severity, input.failOn)),
+      notes: own.filter((finding) => !failsRun(finding.severity, input.failOn)),
+    };
   });
 }
 
@@ -110,7 +114,9 @@ export function renderJunit(input: ReportInput): string {
     `<testsuites${attributes({ name: input.tool.name, tests: all.reduce((sum, suite) => sum + suite.cases.length, 0), failures: all.reduce((sum, suite) => sum + failureCount(suite), 0), errors: 0, time, timestamp, hostname })}>`,
   ];
   for (const suite of all) {
-    lines.push(`  <testsuite${attributes({ name: suite.name, tests: suite.cases.length, failures: failureCount(suite), errors: 0, skipped: 0, time: '0.000', timestamp, hostname })}>`);
+    lines.push(
+      `  <testsuite${attributes({ name: suite.name, tests: suite.cases.length, failures: failureCount(suite), errors: 0, skipped: 0, time: '0.000', timestamp, hostname })}>`,
+    );
     lines.push('    <properties>');
     for (const [name, value] of suite.properties) lines.push(`      <property${attributes({ name, value })}/>`);
     lines.push('    </properties>');

@@ -54,14 +54,29 @@ function metrics(input: ReportInput): Metric[] {
     return port === null ? [] : [{ host, profile: finding.profile ?? '', port: String(port), check: finding.checkId, severity: finding.severity }];
   });
   return [
-    { name: 'clawdoc_findings', help: 'Findings of the last clawdoc run, by profile, check and severity; absent series are zero.', samples: counted(findingLabels) },
+    {
+      name: 'clawdoc_findings',
+      help: 'Findings of the last clawdoc run, by profile, check and severity; absent series are zero.',
+      samples: counted(findingLabels),
+    },
     {
       name: 'clawdoc_gateway_up',
       help: "1 when the profile's gateway answered its health probe in the last run, else 0.",
-      samples: input.profiles.map((profile) => ({ labels: redactLabels({ host, profile: profile.name, port: String(profile.gateway?.port ?? profile.gatewayPort) }), value: profile.gateway?.state === 'running' ? 1 : 0 })),
+      samples: input.profiles.map((profile) => ({
+        labels: redactLabels({ host, profile: profile.name, port: String(profile.gateway?.port ?? profile.gatewayPort) }),
+        value: profile.gateway?.state === 'running' ? 1 : 0,
+      })),
     },
-    { name: 'clawdoc_port_owner_conflict', help: 'Findings of ports/ checks about a contested port, by profile, port, check and severity.', samples: counted(conflicts) },
-    { name: 'clawdoc_last_run_timestamp_seconds', help: 'When the last clawdoc run ended, in seconds since the epoch.', samples: [{ labels: { host }, value: Date.parse(input.generatedAt) / 1000 }] },
+    {
+      name: 'clawdoc_port_owner_conflict',
+      help: 'Findings of ports/ checks about a contested port, by profile, port, check and severity.',
+      samples: counted(conflicts),
+    },
+    {
+      name: 'clawdoc_last_run_timestamp_seconds',
+      help: 'When the last clawdoc run ended, in seconds since the epoch.',
+      samples: [{ labels: { host }, value: Date.parse(input.generatedAt) / 1000 }],
+    },
     { name: 'clawdoc_run_duration_seconds', help: 'How long the last clawdoc run took.', samples: [{ labels: { host }, value: input.durationMs / 1000 }] },
     { name: 'clawdoc_checks_run', help: 'How many checks the last clawdoc run ran.', samples: [{ labels: { host }, value: input.checksRun.length }] },
   ];

@@ -37,7 +37,12 @@ function markdownText(text: string): string {
 function ruleHelp(check: Check, findings: readonly ReportFinding[]): { text: string; markdown: string } {
   const hints = [...new Set(findings.map((finding) => redact(finding.fixHint)))];
   const text = [`${check.title}.`, `Looks at: ${check.looksAt}.`, ...hints.map((hint) => `Fix: ${hint}`)].join('\n');
-  const markdown = [`**${markdownText(check.title)}.**`, '', `Looks at: ${markdownText(check.looksAt)}.`, ...(hints.length > 0 ? ['', '**Fix**', '', ...hints.map((hint) => `- ${markdownText(hint)}`)] : [])].join('\n');
+  const markdown = [
+    `**${markdownText(check.title)}.**`,
+    '',
+    `Looks at: ${markdownText(check.looksAt)}.`,
+    ...(hints.length > 0 ? ['', '**Fix**', '', ...hints.map((hint) => `- ${markdownText(hint)}`)] : []),
+  ].join('\n');
   return { text, markdown };
 }
 
@@ -47,7 +52,10 @@ function rule(check: Check, findings: readonly ReportFinding[]): object {
     name: ruleName(check.id),
     shortDescription: { text: check.title },
     fullDescription: { text: `${check.title}. Looks at: ${check.looksAt}.` },
-    help: ruleHelp(check, findings.filter((finding) => finding.checkId === check.id)),
+    help: ruleHelp(
+      check,
+      findings.filter((finding) => finding.checkId === check.id),
+    ),
     properties: { scope: check.scope, tags: [...new Set(['clawdoc', check.id.split('/')[0]!])] },
   };
 }
@@ -79,7 +87,12 @@ function result(finding: ReportFinding, input: ReportInput, ruleIndex: number): 
     message: { text: [redact(finding.message), ...fixLines(finding)].join('\n') },
     locations: locations(finding, input),
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-    properties: { severity: finding.severity, profile: finding.profile, profiles: finding.profiles, ...(finding.path !== undefined ? { configKey: finding.path } : {}) },
+    properties: {
+      severity: finding.severity,
+      profile: finding.profile,
+      profiles: finding.profiles,
+      ...(finding.path !== undefined ? { configKey: finding.path } : {}),
+    },
   };
 }
 
@@ -92,7 +105,14 @@ export function renderSarif(input: ReportInput): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: input.tool.name, version: input.tool.version, semanticVersion: input.tool.version, rules: rules.map((check) => rule(check, input.findings)) } },
+        tool: {
+          driver: {
+            name: input.tool.name,
+            version: input.tool.version,
+            semanticVersion: input.tool.version,
+            rules: rules.map((check) => rule(check, input.findings)),
+          },
+        },
         // One category per host, so a fleet's uploads to one repository do not close each other's alerts.
         automationDetails: { id: `${input.tool.name}/${input.host.hostname}/` },
         invocations: [

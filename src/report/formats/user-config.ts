@@ -40,7 +40,8 @@ function failOnOf(value: unknown, fail: Fail): Severity {
 function skipOf(value: unknown, fail: Fail): string[] {
   if (!Array.isArray(value)) fail(`skip must be an array of check ids (found ${describeValue(value)})`);
   return (value as unknown[]).map((item, index) => {
-    if (typeof item !== 'string' || !CHECK_PATTERN.test(item)) fail(`skip[${index}] must be a check id or folder, like "ports/spacing" or "ports/" (found ${describeValue(item)})`);
+    if (typeof item !== 'string' || !CHECK_PATTERN.test(item))
+      fail(`skip[${index}] must be a check id or folder, like "ports/spacing" or "ports/" (found ${describeValue(item)})`);
     return item as string;
   });
 }
@@ -49,7 +50,8 @@ function severityOf(value: unknown, fail: Fail): Record<string, SeverityOverride
   if (!isRecord(value)) fail(`severity must be an object of check id → ${OVERRIDES.join(' | ')} (found ${describeValue(value)})`);
   const entries = Object.entries(value as Record<string, unknown>).map(([id, level]): [string, SeverityOverride] => {
     if (!CHECK_PATTERN.test(id)) fail(`severity has a key ${JSON.stringify(id)} that is not a check id or folder, like "ports/spacing" or "ports/"`);
-    if (!OVERRIDES.includes(level as SeverityOverride)) fail(`severity[${JSON.stringify(id)}] must be one of ${OVERRIDES.join(', ')} (found ${describeValue(level)})`);
+    if (!OVERRIDES.includes(level as SeverityOverride))
+      fail(`severity[${JSON.stringify(id)}] must be one of ${OVERRIDES.join(', ')} (found ${describeValue(level)})`);
     return [id, level as SeverityOverride];
   });
   return Object.fromEntries(entries);

@@ -8,7 +8,7 @@ const MAIN_USER_DATA = '/home/op/.openclaw-main/browser/openclaw/user-data';
 describe(checkIdOf(import.meta.url), () => {
   it('has the id of its path', () => expect(check.id).toBe(checkIdOf(import.meta.url)));
 
-  it('fires for another profile\'s Chrome on this profile\'s CDP port, moving this browser, never killing that one', () => {
+  it("fires for another profile's Chrome on this profile's CDP port, moving this browser, never killing that one", () => {
     const context = model()
       .profile('main', { port: 18789, services: [{}] })
       .profile('rescue', { port: 19789, services: [{}] })
@@ -25,7 +25,12 @@ describe(checkIdOf(import.meta.url), () => {
         message: `main's Chrome (pid 5100) listens on rescue's CDP port 19800 (browser profile "openclaw"), so rescue's browser would attach to main's tabs and logins`,
         path: 'browser.profiles.openclaw.cdpPort',
         fixHint: 'Leave main\'s Chrome alone and give rescue\'s "openclaw" browser port 19801, free in its own CDP band.',
-        fix: { commands: ['openclaw --profile rescue config set browser.profiles.openclaw.cdpPort 19801', 'systemctl --user restart openclaw-gateway-rescue.service'] },
+        fix: {
+          commands: [
+            'openclaw --profile rescue config set browser.profiles.openclaw.cdpPort 19801',
+            'systemctl --user restart openclaw-gateway-rescue.service',
+          ],
+        },
         evidence: {
           port: 19800,
           role: 'cdp',
@@ -51,7 +56,7 @@ describe(checkIdOf(import.meta.url), () => {
     ]);
   });
 
-  it('moves the base port when another profile\'s Chrome sits in a part of the band this profile has not used yet', () => {
+  it("moves the base port when another profile's Chrome sits in a part of the band this profile has not used yet", () => {
     const context = model().profile('main', { port: 18789 }).profile('rescue', { port: 18749 }).chrome(18800, 5100, MAIN_USER_DATA).context();
     expect(runCheck(check, context).map((finding) => [finding.profile, finding.path, finding.message, finding.fix?.commands])).toEqual([
       [
@@ -63,7 +68,7 @@ describe(checkIdOf(import.meta.url), () => {
     ]);
   });
 
-  it('stays silent on the healthy main + rescue host, where each Chrome is its own profile\'s', () => {
+  it("stays silent on the healthy main + rescue host, where each Chrome is its own profile's", () => {
     expect(runCheck(check, healthyMainRescue().context())).toEqual([]);
   });
 });

@@ -18,10 +18,14 @@ describe(checkIdOf(import.meta.url), () => {
         checkId: 'browser/shared-cdp-url',
         severity: 'error',
         profile: 'rescue',
-        message: "rescue's browser.cdpUrl (http://***@LOCALHOST:9222/) and main's browser.cdpUrl (http://127.0.0.1:9222) point at the same browser, so both gateways would drive one Chrome",
+        message:
+          "rescue's browser.cdpUrl (http://***@LOCALHOST:9222/) and main's browser.cdpUrl (http://127.0.0.1:9222) point at the same browser, so both gateways would drive one Chrome",
         path: 'browser.cdpUrl',
-        fixHint: 'Give rescue\'s "openclaw" browser a managed Chrome of its own on port 19800, the first free port of rescue\'s own CDP band, instead of the pinned browser.cdpUrl.',
-        fix: { commands: ['openclaw --profile rescue config unset browser.cdpUrl', 'openclaw --profile rescue config set browser.profiles.openclaw.cdpPort 19800'] },
+        fixHint:
+          'Give rescue\'s "openclaw" browser a managed Chrome of its own on port 19800, the first free port of rescue\'s own CDP band, instead of the pinned browser.cdpUrl.',
+        fix: {
+          commands: ['openclaw --profile rescue config unset browser.cdpUrl', 'openclaw --profile rescue config set browser.profiles.openclaw.cdpPort 19800'],
+        },
         profiles: ['main', 'rescue'],
         evidence: {
           endpoint: '127.0.0.1:9222',
@@ -43,7 +47,11 @@ describe(checkIdOf(import.meta.url), () => {
       .listener(19800, { pid: 6000, name: 'python3' })
       .context();
     expect(runCheck(check, context).map((finding) => [finding.profile, finding.path, finding.fix?.commands])).toEqual([
-      ['rescue', 'browser.profiles.work.cdpPort', ['openclaw --profile rescue config set browser.profiles.work.cdpPort 19801', 'openclaw --profile rescue gateway restart']],
+      [
+        'rescue',
+        'browser.profiles.work.cdpPort',
+        ['openclaw --profile rescue config set browser.profiles.work.cdpPort 19801', 'openclaw --profile rescue gateway restart'],
+      ],
     ]);
   });
 
@@ -57,7 +65,10 @@ describe(checkIdOf(import.meta.url), () => {
 
   it('stays silent on the healthy main + rescue host, for different ports, and when one browser is disabled', () => {
     expect(runCheck(check, healthyMainRescue().context())).toEqual([]);
-    const different = model().profile('main', { port: 18789, browserCdpUrl: 'http://127.0.0.1:9222' }).profile('rescue', { port: 19789, browserCdpUrl: 'http://127.0.0.1:9223' }).context();
+    const different = model()
+      .profile('main', { port: 18789, browserCdpUrl: 'http://127.0.0.1:9222' })
+      .profile('rescue', { port: 19789, browserCdpUrl: 'http://127.0.0.1:9223' })
+      .context();
     expect(runCheck(check, different)).toEqual([]);
     const disabled = model()
       .profile('main', { port: 18789, browserCdpUrl: 'http://127.0.0.1:9222' })

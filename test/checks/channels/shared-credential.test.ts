@@ -20,19 +20,25 @@ describe(checkIdOf(import.meta.url), () => {
         checkId: 'channels/shared-credential',
         severity: 'error',
         profile: 'rescue',
-        message: 'rescue and main use the same telegram credential (channels.telegram.botToken): only one gateway at a time can use it, the other loses messages',
+        message:
+          'rescue and main use the same telegram credential (channels.telegram.botToken): only one gateway at a time can use it, the other loses messages',
         path: 'channels.telegram.botToken',
         fixHint:
           "Create a separate telegram bot or credential for rescue and set it as rescue's channels.telegram.botToken (replace <new-telegram-credential>; keep it out of shell history, e.g. with a leading space or a ${VAR} reference).",
         fix: { commands: ["openclaw --profile rescue config set channels.telegram.botToken '<new-telegram-credential>'"] },
-        profiles: ['main', 'rescue'], evidence: { channel: 'telegram', keys: { main: 'channels.telegram.botToken', rescue: 'channels.telegram.botToken' } },
+        profiles: ['main', 'rescue'],
+        evidence: { channel: 'telegram', keys: { main: 'channels.telegram.botToken', rescue: 'channels.telegram.botToken' } },
       },
     ]);
     expect(JSON.stringify(findings)).not.toContain('9f1c2b7a');
   });
 
   it('changes the stopped profile and restarts a running one it has to change', () => {
-    const stopped = model().profile('alpha', { port: 18789, credentials: token('f1') }).profile('zulu', { port: 19789, credentials: token('f1') }).gateway('zulu', 19789, 4200).context();
+    const stopped = model()
+      .profile('alpha', { port: 18789, credentials: token('f1') })
+      .profile('zulu', { port: 19789, credentials: token('f1') })
+      .gateway('zulu', 19789, 4200)
+      .context();
     expect(runCheck(check, stopped).map((finding) => [finding.profile, finding.fix?.commands])).toEqual([
       ['alpha', ["openclaw --profile alpha config set channels.telegram.botToken '<new-telegram-credential>'"]],
     ]);
@@ -49,6 +55,14 @@ describe(checkIdOf(import.meta.url), () => {
 
   it('stays silent on the healthy main + rescue host, each with its own bot', () => {
     expect(runCheck(check, healthyMainRescue().context())).toEqual([]);
-    expect(runCheck(check, model().profile('main', { port: 18789, credentials: token('f1') }).profile('rescue', { port: 19789, credentials: token('f2') }).context())).toEqual([]);
+    expect(
+      runCheck(
+        check,
+        model()
+          .profile('main', { port: 18789, credentials: token('f1') })
+          .profile('rescue', { port: 19789, credentials: token('f2') })
+          .context(),
+      ),
+    ).toEqual([]);
   });
 });

@@ -37,7 +37,12 @@ describe(checkIdOf(import.meta.url), () => {
         port: 19789,
         problems: [
           { severity: 'error', message: 'gateway.port must be a whole number from 1 to 65535, not "abc"', file: FILE, path: 'gateway.port' },
-          { severity: 'warning', message: 'Missing env var "TG_TOKEN" - feature using this value will be unavailable', file: FILE, path: 'channels.telegram.botToken' },
+          {
+            severity: 'warning',
+            message: 'Missing env var "TG_TOKEN" - feature using this value will be unavailable',
+            file: FILE,
+            path: 'channels.telegram.botToken',
+          },
         ],
       })
       .context();
@@ -60,8 +65,7 @@ describe(checkIdOf(import.meta.url), () => {
         profiles: ['rescue'],
         message: `rescue: Missing env var "TG_TOKEN" - feature using this value will be unavailable (${FILE})`,
         path: 'channels.telegram.botToken',
-        fixHint:
-          `Set TG_TOKEN where rescue's gateway reads it: add it to /home/op/.openclaw-rescue/.env (read by this profile's gateway and CLI, whatever starts them) or to its service's environment; it feeds channels.telegram.botToken in ${FILE}.`,
+        fixHint: `Set TG_TOKEN where rescue's gateway reads it: add it to /home/op/.openclaw-rescue/.env (read by this profile's gateway and CLI, whatever starts them) or to its service's environment; it feeds channels.telegram.botToken in ${FILE}.`,
         fix: { commands: ["echo 'TG_TOKEN=<value>' >> /home/op/.openclaw-rescue/.env"] },
         evidence: {
           severity: 'warning',
@@ -92,7 +96,12 @@ describe(checkIdOf(import.meta.url), () => {
 
   it('never repeats a secret a problem message quotes', () => {
     const context = model()
-      .profile('rescue', { port: 19789, problems: [{ severity: 'error', message: 'browser.cdpUrl must be a URL, not "http://op:hunter2@127.0.0.1:9222 x"', file: FILE, path: 'browser.cdpUrl' }] })
+      .profile('rescue', {
+        port: 19789,
+        problems: [
+          { severity: 'error', message: 'browser.cdpUrl must be a URL, not "http://op:hunter2@127.0.0.1:9222 x"', file: FILE, path: 'browser.cdpUrl' },
+        ],
+      })
       .context();
     expect(JSON.stringify(runCheck(check, context))).not.toContain('hunter2');
   });

@@ -7,7 +7,14 @@ describe(checkIdOf(import.meta.url), () => {
   it('has the id of its path', () => expect(check.id).toBe(checkIdOf(import.meta.url)));
 
   it('warns when an installed service says it should run', () => {
-    expect(runCheck(check, model().profile('rescue', { port: 19789, services: [{}] }).context())).toEqual([
+    expect(
+      runCheck(
+        check,
+        model()
+          .profile('rescue', { port: 19789, services: [{}] })
+          .context(),
+      ),
+    ).toEqual([
       {
         checkId: 'gateway/not-running',
         severity: 'warning',

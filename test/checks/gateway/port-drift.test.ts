@@ -24,9 +24,13 @@ describe(checkIdOf(import.meta.url), () => {
   });
 
   it('fires for a stopped profile whose service starts it on another port than the CLI resolves', () => {
-    const context = model().profile('rescue', { port: 19789, portSource: 'flag', cliPort: 23532, cliPortSource: 'profile-hash', services: [{ portArg: 19789 }] }).context();
+    const context = model()
+      .profile('rescue', { port: 19789, portSource: 'flag', cliPort: 23532, cliPortSource: 'profile-hash', services: [{ portArg: 19789 }] })
+      .context();
     const [finding] = runCheck(check, context);
-    expect(finding?.message).toBe("rescue's gateway is started on 19789 by --port in openclaw-gateway-rescue.service, but `openclaw --profile rescue status` talks to 23532 (profile-hash) and reports it unreachable");
+    expect(finding?.message).toBe(
+      "rescue's gateway is started on 19789 by --port in openclaw-gateway-rescue.service, but `openclaw --profile rescue status` talks to 23532 (profile-hash) and reports it unreachable",
+    );
   });
 
   it('stays silent when the running port is the resolved one', () => {

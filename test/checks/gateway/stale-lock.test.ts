@@ -41,14 +41,22 @@ describe(checkIdOf(import.meta.url), () => {
   });
 
   it('never offers to remove the lock of a live pid that listens elsewhere', () => {
-    const context = model().profile('rescue', { port: 19789 }).listener(19889, { pid: 4300, name: 'openclaw-gateway' }).lock('rescue', { pid: 4300, port: 19789, alive: true }).context();
+    const context = model()
+      .profile('rescue', { port: 19789 })
+      .listener(19889, { pid: 4300, name: 'openclaw-gateway' })
+      .lock('rescue', { pid: 4300, port: 19789, alive: true })
+      .context();
     const [finding] = runCheck(check, context);
     expect(finding?.message).toBe(`rescue's lock ${LOCK} records port 19789, but pid 4300 is running but listens on 19889, not 19789`);
     expect(finding?.fix?.commands).toEqual(['openclaw --profile rescue gateway status']);
   });
 
   it('treats a pid reused by another program as stale', () => {
-    const context = model().profile('rescue', { port: 19789 }).listener(5432, { pid: 4300, name: 'postgres' }).lock('rescue', { pid: 4300, port: 19789, alive: true }).context();
+    const context = model()
+      .profile('rescue', { port: 19789 })
+      .listener(5432, { pid: 4300, name: 'postgres' })
+      .lock('rescue', { pid: 4300, port: 19789, alive: true })
+      .context();
     expect(runCheck(check, context)[0]?.evidence.reason).toBe('pid 4300 is now postgres, not a gateway (the pid was reused)');
   });
 

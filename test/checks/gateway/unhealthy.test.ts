@@ -17,7 +17,8 @@ describe(checkIdOf(import.meta.url), () => {
         profile: 'rescue',
         profiles: ['rescue'],
         message: "rescue's gateway (pid 4300) holds port 19789 but /healthz answered http-error (HTTP 503)",
-        fixHint: 'Read its log (logging.file, or journalctl --user -u the service) and restart it; a gateway that is still starting answers /readyz with "starting".',
+        fixHint:
+          'Read its log (logging.file, or journalctl --user -u the service) and restart it; a gateway that is still starting answers /readyz with "starting".',
         fix: { commands: ['openclaw --profile rescue gateway restart'] },
         evidence: { pid: 4300, port: 19789, healthz: failing.healthz, readyz: null, detail: 'pid 4300 holds the lock but /healthz answered http-error' },
       },

@@ -8,7 +8,7 @@ const MAIN_CONFIG = '/home/op/.openclaw-main/openclaw.json';
 describe(checkIdOf(import.meta.url), () => {
   it('has the id of its path', () => expect(check.id).toBe(checkIdOf(import.meta.url)));
 
-  it('fires for a service that points rescue at main\'s config, and splits it off with a copy', () => {
+  it("fires for a service that points rescue at main's config, and splits it off with a copy", () => {
     const context = model()
       .profile('main', { port: 18789 })
       .profile('rescue', { port: 19789, configPath: MAIN_CONFIG, services: [{ env: { OPENCLAW_PROFILE: 'rescue', OPENCLAW_CONFIG_PATH: MAIN_CONFIG } }] })
@@ -50,7 +50,11 @@ describe(checkIdOf(import.meta.url), () => {
       [
         'rescue',
         "rescue and main read the same config file: rescue's ~/.openclaw-rescue/openclaw.json is ~/.openclaw-main/openclaw.json",
-        ['rm /home/op/.openclaw-rescue/openclaw.json', `cp ${MAIN_CONFIG} /home/op/.openclaw-rescue/openclaw.json`, 'openclaw --profile rescue gateway restart'],
+        [
+          'rm /home/op/.openclaw-rescue/openclaw.json',
+          `cp ${MAIN_CONFIG} /home/op/.openclaw-rescue/openclaw.json`,
+          'openclaw --profile rescue gateway restart',
+        ],
       ],
     ]);
   });

@@ -57,21 +57,28 @@ describe(checkIdOf(import.meta.url), () => {
       ['OPENCLAW_OAUTH_DIR', ['openclaw --profile rescue gateway install --force', 'systemctl --user restart openclaw-gateway-rescue.service']],
     ]);
     const crossed = model().profile('main', { port: 18789, logFile: '/srv/x' }).profile('rescue', { port: 19789, sessionStore: '/srv/x' }).context();
-    expect(runCheck(check, crossed).map((finding) => finding.message)).toEqual(["rescue and main use one path as rescue's session.store and main's logging.file: both use /srv/x"]);
+    expect(runCheck(check, crossed).map((finding) => finding.message)).toEqual([
+      "rescue and main use one path as rescue's session.store and main's logging.file: both use /srv/x",
+    ]);
   });
 
   it('edits the config a displaced profile really reads, not the one --profile would pick', () => {
     const stateDir = '/home/op/.openclaw/rescue';
     const context = model()
       .profile('default', { port: 18789, logFile: '/var/log/openclaw.log' })
-      .profile('rescue', { port: 19789, stateDir, logFile: '/var/log/openclaw.log', services: [{ env: { OPENCLAW_PROFILE: 'rescue', OPENCLAW_STATE_DIR: stateDir } }] })
+      .profile('rescue', {
+        port: 19789,
+        stateDir,
+        logFile: '/var/log/openclaw.log',
+        services: [{ env: { OPENCLAW_PROFILE: 'rescue', OPENCLAW_STATE_DIR: stateDir } }],
+      })
       .context();
     expect(runCheck(check, context).map((finding) => finding.fix?.commands)).toEqual([
       [`OPENCLAW_STATE_DIR=${stateDir} OPENCLAW_CONFIG_PATH=${stateDir}/openclaw.json openclaw config set logging.file ${stateDir}/logs/openclaw.log`],
     ]);
   });
 
-  it('stays silent on the healthy main + rescue host, also with each profile\'s own log file', () => {
+  it("stays silent on the healthy main + rescue host, also with each profile's own log file", () => {
     expect(runCheck(check, healthyMainRescue().context())).toEqual([]);
     const ownLogs = model()
       .profile('main', { port: 18789, logFile: '/home/op/.openclaw-main/logs/openclaw.log' })

@@ -6,7 +6,7 @@ import { checkIdOf } from '../../support/check-id.js';
 describe(checkIdOf(import.meta.url), () => {
   it('has the id of its path', () => expect(check.id).toBe(checkIdOf(import.meta.url)));
 
-  it('fires for a state dir symlinked to another profile\'s, and replaces the link, not the running main', () => {
+  it("fires for a state dir symlinked to another profile's, and replaces the link, not the running main", () => {
     const context = model()
       .profile('main', { port: 18789, services: [{}] })
       .profile('rescue', { port: 19789 })
@@ -19,7 +19,8 @@ describe(checkIdOf(import.meta.url), () => {
         severity: 'error',
         profile: 'rescue',
         message: "rescue and main share a state dir: rescue's ~/.openclaw-rescue and main's ~/.openclaw-main are both ~/.openclaw-main",
-        fixHint: "Replace the symlink ~/.openclaw-rescue with a dir of its own; to start rescue from main's settings, copy openclaw.json over and give it its own gateway.port and workspace.",
+        fixHint:
+          "Replace the symlink ~/.openclaw-rescue with a dir of its own; to start rescue from main's settings, copy openclaw.json over and give it its own gateway.port and workspace.",
         fix: { commands: ['rm /home/op/.openclaw-rescue', 'mkdir -m 700 /home/op/.openclaw-rescue'] },
         profiles: ['main', 'rescue'],
         evidence: {
@@ -32,7 +33,7 @@ describe(checkIdOf(import.meta.url), () => {
     ]);
   });
 
-  it('fires for a service that puts rescue\'s state inside the default profile\'s, and reinstalls that service', () => {
+  it("fires for a service that puts rescue's state inside the default profile's, and reinstalls that service", () => {
     const stateDir = '/home/op/.openclaw/rescue';
     const context = model()
       .profile('default', { port: 18789 })
@@ -44,7 +45,8 @@ describe(checkIdOf(import.meta.url), () => {
         severity: 'error',
         profile: 'rescue',
         message: "rescue and default share a state dir: rescue's ~/.openclaw/rescue lies inside default's ~/.openclaw",
-        fixHint: "Reinstall rescue's service from its profile so it runs on ~/.openclaw-rescue; until now its sessions and credentials were written to ~/.openclaw/rescue, copy what it still needs first.",
+        fixHint:
+          "Reinstall rescue's service from its profile so it runs on ~/.openclaw-rescue; until now its sessions and credentials were written to ~/.openclaw/rescue, copy what it still needs first.",
         fix: { commands: ['openclaw --profile rescue gateway install --force', 'systemctl --user restart openclaw-gateway-rescue.service'] },
         profiles: ['default', 'rescue'],
         evidence: {
@@ -58,11 +60,19 @@ describe(checkIdOf(import.meta.url), () => {
     ]);
   });
 
-  it('tells the shell to drop OPENCLAW_STATE_DIR when it points inside another profile\'s state dir', () => {
+  it("tells the shell to drop OPENCLAW_STATE_DIR when it points inside another profile's state dir", () => {
     const context = model()
       .env({ OPENCLAW_STATE_DIR: '/home/op/.openclaw/work' })
       .profile('default', { port: 18789 })
-      .profile('env:default', { port: 18789, stateDir: '/home/op/.openclaw/work', envSelected: true, envProfileName: 'default', openclawName: 'default', origin: { kind: 'shell' }, foundIn: ['env'] })
+      .profile('env:default', {
+        port: 18789,
+        stateDir: '/home/op/.openclaw/work',
+        envSelected: true,
+        envProfileName: 'default',
+        openclawName: 'default',
+        origin: { kind: 'shell' },
+        foundIn: ['env'],
+      })
       .context();
     expect(runCheck(check, context).map((finding) => [finding.profile, finding.fix?.commands])).toEqual([
       ['env:default', ['unset OPENCLAW_STATE_DIR OPENCLAW_CONFIG_PATH']],

@@ -10,7 +10,11 @@ describe(checkIdOf(import.meta.url), () => {
   it('has the id of its path', () => expect(check.id).toBe(checkIdOf(import.meta.url)));
 
   it('fires for one workspace pinned by two profiles, and copies it for the stopped one', () => {
-    const context = model().profile('main', { port: 18789, ...pinned }).profile('rescue', { port: 19789, ...pinned }).gateway('main', 18789, 4100).context();
+    const context = model()
+      .profile('main', { port: 18789, ...pinned })
+      .profile('rescue', { port: 19789, ...pinned })
+      .gateway('main', 18789, 4100)
+      .context();
     expect(runCheck(check, context)).toEqual([
       {
         checkId: 'paths/shared-workspace',
@@ -18,7 +22,8 @@ describe(checkIdOf(import.meta.url), () => {
         profile: 'rescue',
         message: 'rescue and main share a workspace: both use ~/bots/workspace',
         path: 'agents.defaults.workspace',
-        fixHint: "Give rescue's workspace its own dir ~/.openclaw-rescue/workspace, starting from a copy of the shared files, and pin agents.defaults.workspace there.",
+        fixHint:
+          "Give rescue's workspace its own dir ~/.openclaw-rescue/workspace, starting from a copy of the shared files, and pin agents.defaults.workspace there.",
         fix: {
           commands: [
             'mkdir -p /home/op/.openclaw-rescue/workspace',
@@ -39,7 +44,7 @@ describe(checkIdOf(import.meta.url), () => {
     ]);
   });
 
-  it('warns about the pre-2026.8 ~/.openclaw/workspace-<p> inside the default profile\'s state dir', () => {
+  it("warns about the pre-2026.8 ~/.openclaw/workspace-<p> inside the default profile's state dir", () => {
     const legacy = '/home/op/.openclaw/workspace-rescue';
     const context = model()
       .profile('default', { port: 18789, services: [{}] })
@@ -78,7 +83,7 @@ describe(checkIdOf(import.meta.url), () => {
     ]);
   });
 
-  it('moves the child out of the parent, or only re-pins the parent when the child\'s gateway runs', () => {
+  it("moves the child out of the parent, or only re-pins the parent when the child's gateway runs", () => {
     const child = model()
       .profile('main', { port: 18789 })
       .profile('rescue', { port: 19789, workspace: '/home/op/.openclaw-main/workspace/rescue', workspaceSource: 'agents.defaults.workspace' })
@@ -109,8 +114,11 @@ describe(checkIdOf(import.meta.url), () => {
     ]);
   });
 
-  it('reports agent workspaces derived from a shared default once, and an agent\'s own pinned workspace on its own key', () => {
-    const derived = model().profile('main', { port: 18789, ...pinned, agents: [{ id: 'ops' }] }).profile('rescue', { port: 19789, ...pinned }).context();
+  it("reports agent workspaces derived from a shared default once, and an agent's own pinned workspace on its own key", () => {
+    const derived = model()
+      .profile('main', { port: 18789, ...pinned, agents: [{ id: 'ops' }] })
+      .profile('rescue', { port: 19789, ...pinned })
+      .context();
     expect(runCheck(check, derived).map((finding) => finding.path)).toEqual(['agents.defaults.workspace']);
     const agent = model()
       .profile('main', { port: 18789, agents: [{ id: 'ops', workspace: '/home/op/.openclaw-rescue/workspace' }] })
@@ -123,7 +131,10 @@ describe(checkIdOf(import.meta.url), () => {
 
   it('stays silent on the healthy main + rescue host, with per-agent workspaces in their own state dirs', () => {
     expect(runCheck(check, healthyMainRescue().context())).toEqual([]);
-    const agents = model().profile('default', { port: 18789, agents: [{ id: 'ops' }] }).profile('rescue', { port: 19789, agents: [{ id: 'ops' }] }).context();
+    const agents = model()
+      .profile('default', { port: 18789, agents: [{ id: 'ops' }] })
+      .profile('rescue', { port: 19789, agents: [{ id: 'ops' }] })
+      .context();
     expect(runCheck(check, agents)).toEqual([]);
   });
 });

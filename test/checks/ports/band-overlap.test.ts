@@ -35,7 +35,10 @@ describe(checkIdOf(import.meta.url), () => {
   });
 
   it('finds the overlap of the named main and rescue on their hash ports, 60 apart', () => {
-    const context = model().profile('main', { port: 23592, portSource: 'profile-hash' }).profile('rescue', { port: 23532, portSource: 'profile-hash' }).context();
+    const context = model()
+      .profile('main', { port: 23592, portSource: 'profile-hash' })
+      .profile('rescue', { port: 23532, portSource: 'profile-hash' })
+      .context();
     const [finding] = runCheck(check, context);
     expect(finding?.message).toBe('rescue and main overlap on ports 23592-23642: a managed Chrome of one can take a port the other needs');
   });

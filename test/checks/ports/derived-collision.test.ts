@@ -13,7 +13,8 @@ describe(checkIdOf(import.meta.url), () => {
         checkId: 'ports/derived-collision',
         severity: 'error',
         profile: 'rescue',
-        message: 'rescue and main plan the same ports 18790 (rescue gateway, main sandbox), 18791 (rescue sandbox, main browser-control): whichever starts second fails to bind',
+        message:
+          'rescue and main plan the same ports 18790 (rescue gateway, main sandbox), 18791 (rescue sandbox, main browser-control): whichever starts second fails to bind',
         path: 'gateway.port',
         fixHint: 'Move rescue to base port 18909; its derived ports move with it (base+1, base+2, CDP band base+11..base+110).',
         fix: { commands: ['openclaw --profile rescue config set gateway.port 18909', 'openclaw --profile rescue gateway restart'] },
@@ -29,7 +30,7 @@ describe(checkIdOf(import.meta.url), () => {
     ]);
   });
 
-  it('fires on the 2026.1 layout when a gateway sits on another profile\'s extension relay (base+3)', () => {
+  it("fires on the 2026.1 layout when a gateway sits on another profile's extension relay (base+3)", () => {
     const context = model().layout('2026.1').profile('main', { port: 18789 }).profile('rescue', { port: 18792, browserEnabled: false }).context();
     const [finding] = runCheck(check, context);
     expect(finding?.evidence.shared).toEqual([

@@ -9,11 +9,7 @@ describe(checkIdOf(import.meta.url), () => {
   });
 
   it('fires when two profiles resolve the same gateway port, moving the stopped one', () => {
-    const context = model()
-      .profile('main', { port: 18789 })
-      .profile('rescue', { port: 18789 })
-      .gateway('main', 18789, 4100)
-      .context();
+    const context = model().profile('main', { port: 18789 }).profile('rescue', { port: 18789 }).gateway('main', 18789, 4100).context();
     const findings = runCheck(check, context);
     expect(findings).toEqual([
       {
@@ -38,11 +34,7 @@ describe(checkIdOf(import.meta.url), () => {
   });
 
   it('never moves the running gateway, even when it is the later name', () => {
-    const context = model()
-      .profile('alpha', { port: 19789 })
-      .profile('zulu', { port: 19789 })
-      .gateway('zulu', 19789, 4200)
-      .context();
+    const context = model().profile('alpha', { port: 19789 }).profile('zulu', { port: 19789 }).gateway('zulu', 19789, 4200).context();
     const [finding] = runCheck(check, context);
     expect(finding?.profile).toBe('alpha');
   });
@@ -54,7 +46,15 @@ describe(checkIdOf(import.meta.url), () => {
       .context();
     const [finding] = runCheck(check, context);
     expect(finding?.profile).toBe('main');
-    expect(runCheck(check, model().profile('default', { port: 18789 }).profile('rescue', { port: 18789, services: [{ portArg: 18789 }] }).context())[0]?.fix?.commands).toEqual([
+    expect(
+      runCheck(
+        check,
+        model()
+          .profile('default', { port: 18789 })
+          .profile('rescue', { port: 18789, services: [{ portArg: 18789 }] })
+          .context(),
+      )[0]?.fix?.commands,
+    ).toEqual([
       'openclaw --profile rescue config set gateway.port 18909',
       'openclaw --profile rescue gateway install --force --port 18909',
       'systemctl --user restart openclaw-gateway-rescue.service',

@@ -45,7 +45,9 @@ describe(checkIdOf(import.meta.url), () => {
   it('reports a hidden owner with the hint to run as root', () => {
     const context = model().profile('rescue', { port: 19789 }).listener(19789, { pid: null }).context();
     const [finding] = runCheck(check, context);
-    expect(finding?.message).toBe("rescue's gateway port 19789 is held by an unidentified process (owner hidden: the socket belongs to another user; run clawdoc as root to see it)");
+    expect(finding?.message).toBe(
+      "rescue's gateway port 19789 is held by an unidentified process (owner hidden: the socket belongs to another user; run clawdoc as root to see it)",
+    );
   });
 
   it('counts one pid on 127.0.0.1 and ::1 as one owner', () => {
@@ -64,7 +66,11 @@ describe(checkIdOf(import.meta.url), () => {
       .profile('rescue', { port: 19789 })
       .gateway('rescue', 19789, 4300)
       .listener(19790, { pid: 4301, ppid: 4300, name: 'node' })
-      .listener(19800, { pid: 4400, name: 'chromium', argv: ['/usr/lib/chromium/chromium', '--remote-debugging-port=19800', '--user-data-dir=/home/op/.openclaw-rescue/browser/openclaw/user-data'] })
+      .listener(19800, {
+        pid: 4400,
+        name: 'chromium',
+        argv: ['/usr/lib/chromium/chromium', '--remote-debugging-port=19800', '--user-data-dir=/home/op/.openclaw-rescue/browser/openclaw/user-data'],
+      })
       .listener(19791, { pid: 900, name: 'nginx', address: '10.0.0.5' })
       .context();
     expect(runCheck(check, context)).toEqual([]);

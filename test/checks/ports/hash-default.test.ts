@@ -24,7 +24,10 @@ describe(checkIdOf(import.meta.url), () => {
   });
 
   it('moves one of two colliding hash profiles and pins the other, so the fixes agree', () => {
-    const context = model().profile('main', { port: 23592, portSource: 'profile-hash' }).profile('rescue', { port: 23532, portSource: 'profile-hash' }).context();
+    const context = model()
+      .profile('main', { port: 23592, portSource: 'profile-hash' })
+      .profile('rescue', { port: 23532, portSource: 'profile-hash' })
+      .context();
     expect(runCheck(check, context)).toEqual([
       {
         checkId: 'ports/hash-default',

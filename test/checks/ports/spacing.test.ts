@@ -17,7 +17,8 @@ describe(checkIdOf(import.meta.url), () => {
         path: 'gateway.port',
         fixHint: 'Older docs said "leave 20 ports"; that predates the CDP band (control+9..control+108), which alone spans 100 ports. Move rescue to 18909.',
         fix: { commands: ['openclaw --profile rescue config set gateway.port 18909', 'openclaw --profile rescue gateway restart'] },
-        profiles: ['main', 'rescue'], evidence: { distance: 115, needed: 111, recommended: 120, suggestedPort: 18909 },
+        profiles: ['main', 'rescue'],
+        evidence: { distance: 115, needed: 111, recommended: 120, suggestedPort: 18909 },
       },
     ]);
   });
@@ -25,11 +26,21 @@ describe(checkIdOf(import.meta.url), () => {
   it('warns when bases are within reach but the browser is off, so no band overlaps yet', () => {
     const context = model().profile('main', { port: 18789, browserEnabled: false }).profile('rescue', { port: 18809 }).context();
     const [finding] = runCheck(check, context);
-    expect([finding?.severity, finding?.message]).toEqual(['warning', 'rescue (18809) is 20 ports from main (18789); each instance reaches base+110, so they need 111+']);
+    expect([finding?.severity, finding?.message]).toEqual([
+      'warning',
+      'rescue (18809) is 20 ports from main (18789); each instance reaches base+110, so they need 111+',
+    ]);
   });
 
   it('warns at exactly 110 apart, where each instance still reaches the other base, and only informs at 111', () => {
-    const at = (distance: number) => runCheck(check, model().profile('main', { port: 18789, browserEnabled: false }).profile('rescue', { port: 18789 + distance }).context());
+    const at = (distance: number) =>
+      runCheck(
+        check,
+        model()
+          .profile('main', { port: 18789, browserEnabled: false })
+          .profile('rescue', { port: 18789 + distance })
+          .context(),
+      );
     expect(at(110)).toEqual([
       {
         checkId: 'ports/spacing',
@@ -39,19 +50,31 @@ describe(checkIdOf(import.meta.url), () => {
         path: 'gateway.port',
         fixHint: 'Older docs said "leave 20 ports"; that predates the CDP band (control+9..control+108), which alone spans 100 ports. Move rescue to 18909.',
         fix: { commands: ['openclaw --profile rescue config set gateway.port 18909', 'openclaw --profile rescue gateway restart'] },
-        profiles: ['main', 'rescue'], evidence: { distance: 110, needed: 111, recommended: 120, suggestedPort: 18909 },
+        profiles: ['main', 'rescue'],
+        evidence: { distance: 110, needed: 111, recommended: 120, suggestedPort: 18909 },
       },
     ]);
-    expect(at(111).map((finding) => [finding.severity, finding.message])).toEqual([['info', 'rescue (18900) is 111 ports from main (18789); the OpenClaw docs ask for 120']]);
+    expect(at(111).map((finding) => [finding.severity, finding.message])).toEqual([
+      ['info', 'rescue (18900) is 111 ports from main (18789); the OpenClaw docs ask for 120'],
+    ]);
     expect(at(119).map((finding) => finding.severity)).toEqual(['info']);
   });
 
   it('with the browser on, bases 110 apart meet at exactly one port (the CDP band ends on the other base) and 111 apart do not', () => {
-    const at = (distance: number) => model().profile('main', { port: 18789 }).profile('rescue', { port: 18789 + distance }).context();
+    const at = (distance: number) =>
+      model()
+        .profile('main', { port: 18789 })
+        .profile('rescue', { port: 18789 + distance })
+        .context();
     const meeting = at(110);
-    expect(meeting.overlaps.map((overlap) => ({ from: overlap.from, to: overlap.to, a: [overlap.a.profile, overlap.a.entry.role], b: [overlap.b.profile, overlap.b.entry.role] }))).toEqual([
-      { from: 18899, to: 18899, a: ['main', 'cdp-band'], b: ['rescue', 'gateway'] },
-    ]);
+    expect(
+      meeting.overlaps.map((overlap) => ({
+        from: overlap.from,
+        to: overlap.to,
+        a: [overlap.a.profile, overlap.a.entry.role],
+        b: [overlap.b.profile, overlap.b.entry.role],
+      })),
+    ).toEqual([{ from: 18899, to: 18899, a: ['main', 'cdp-band'], b: ['rescue', 'gateway'] }]);
     expect(runCheck(check, meeting)).toEqual([]);
     const apart = at(111);
     expect(apart.overlaps).toEqual([]);

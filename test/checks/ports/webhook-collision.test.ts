@@ -9,7 +9,10 @@ describe(checkIdOf(import.meta.url), () => {
   it('has the id of its path', () => expect(check.id).toBe(checkIdOf(import.meta.url)));
 
   it('fires for two profiles on the fixed Telegram webhook default and suggests a port clear of other defaults', () => {
-    const context = model().profile('main', { port: 18789, webhooks: [telegram] }).profile('rescue', { port: 19789, webhooks: [telegram] }).context();
+    const context = model()
+      .profile('main', { port: 18789, webhooks: [telegram] })
+      .profile('rescue', { port: 19789, webhooks: [telegram] })
+      .context();
     expect(runCheck(check, context)).toEqual([
       {
         checkId: 'ports/webhook-collision',
@@ -19,12 +22,21 @@ describe(checkIdOf(import.meta.url), () => {
         path: 'channels.telegram.webhookPort',
         fixHint: "Give rescue's telegram webhook its own port (and update the public webhook URL that forwards to it).",
         fix: { commands: ['openclaw --profile rescue config set channels.telegram.webhookPort 8797'] },
-        profiles: ['main', 'rescue'], evidence: { port: 8787, sources: { rescue: 'telegram webhook default 8787', main: 'telegram webhook default 8787' }, suggestedPort: 8797 },
+        profiles: ['main', 'rescue'],
+        evidence: { port: 8787, sources: { rescue: 'telegram webhook default 8787', main: 'telegram webhook default 8787' }, suggestedPort: 8797 },
       },
     ]);
   });
 
   it('stays silent for one profile in webhook mode', () => {
-    expect(runCheck(check, model().profile('main', { port: 18789, webhooks: [telegram] }).profile('rescue', { port: 19789 }).context())).toEqual([]);
+    expect(
+      runCheck(
+        check,
+        model()
+          .profile('main', { port: 18789, webhooks: [telegram] })
+          .profile('rescue', { port: 19789 })
+          .context(),
+      ),
+    ).toEqual([]);
   });
 });

@@ -3,13 +3,17 @@ import check from '../../../checks/profiles/discovery.js';
 import { healthyMainRescue, model, runCheck } from '../../support/model-builder.js';
 import { checkIdOf } from '../../support/check-id.js';
 
-const INVALID = '"my bot" is not a valid OpenClaw profile name: use 1-64 letters, digits, "_" or "-", starting with a letter or digit; OpenClaw cannot select this dir with --profile';
+const INVALID =
+  '"my bot" is not a valid OpenClaw profile name: use 1-64 letters, digits, "_" or "-", starting with a letter or digit; OpenClaw cannot select this dir with --profile';
 
 describe(checkIdOf(import.meta.url), () => {
   it('has the id of its path', () => expect(check.id).toBe(checkIdOf(import.meta.url)));
 
   it('offers the exact rename for a state dir whose name is not a valid profile', () => {
-    const context = model().profile('main', { port: 18789 }).note({ kind: 'invalid-profile-dir', path: '/home/op/.openclaw-my bot', message: INVALID }).context();
+    const context = model()
+      .profile('main', { port: 18789 })
+      .note({ kind: 'invalid-profile-dir', path: '/home/op/.openclaw-my bot', message: INVALID })
+      .context();
     expect(runCheck(check, context)).toEqual([
       {
         checkId: 'profiles/discovery',
@@ -29,7 +33,11 @@ describe(checkIdOf(import.meta.url), () => {
     const context = model()
       .profile('my-bot', { port: 18789 })
       .note({ kind: 'invalid-profile-dir', path: '/home/op/.openclaw-my bot', message: INVALID })
-      .note({ kind: 'unmapped-service', path: '/home/op/.config/systemd/user/claw.service', message: 'claw.service runs an OpenClaw gateway but names no profile or state dir' })
+      .note({
+        kind: 'unmapped-service',
+        path: '/home/op/.config/systemd/user/claw.service',
+        message: 'claw.service runs an OpenClaw gateway but names no profile or state dir',
+      })
       .note({ kind: 'unmapped-lock', path: '/tmp/openclaw-1000/gateway.state.lock', message: '/tmp/openclaw-1000/gateway.state.lock names no state dir' })
       .context();
     expect(runCheck(check, context).map((finding) => finding.fix?.commands ?? finding.fixHint)).toEqual([

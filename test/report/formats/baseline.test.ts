@@ -4,7 +4,7 @@ import { toReportFinding } from '../../../src/report/formats/input.js';
 import { finding, sampleInput } from './sample.js';
 
 const findings = sampleInput().findings;
-const [duplicate, invalid, snapshot] = findings as [typeof findings[0], typeof findings[0], typeof findings[0]];
+const [duplicate, invalid, snapshot] = findings as [(typeof findings)[0], (typeof findings)[0], (typeof findings)[0]];
 
 describe('makeBaseline and formatBaseline', () => {
   it('writes one entry per fingerprint, messages redacted', () => {
@@ -16,7 +16,13 @@ describe('makeBaseline and formatBaseline', () => {
           schemaVersion: 1,
           generatedAt: '2026-11-29T14:00:00.000Z',
           findings: [
-            { fingerprint: duplicate.fingerprint, checkId: 'ports/duplicate-gateway', profile: 'rescue', message: 'rescue and main both plan gateway port 18789', reason: 'known, moving in Q1' },
+            {
+              fingerprint: duplicate.fingerprint,
+              checkId: 'ports/duplicate-gateway',
+              profile: 'rescue',
+              message: 'rescue and main both plan gateway port 18789',
+              reason: 'known, moving in Q1',
+            },
             { fingerprint: secret.fingerprint, checkId: 'host/snapshot', profile: null, message: 'saw --token ***', reason: 'known, moving in Q1' },
           ],
         },
@@ -41,7 +47,8 @@ describe('applyBaseline', () => {
   });
 
   it('matches the same finding seen with another pid', () => {
-    const seen = (pid: number) => toReportFinding(finding({ checkId: 'ports/foreign-listener', profile: 'main', message: `pid ${pid}`, evidence: { port: 18791, pid } }));
+    const seen = (pid: number) =>
+      toReportFinding(finding({ checkId: 'ports/foreign-listener', profile: 'main', message: `pid ${pid}`, evidence: { port: 18791, pid } }));
     expect(applyBaseline([seen(2)], makeBaseline([seen(1)], 'r', 't')).hidden).toHaveLength(1);
   });
 });
@@ -53,7 +60,10 @@ describe('parseBaseline', () => {
     ['{', 'clawdoc-baseline.json: not JSON: '],
     ['[]', 'clawdoc-baseline.json: the baseline must be an object (found an array)'],
     [JSON.stringify({ ...valid, extra: 1 }), 'clawdoc-baseline.json: the baseline has an unknown key "extra" (known: schemaVersion, generatedAt, findings)'],
-    [JSON.stringify({ ...valid, schemaVersion: 2 }), 'clawdoc-baseline.json: schemaVersion must be 1 (found 2); this clawdoc reads baselines of version 1 only'],
+    [
+      JSON.stringify({ ...valid, schemaVersion: 2 }),
+      'clawdoc-baseline.json: schemaVersion must be 1 (found 2); this clawdoc reads baselines of version 1 only',
+    ],
     [JSON.stringify({ ...valid, generatedAt: 5 }), 'clawdoc-baseline.json: generatedAt must be an ISO time string (found 5)'],
     [JSON.stringify({ ...valid, findings: {} }), 'clawdoc-baseline.json: findings must be an array (found an object)'],
     [JSON.stringify({ ...valid, findings: ['x'] }), 'clawdoc-baseline.json: findings[0] must be an object (found "x")'],

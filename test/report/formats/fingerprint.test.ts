@@ -6,7 +6,14 @@ const foreign = finding({
   checkId: 'ports/foreign-listener',
   profile: 'main',
   message: 'port 18791 is held by nginx (pid 4100)',
-  evidence: { port: 18791, role: 'browser-control', planSource: 'derived', owner: { pid: 4100, process: 'nginx' }, ownerEvidence: 'process nginx (pid 4100)', suggestedPort: 18900 },
+  evidence: {
+    port: 18791,
+    role: 'browser-control',
+    planSource: 'derived',
+    owner: { pid: 4100, process: 'nginx' },
+    ownerEvidence: 'process nginx (pid 4100)',
+    suggestedPort: 18900,
+  },
 });
 
 describe('fingerprintOf', () => {
@@ -21,7 +28,17 @@ describe('fingerprintOf', () => {
       severity: 'warning',
       message: 'port 18791 is now held by nginx (pid 9999)',
       fixHint: 'reworded',
-      evidence: { suggestedPort: 18950, ownerEvidence: 'process nginx (pid 9999)', owner: { pid: 9999, process: 'nginx' }, planSource: 'derived', role: 'browser-control', port: 18791, line: 4, takenAt: '2026-11-30T00:00:00Z', latencyMs: 12 },
+      evidence: {
+        suggestedPort: 18950,
+        ownerEvidence: 'process nginx (pid 9999)',
+        owner: { pid: 9999, process: 'nginx' },
+        planSource: 'derived',
+        role: 'browser-control',
+        port: 18791,
+        line: 4,
+        takenAt: '2026-11-30T00:00:00Z',
+        latencyMs: 12,
+      },
     });
     expect(fingerprintOf(later)).toBe(fingerprintOf(foreign));
   });
@@ -48,7 +65,21 @@ describe('fingerprintOf', () => {
   });
 
   it('lists no volatile key as stable', () => {
-    for (const key of ['pid', 'command', 'owner', 'ownerEvidence', 'healthz', 'readyz', 'detail', 'error', 'message', 'suggestedPort', 'line', 'column', 'state']) {
+    for (const key of [
+      'pid',
+      'command',
+      'owner',
+      'ownerEvidence',
+      'healthz',
+      'readyz',
+      'detail',
+      'error',
+      'message',
+      'suggestedPort',
+      'line',
+      'column',
+      'state',
+    ]) {
       expect(STABLE_EVIDENCE_KEYS).not.toContain(key);
     }
   });

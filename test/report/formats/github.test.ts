@@ -28,11 +28,20 @@ describe('renderGithub', () => {
   });
 
   it('says passed when nothing reaches --fail-on', () => {
-    expect(renderGithub(sampleInput({ findings: [], checksRun: ['host/snapshot'] }))).toBe('clawdoc on box-1: 0 errors, 0 warnings, 0 info · 1 check run · fail-on error: passed\n');
+    expect(renderGithub(sampleInput({ findings: [], checksRun: ['host/snapshot'] }))).toBe(
+      'clawdoc on box-1: 0 errors, 0 warnings, 0 info · 1 check run · fail-on error: passed\n',
+    );
   });
 
   it('escapes data and properties exactly as GitHub documents, so hostile text round-trips and opens no line', () => {
-    const hostile = finding({ checkId: 'config/invalid', profile: 'main', severity: 'warning', message: HOSTILE, fixHint: '100% done\r\n::error::injected', evidence: { file: `C:\\x,y:z\n::error::${HOSTILE}`, line: 2 } });
+    const hostile = finding({
+      checkId: 'config/invalid',
+      profile: 'main',
+      severity: 'warning',
+      message: HOSTILE,
+      fixHint: '100% done\r\n::error::injected',
+      evidence: { file: `C:\\x,y:z\n::error::${HOSTILE}`, line: 2 },
+    });
     const output = renderGithub(sampleInput({ host: { hostname: `h\n::error::x`, platform: 'linux' }, findings: [toReportFinding(hostile)] }));
     const lines = output.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
@@ -47,7 +56,9 @@ describe('renderGithub', () => {
 
   it('redacts secrets in messages and commands', () => {
     const secret = finding({ checkId: 'host/snapshot', message: 'saw http://bob:hunter2@x', fixHint: 'h', fix: { commands: ['openclaw --token abcdef'] } });
-    expect(parseCommand(renderGithub(sampleInput({ findings: [toReportFinding(secret)] })).split('\n')[0]!).message).toBe('saw http://***@x\nfix: h\n$ openclaw --token ***');
+    expect(parseCommand(renderGithub(sampleInput({ findings: [toReportFinding(secret)] })).split('\n')[0]!).message).toBe(
+      'saw http://***@x\nfix: h\n$ openclaw --token ***',
+    );
   });
 });
 
@@ -60,7 +71,11 @@ describe('renderGithub over arbitrary strings', () => {
         expect(lines).toHaveLength(3);
         expect(lines[2]).toBe('');
         const command = parseCommand(lines[0]!);
-        expect(command).toEqual({ command: 'notice', properties: file === '' ? { title: `ports/x (${profile})` } : { file, line: '1', title: `ports/x (${profile})` }, message: `${redact(message)}\nfix: h` });
+        expect(command).toEqual({
+          command: 'notice',
+          properties: file === '' ? { title: `ports/x (${profile})` } : { file, line: '1', title: `ports/x (${profile})` },
+          message: `${redact(message)}\nfix: h`,
+        });
       }),
     );
   });

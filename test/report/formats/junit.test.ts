@@ -7,7 +7,15 @@ import { toReportFinding } from '../../../src/report/formats/input.js';
 import { expectGolden } from './golden.js';
 import { finding, HOSTILE, hostileText, sampleInput } from './sample.js';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true, trimValues: false, parseAttributeValue: false, parseTagValue: false, isArray: (name) => ['testsuite', 'testcase', 'property', 'failure'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  htmlEntities: true,
+  trimValues: false,
+  parseAttributeValue: false,
+  parseTagValue: false,
+  isArray: (name) => ['testsuite', 'testcase', 'property', 'failure'].includes(name),
+});
 
 function parseJunit(xml: string): any {
   expect(XMLValidator.validate(xml)).toBe(true);
@@ -21,7 +29,14 @@ describe('renderJunit', () => {
 
   it('has a suite per profile and one for the host, a case per check run, failures at or above --fail-on', () => {
     const suites = parseJunit(renderJunit(sampleInput()));
-    expect([suites.tests, suites.failures, suites.errors, suites.time, suites.timestamp, suites.hostname]).toEqual(['8', '1', '0', '1.234', '2026-11-29T14:00:00', 'box-1']);
+    expect([suites.tests, suites.failures, suites.errors, suites.time, suites.timestamp, suites.hostname]).toEqual([
+      '8',
+      '1',
+      '0',
+      '1.234',
+      '2026-11-29T14:00:00',
+      'box-1',
+    ]);
     expect(suites.testsuite.map((suite: any) => [suite.name, suite.tests, suite.failures, suite.errors, suite.hostname])).toEqual([
       ['main', '3', '0', '0', 'box-1'],
       ['rescue', '3', '1', '0', 'box-1'],
@@ -33,9 +48,13 @@ describe('renderJunit', () => {
     ]);
     const failure = suites.testsuite[1].testcase[2].failure[0];
     expect(failure.message).toBe('rescue and main both plan gateway port 18789');
-    expect(failure['#text']).toBe('[error] rescue and main both plan gateway port 18789\nfix: Give rescue its own gateway port.\n$ openclaw --profile rescue config set gateway.port 19001');
+    expect(failure['#text']).toBe(
+      '[error] rescue and main both plan gateway port 18789\nfix: Give rescue its own gateway port.\n$ openclaw --profile rescue config set gateway.port 19001',
+    );
     expect(suites.testsuite[0].testcase[0]['system-out']).toBe('[warning] unknown key gateway.prot\nfix: Edit the config.');
-    expect(suites.testsuite[2].testcase[0]['system-out']).toBe('[info] ran without root: owners of some ports are hidden\nfix: Run as root to see every owner.');
+    expect(suites.testsuite[2].testcase[0]['system-out']).toBe(
+      '[info] ran without root: owners of some ports are hidden\nfix: Run as root to see every owner.',
+    );
   });
 
   it('turns warnings into failures with --fail-on warning', () => {
@@ -51,7 +70,7 @@ describe('renderJunit', () => {
     expect(suites.testsuite[0].testcase[0].failure).toEqual([{ message: 'a; b', type: 'error', '#text': '[error] a\nfix: fix a\n\n[error] b\nfix: fix b' }]);
   });
 
-  it('counts a finding of a profile named host once, in that profile\'s suite', () => {
+  it("counts a finding of a profile named host once, in that profile's suite", () => {
     const input = sampleInput({
       profiles: [{ name: 'host', stateDir: '/s', configPath: '/c', gatewayPort: 1, gateway: null }],
       findings: [toReportFinding(finding({ checkId: 'config/invalid', profile: 'host' }))],

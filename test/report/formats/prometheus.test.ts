@@ -42,7 +42,14 @@ describe('renderPrometheus', () => {
 
   it('parses back with HELP and TYPE for every metric and the values asserted', () => {
     const parsed = families(renderPrometheus(sampleInput()));
-    expect(Object.keys(parsed)).toEqual(['clawdoc_findings', 'clawdoc_gateway_up', 'clawdoc_port_owner_conflict', 'clawdoc_last_run_timestamp_seconds', 'clawdoc_run_duration_seconds', 'clawdoc_checks_run']);
+    expect(Object.keys(parsed)).toEqual([
+      'clawdoc_findings',
+      'clawdoc_gateway_up',
+      'clawdoc_port_owner_conflict',
+      'clawdoc_last_run_timestamp_seconds',
+      'clawdoc_run_duration_seconds',
+      'clawdoc_checks_run',
+    ]);
     for (const family of Object.values(parsed)) {
       expect(family.type).toBe('GAUGE');
       expect(family.help).not.toBe('');
@@ -55,10 +62,16 @@ describe('renderPrometheus', () => {
   });
 
   it('counts findings with the same labels into one series', () => {
-    const twice = [1, 2].map((pid) => toReportFinding(finding({ checkId: 'ports/foreign-listener', profile: 'main', severity: 'warning', evidence: { port: 18791, pid } })));
+    const twice = [1, 2].map((pid) =>
+      toReportFinding(finding({ checkId: 'ports/foreign-listener', profile: 'main', severity: 'warning', evidence: { port: 18791, pid } })),
+    );
     const parsed = families(renderPrometheus(sampleInput({ findings: twice })));
-    expect(parsed.clawdoc_findings!.metrics).toEqual([{ labels: { host: 'box-1', profile: 'main', check: 'ports/foreign-listener', severity: 'warning' }, value: '2' }]);
-    expect(parsed.clawdoc_port_owner_conflict!.metrics).toEqual([{ labels: { host: 'box-1', profile: 'main', port: '18791', check: 'ports/foreign-listener', severity: 'warning' }, value: '2' }]);
+    expect(parsed.clawdoc_findings!.metrics).toEqual([
+      { labels: { host: 'box-1', profile: 'main', check: 'ports/foreign-listener', severity: 'warning' }, value: '2' },
+    ]);
+    expect(parsed.clawdoc_port_owner_conflict!.metrics).toEqual([
+      { labels: { host: 'box-1', profile: 'main', port: '18791', check: 'ports/foreign-listener', severity: 'warning' }, value: '2' },
+    ]);
   });
 
   it('leaves findings outside ports/ or without a port out of the conflict metric', () => {
@@ -86,7 +99,9 @@ describe('renderPrometheus', () => {
 
   it('counts findings whose labels differ only in a secret as one series', () => {
     const two = ['a', 'b'].map((secret) => toReportFinding(finding({ checkId: 'host/snapshot', profile: `p token=${secret}` })));
-    expect(families(renderPrometheus(sampleInput({ findings: two }))).clawdoc_findings!.metrics).toEqual([{ labels: { host: 'box-1', profile: 'p token=***', check: 'host/snapshot', severity: 'error' }, value: '2' }]);
+    expect(families(renderPrometheus(sampleInput({ findings: two }))).clawdoc_findings!.metrics).toEqual([
+      { labels: { host: 'box-1', profile: 'p token=***', check: 'host/snapshot', severity: 'error' }, value: '2' },
+    ]);
   });
 });
 
@@ -94,9 +109,15 @@ describe('renderPrometheus over arbitrary strings', () => {
   it('gives back every label value, redacted, and one series per distinct label set', () => {
     fc.assert(
       fc.property(hostileText, hostileText, (host, profile) => {
-        const input = sampleInput({ host: { hostname: host, platform: 'p' }, profiles: [], findings: [toReportFinding(finding({ checkId: 'ports/x', profile, evidence: { port: 9 } }))] });
+        const input = sampleInput({
+          host: { hostname: host, platform: 'p' },
+          profiles: [],
+          findings: [toReportFinding(finding({ checkId: 'ports/x', profile, evidence: { port: 9 } }))],
+        });
         const parsed = families(renderPrometheus(input));
-        expect(parsed.clawdoc_findings!.metrics).toEqual([{ labels: { host: redact(host), profile: redact(profile), check: 'ports/x', severity: 'error' }, value: '1' }]);
+        expect(parsed.clawdoc_findings!.metrics).toEqual([
+          { labels: { host: redact(host), profile: redact(profile), check: 'ports/x', severity: 'error' }, value: '1' },
+        ]);
         expect(parsed.clawdoc_checks_run!.metrics).toEqual([{ labels: { host: redact(host) }, value: '3' }]);
       }),
     );

@@ -7,7 +7,44 @@ export const HOSTILE = 'a<b & "c" \'d\' ]]> e%f\r\ng:h,i \u0000\u0007\u001b 🦞
 
 /** Strings built from the pieces escapers get wrong, or from any UTF-16 code unit (lone surrogates included). */
 export const hostileText = fc.oneof(
-  fc.array(fc.constantFrom('&', '<', '>', '"', "'", ']]>', '&amp;', '&lt;', '&#10;', '\r', '\n', '\t', '\r\n', ' ', 'a', '1', '🦞', '\u0000', '\u001b', '\uD800', '%', '%0A', ':', ',', '=', '\\', '::', '{', '}', '\\"', '\\n'), { maxLength: 12 }).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '&',
+        '<',
+        '>',
+        '"',
+        "'",
+        ']]>',
+        '&amp;',
+        '&lt;',
+        '&#10;',
+        '\r',
+        '\n',
+        '\t',
+        '\r\n',
+        ' ',
+        'a',
+        '1',
+        '🦞',
+        '\u0000',
+        '\u001b',
+        '\uD800',
+        '%',
+        '%0A',
+        ':',
+        ',',
+        '=',
+        '\\',
+        '::',
+        '{',
+        '}',
+        '\\"',
+        '\\n',
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join('')),
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 40 }),
 );
 
@@ -25,7 +62,8 @@ export function sampleInput(overrides: Partial<ReportInput> = {}): ReportInput {
       path: 'gateway.port',
       fixHint: 'Give rescue its own gateway port.',
       fix: { commands: ['openclaw --profile rescue config set gateway.port 19001'] },
-      profiles: ['main', 'rescue'], evidence: { port: 18789, suggestedPort: 19001 },
+      profiles: ['main', 'rescue'],
+      evidence: { port: 18789, suggestedPort: 19001 },
     }),
     finding({
       checkId: 'config/invalid',
@@ -58,7 +96,13 @@ export function sampleInput(overrides: Partial<ReportInput> = {}): ReportInput {
     ],
     checksRun: ['config/invalid', 'host/snapshot', 'ports/duplicate-gateway'],
     profiles: [
-      { name: 'main', stateDir: '/home/u/.openclaw', configPath: '/home/u/.openclaw/openclaw.json', gatewayPort: 18789, gateway: { state: 'running', port: 18789 } },
+      {
+        name: 'main',
+        stateDir: '/home/u/.openclaw',
+        configPath: '/home/u/.openclaw/openclaw.json',
+        gatewayPort: 18789,
+        gateway: { state: 'running', port: 18789 },
+      },
       { name: 'rescue', stateDir: '/home/u/.openclaw-rescue', configPath: '/home/u/.openclaw-rescue/openclaw.json', gatewayPort: 18789, gateway: null },
     ],
     findings: findings.map(toReportFinding),

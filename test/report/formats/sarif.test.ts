@@ -15,7 +15,10 @@ import { finding, HOSTILE, hostileText, sampleInput } from './sample.js';
  * (its `id`: https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json).
  * It declares draft-04 with `id`, but uses nothing draft-04-specific, so it is compiled as draft-07 with `$id`.
  */
-const official = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sarif-schema-2.1.0.json'), 'utf8')) as { id: string; $schema: string } & Record<string, unknown>;
+const official = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sarif-schema-2.1.0.json'), 'utf8')) as {
+  id: string;
+  $schema: string;
+} & Record<string, unknown>;
 const { id, $schema: _draft04, ...body } = official;
 const ajv = new Ajv({ allErrors: true, strict: false });
 ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
@@ -51,13 +54,19 @@ describe('renderSarif', () => {
       { logicalLocations: [{ name: 'box-1', kind: 'module' }] },
     ]);
     expect(run.results.map((result: any) => result.partialFingerprints['clawdocFingerprint/v1'])).toEqual(input.findings.map((item) => item.fingerprint));
-    expect(run.results[0].message.text).toBe('rescue and main both plan gateway port 18789\nfix: Give rescue its own gateway port.\n$ openclaw --profile rescue config set gateway.port 19001');
+    expect(run.results[0].message.text).toBe(
+      'rescue and main both plan gateway port 18789\nfix: Give rescue its own gateway port.\n$ openclaw --profile rescue config set gateway.port 19001',
+    );
     expect(run.tool.driver.rules[2].help.markdown).toContain('- Give rescue its own gateway port.');
-    expect(run.invocations).toEqual([{ executionSuccessful: true, startTimeUtc: '2026-11-29T13:59:58.766Z', endTimeUtc: '2026-11-29T14:00:00.000Z', machine: 'box-1' }]);
+    expect(run.invocations).toEqual([
+      { executionSuccessful: true, startTimeUtc: '2026-11-29T13:59:58.766Z', endTimeUtc: '2026-11-29T14:00:00.000Z', machine: 'box-1' },
+    ]);
   });
 
   it('points a finding without a config key at its state dir, and gives an unknown check id a rule', () => {
-    const input = sampleInput({ findings: [toReportFinding(finding({ checkId: 'gateway/not-running', profile: 'main', severity: 'info', evidence: { port: 18789 } }))] });
+    const input = sampleInput({
+      findings: [toReportFinding(finding({ checkId: 'gateway/not-running', profile: 'main', severity: 'info', evidence: { port: 18789 } }))],
+    });
     const run = sarifOf(renderSarif(input)).runs[0];
     expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('file:///home/u/.openclaw/');
     expect(run.tool.driver.rules.at(-1)).toMatchObject({ id: 'gateway/not-running', name: 'GatewayNotRunning' });
@@ -65,7 +74,15 @@ describe('renderSarif', () => {
   });
 
   it('stays valid with hostile text everywhere and redacts secrets', () => {
-    const hostile = finding({ checkId: 'ports/foreign-listener', profile: 'main', message: HOSTILE, fixHint: HOSTILE, fix: { commands: ['curl --token s3cr3t http://x'] }, path: HOSTILE, evidence: { file: `/tmp/${HOSTILE}`, line: 0 } });
+    const hostile = finding({
+      checkId: 'ports/foreign-listener',
+      profile: 'main',
+      message: HOSTILE,
+      fixHint: HOSTILE,
+      fix: { commands: ['curl --token s3cr3t http://x'] },
+      path: HOSTILE,
+      evidence: { file: `/tmp/${HOSTILE}`, line: 0 },
+    });
     const input = sampleInput({ host: { hostname: HOSTILE, platform: 'linux' }, findings: [toReportFinding(hostile)] });
     const log = sarifOf(renderSarif(input));
     expect(log.runs[0].results[0].message.text).toContain(HOSTILE);

@@ -36,7 +36,10 @@ describe('parseUserConfig', () => {
     ['{ failon: "error" }', `${source}: unknown key "failon" (known: failOn, skip, severity, baseline)`],
     ['{ failOn: "fatal" }', `${source}: failOn must be one of error, warning, info (found "fatal")`],
     ['{ skip: "ports/" }', `${source}: skip must be an array of check ids (found "ports/")`],
-    ['{ skip: ["ports/spacing", "Ports Spacing"] }', `${source}: skip[1] must be a check id or folder, like "ports/spacing" or "ports/" (found "Ports Spacing")`],
+    [
+      '{ skip: ["ports/spacing", "Ports Spacing"] }',
+      `${source}: skip[1] must be a check id or folder, like "ports/spacing" or "ports/" (found "Ports Spacing")`,
+    ],
     ['{ severity: ["x"] }', `${source}: severity must be an object of check id → error | warning | info | off (found an array)`],
     ['{ severity: { "../x": "off" } }', `${source}: severity has a key "../x" that is not a check id or folder, like "ports/spacing" or "ports/"`],
     ['{ severity: { "ports/spacing": "high" } }', `${source}: severity["ports/spacing"] must be one of error, warning, info, off (found "high")`],

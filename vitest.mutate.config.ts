@@ -1,0 +1,10 @@
+// The unit tests as Stryker runs them against each mutant: no e2e, no test that builds and spawns the CLI.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/e2e/**', 'test/plugin-example.test.ts'],
+    testTimeout: 20_000,
+  },
+});
