@@ -1,6 +1,7 @@
 // The invoking shell or a service sends a profile's commands to another profile's files or port.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { fixOf, openclawCommand, openclawHint, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { fixOf, openclawCommand, openclawHint, reinstallGatewayService, unsetEnv } from '../../src/fixes/commands.js';
+import { tildePath } from '../../src/paths.js';
 import { isDefaultProfileName, isValidProfileName } from '../../src/profiles/names.js';
 
 export default defineCheck({

@@ -10,9 +10,9 @@ import {
   replaceSymlinkWithCopy,
   restartIfRunning,
   safeCommands,
-  tildePath,
   unsetEnv,
 } from '../../src/fixes/commands.js';
+import { tildePath } from '../../src/paths.js';
 import type { Profile } from '../../src/model.js';
 
 /** True when a symlink at the file or its dir leads elsewhere; a home dir behind a symlink does not count. */

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { defineCheck, type CheckContext } from '../../src/doctor/api.js';
 import { profileToMove, real } from '../../src/doctor/helpers.js';
 import { sharedPaths, type SharedPath } from '../../src/doctor/shared-paths.js';
-import { openclawHint, reinstallGatewayService, replaceSymlinkWithDir, restartIfRunning, safeCommands, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { openclawHint, reinstallGatewayService, replaceSymlinkWithDir, restartIfRunning, safeCommands, unsetEnv } from '../../src/fixes/commands.js';
+import { tildePath } from '../../src/paths.js';
 import type { Profile } from '../../src/model.js';
 import { profileStateDir } from '../../src/profiles/names.js';
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { defineCheck, type CheckContext, type FindingDraft } from '../../src/doctor/api.js';
 import { profilePairs, profileToMove, real } from '../../src/doctor/helpers.js';
 import { inside } from '../../src/doctor/shared-paths.js';
-import { fixOf, moveWorkspace, reinstallGatewayService, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { fixOf, moveWorkspace, reinstallGatewayService, unsetEnv } from '../../src/fixes/commands.js';
+import { tildePath } from '../../src/paths.js';
 import type { Profile, WorkspaceEntry } from '../../src/model.js';
 import { DEFAULT_PROFILE } from '../../src/profiles/names.js';
 

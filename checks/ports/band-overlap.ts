@@ -1,12 +1,8 @@
 // The CDP band of one profile overlaps ports of another: managed Chromes and gateways can land on each other.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { movePortFix, portRange, profileByName, profileToMove } from '../../src/doctor/helpers.js';
+import { movePortFix, pairKey, portRange, profileByName, profileToMove } from '../../src/doctor/helpers.js';
 import type { Overlap } from '../../src/model.js';
 import { describeEntry, isRange } from '../../src/ports/overlaps.js';
-
-function pairKey(overlap: Overlap): string {
-  return [overlap.a.profile, overlap.b.profile].sort().join('\u0000');
-}
 
 export default defineCheck({
   id: 'ports/band-overlap',
@@ -17,7 +13,8 @@ export default defineCheck({
     const byPair = new Map<string, Overlap[]>();
     for (const overlap of context.overlaps) {
       if (!isRange(overlap.a.entry) && !isRange(overlap.b.entry)) continue;
-      byPair.set(pairKey(overlap), [...(byPair.get(pairKey(overlap)) ?? []), overlap]);
+      const key = pairKey(overlap.a.profile, overlap.b.profile);
+      byPair.set(key, [...(byPair.get(key) ?? []), overlap]);
     }
     const findings: FindingDraft[] = [];
     for (const overlaps of byPair.values()) {

@@ -1,9 +1,9 @@
 // A derived port of one profile (sandbox, control, relay, CDP, canvas, webhook) equals a port of another.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { movePortFix, profileByName, profileToMove } from '../../src/doctor/helpers.js';
+import { movePortFix, pairKey, profileByName, profileToMove } from '../../src/doctor/helpers.js';
 import type { Overlap } from '../../src/model.js';
-import { isRange } from '../../src/ports/overlaps.js';
-import type { PortPlanEntry, PortRole } from '../../src/model.js';
+import { isRange, roleLabel } from '../../src/ports/overlaps.js';
+import type { PortRole } from '../../src/model.js';
 
 // These pairs have checks of their own, with fixes that fit them better.
 const OWN_CHECK: ReadonlyArray<[PortRole, PortRole]> = [
@@ -16,10 +16,6 @@ function hasOwnCheck(a: PortRole, b: PortRole): boolean {
   return OWN_CHECK.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
 }
 
-function roleName(entry: PortPlanEntry): string {
-  return entry.label ? `${entry.role} (${entry.label})` : entry.role;
-}
-
 export default defineCheck({
   id: 'ports/derived-collision',
   title: 'No port of one profile, derived or configured, is also a port of another',
@@ -30,7 +26,7 @@ export default defineCheck({
     for (const overlap of context.overlaps) {
       if (isRange(overlap.a.entry) || isRange(overlap.b.entry)) continue;
       if (hasOwnCheck(overlap.a.entry.role, overlap.b.entry.role)) continue;
-      const key = [overlap.a.profile, overlap.b.profile].sort().join('\u0000');
+      const key = pairKey(overlap.a.profile, overlap.b.profile);
       byPair.set(key, [...(byPair.get(key) ?? []), overlap]);
     }
     const findings: FindingDraft[] = [];
@@ -42,7 +38,7 @@ export default defineCheck({
       const { moving, staying } = profileToMove(context, a, b);
       const shared = overlaps.map((overlap) => {
         const [mine, theirs] = overlap.a.profile === moving.name ? [overlap.a, overlap.b] : [overlap.b, overlap.a];
-        return { port: overlap.from, [moving.name]: roleName(mine.entry), [staying.name]: roleName(theirs.entry) };
+        return { port: overlap.from, [moving.name]: roleLabel(mine.entry), [staying.name]: roleLabel(theirs.entry) };
       });
       const described = shared.map((entry) => `${entry.port} (${moving.name} ${entry[moving.name]}, ${staying.name} ${entry[staying.name]})`);
       const move = movePortFix(context, moving);

@@ -1,7 +1,7 @@
 // A planned port of a profile is held by a process that is not that profile's gateway or browser.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
 import { movePortFix } from '../../src/doctor/helpers.js';
-import { bindsCanCollide } from '../../src/ports/overlaps.js';
+import { bindsCanCollide, roleLabel } from '../../src/ports/overlaps.js';
 import type { PortOwner } from '../../src/attribute/live.js';
 import type { PortPlanEntry } from '../../src/model.js';
 
@@ -43,7 +43,7 @@ export default defineCheck({
         if (isOwn(owner, profile.name) || !isInScope(status.entry, owner)) continue;
         if (!owner.addresses.some((address) => bindsCanCollide(status.entry.bind, address))) continue;
         const move = movePortFix(context, profile);
-        const role = status.entry.label ? `${status.entry.role} (${status.entry.label})` : status.entry.role;
+        const role = roleLabel(status.entry);
         findings.push({
           severity: 'error',
           profile: profile.name,

@@ -1,6 +1,6 @@
 // Base ports too close together for the layout, even where no planned port collides yet.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { movePortFix, profilePairs, profileToMove } from '../../src/doctor/helpers.js';
+import { movePortFix, pairKey, profilePairs, profileToMove } from '../../src/doctor/helpers.js';
 import { instanceReach, RECOMMENDED_SPACING } from '../../src/ports/plan.js';
 
 export default defineCheck({
@@ -10,12 +10,12 @@ export default defineCheck({
   looksAt: 'the distance between the gateway base ports of every pair of profiles',
   run(context) {
     const reach = instanceReach(context.model.layout.version);
-    const overlapping = new Set(context.overlaps.map((overlap) => [overlap.a.profile, overlap.b.profile].sort().join('\u0000')));
+    const overlapping = new Set(context.overlaps.map((overlap) => pairKey(overlap.a.profile, overlap.b.profile)));
     const findings: FindingDraft[] = [];
     for (const [a, b] of profilePairs(context.profiles)) {
       const distance = Math.abs(a.gatewayPort.port - b.gatewayPort.port);
       // Pairs whose plans already meet are reported, with the exact ports, by the overlap checks.
-      if (distance === 0 || distance >= RECOMMENDED_SPACING || overlapping.has([a.name, b.name].sort().join('\u0000'))) continue;
+      if (distance === 0 || distance >= RECOMMENDED_SPACING || overlapping.has(pairKey(a.name, b.name))) continue;
       const { moving, staying } = profileToMove(context, a, b);
       const move = movePortFix(context, moving);
       const tooClose = distance <= reach;

@@ -1,7 +1,8 @@
 // Things discovery saw that are not usable profiles: invalid dir names, unreadable dirs, services and locks of no profile.
 import path from 'node:path';
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { chownToUser, listDir, openclawHint, renamePath, safeCommands, tildePath, unsetEnv } from '../../src/fixes/commands.js';
+import { chownToUser, listDir, openclawHint, renamePath, safeCommands, unsetEnv } from '../../src/fixes/commands.js';
+import { tildePath } from '../../src/paths.js';
 import type { DiscoveryNote } from '../../src/model.js';
 import { isValidProfileName } from '../../src/profiles/names.js';
 

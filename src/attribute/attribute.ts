@@ -10,23 +10,11 @@ import type { GatewayStatus, LiveModel, LiveProfile, LockStatus, PlannedPortStat
 import { redact } from '../redact.js';
 import { probeHostFor, probeKey } from '../probe/targets.js';
 import { groupByOwner, listenersOnPort } from '../host/listeners.js';
+import { isUnder } from '../paths.js';
+import { argValue } from '../argv.js';
 
 const CHROME_NAME = /(^|\/)(chrome|chromium|chromium-browser|google-chrome[\w-]*|headless_shell)$/i;
 const GATEWAY_TITLE = 'openclaw-gateway';
-
-function isUnder(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-function argValue(argv: readonly string[], flag: string): string | null {
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index]!;
-    if (arg === flag) return argv[index + 1] ?? null;
-    if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
-  }
-  return null;
-}
 
 function argvOf(info: ProcessInfo): string[] {
   return info.argv.length > 0 ? info.argv : info.command.split(/\s+/);

@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CredentialFingerprint, WebhookEntry } from '../model.js';
 import { getPath } from './validate.js';
+import { isPortNumber } from '../ports/port-number.js';
 
 interface WebhookRule {
   channel: string;
@@ -52,10 +53,6 @@ const CREDENTIAL_KEYS: readonly string[] = [
   'channels.googlechat.serviceAccount',
 ];
 
-function isPort(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
-}
-
 export function channelWebhooks(config: Record<string, unknown> | null): WebhookEntry[] {
   const webhooks: WebhookEntry[] = [];
   for (const rule of WEBHOOK_RULES) {
@@ -68,7 +65,7 @@ export function channelWebhooks(config: Record<string, unknown> | null): Webhook
     const host = rule.hostKey ? getPath(config, rule.hostKey) : undefined;
     const bind = typeof host === 'string' && host.trim() !== '' ? host : rule.defaultHost;
     webhooks.push(
-      isPort(configured)
+      isPortNumber(configured)
         ? { channel: rule.channel, port: configured, source: rule.portKey, portKey: rule.portKey, bind }
         : { channel: rule.channel, port: rule.defaultPort, source: `${rule.channel} webhook default ${rule.defaultPort}`, portKey: rule.portKey, bind },
     );

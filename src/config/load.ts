@@ -5,6 +5,7 @@ import JSON5 from 'json5';
 import type { Problem } from '../model.js';
 import { describeBoundedFailure, formatBytes, READ_CAPS, readBounded } from '../read-bounded.js';
 import { substituteEnv, SubstitutionError } from './substitute.js';
+import { isUnder } from '../paths.js';
 
 export interface LoadedConfig {
   /** False when no config file exists: config is optional and defaults apply. */
@@ -124,11 +125,6 @@ export function mergeDeep(target: Record<string, unknown>, source: Record<string
     else merged[key] = value;
   }
   return merged;
-}
-
-function isUnder(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 function realOrSelf(file: string): string {

@@ -9,6 +9,8 @@ import { buildPortPlan, LOOPBACK } from '../ports/plan.js';
 import { loadConfig } from './load.js';
 import { getPath, validateConfigValues } from './validate.js';
 import { channelCredentials, channelWebhooks } from './channels.js';
+import { expandUserPath } from '../paths.js';
+import { asPort } from '../ports/port-number.js';
 
 type Config = Record<string, unknown>;
 
@@ -20,23 +22,12 @@ function asString(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
-function asPort(value: unknown): number | null {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535 ? value : null;
-}
-
 /** `OPENCLAW_GATEWAY_PORT` accepts `N`, `host:N` and `[v6]:N`. */
 export function parseGatewayPortEnv(value: string | undefined): number | null {
   if (!value) return null;
   const match = /^(?:\[[^\]]*\]:|[^:]*:)?(\d+)$/.exec(value.trim());
   if (!match) return null;
-  const port = Number(match[1]);
-  return port >= 1 && port <= 65535 ? port : null;
-}
-
-function expandUserPath(file: string, home: string, relativeTo: string): string {
-  if (file === '~') return home;
-  if (file.startsWith('~/')) return path.join(home, file.slice(2));
-  return path.resolve(relativeTo, file);
+  return asPort(Number(match[1]));
 }
 
 function fileExists(file: string): boolean {

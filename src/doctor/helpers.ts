@@ -64,6 +64,11 @@ export function real(context: CheckContext, file: string): string {
   return context.model.realPaths[file] ?? file;
 }
 
+/** One key for an unordered pair of profile names. */
+export function pairKey(a: string, b: string): string {
+  return [a, b].sort().join('\u0000');
+}
+
 /** Every unordered pair of profiles, once: the shape of every cross-profile comparison. */
 export function* profilePairs(profiles: readonly Profile[]): Generator<[Profile, Profile]> {
   for (let i = 0; i < profiles.length; i += 1) {

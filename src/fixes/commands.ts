@@ -324,12 +324,6 @@ export function rerunWithTimeout(timeoutMs: number, host?: CommandHost): string 
   return render(rerunWithTimeoutLine(timeoutMs), host);
 }
 
-/** `~/.openclaw-rescue` for a path under `<home>`: for messages and hints, never for commands (the shell's `~` may be another home). */
-export function tildePath(home: string, file: string): string {
-  if (file === home) return '~';
-  return file.startsWith(`${home}/`) ? `~/${file.slice(home.length + 1)}` : file;
-}
-
 /** Replaces a symlinked file by a copy of what it points at, so the two stop sharing it. */
 export function replaceSymlinkWithCopy(link: string, target: string, host?: CommandHost): string[] {
   return [removeLine(link), copyLine(target, link)].map((line) => render(line, host));

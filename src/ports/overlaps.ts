@@ -32,6 +32,11 @@ export function findOverlaps(profiles: readonly { name: string; plan: readonly P
   return overlaps.sort((x, y) => x.from - y.from || x.a.profile.localeCompare(y.a.profile) || x.b.profile.localeCompare(y.b.profile));
 }
 
+/** `cdp (work)`: a plan entry's role, with the browser profile or channel it is for. */
+export function roleLabel(entry: PortPlanEntry): string {
+  return entry.label ? `${entry.role} (${entry.label})` : entry.role;
+}
+
 export function describeEntry(entry: PortPlanEntry): string {
   const where = entry.from === entry.to ? `${entry.from}` : `${entry.from}-${entry.to}`;
   const label = entry.label ? ` "${entry.label}"` : '';

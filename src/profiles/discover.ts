@@ -6,6 +6,7 @@ import { DEFAULT_PROFILE, isDefaultProfileName, isValidProfileName, profileFromS
 import { findServices } from './services/index.js';
 import { lockDirs, readLockFiles } from './locks.js';
 import { realPathOf as realPath } from '../real-path.js';
+import { expandUserPath } from '../paths.js';
 
 /** A profile before its config is loaded: identity, paths and the evidence that it exists. */
 export interface DiscoveredProfile {
@@ -38,12 +39,6 @@ function isDirectory(file: string): boolean {
   } catch {
     return false;
   }
-}
-
-function expandHome(file: string, home: string): string {
-  if (file === '~') return home;
-  if (file.startsWith('~/')) return path.join(home, file.slice(2));
-  return path.resolve(home, file);
 }
 
 /** The report label of an identity: its OpenClaw name, told apart from the profile that owns the name. */
@@ -150,7 +145,7 @@ function applyInvokingEnv(invocation: Invocation, table: ProfileTable, notes: Di
   }
   const name = envProfile && !isDefaultProfileName(envProfile) ? envProfile : DEFAULT_PROFILE;
   // OPENCLAW_PROFILE alone does not move state or config: only the --profile flag does.
-  const stateDir = envStateDir ? expandHome(envStateDir, invocation.home) : (table.get(DEFAULT_PROFILE)?.stateDir ?? table.defaultStateDir());
+  const stateDir = envStateDir ? expandUserPath(envStateDir, invocation.home) : (table.get(DEFAULT_PROFILE)?.stateDir ?? table.defaultStateDir());
 
   const sameDir = table.byStateDir(stateDir);
   let profile: DiscoveredProfile;
@@ -165,7 +160,7 @@ function applyInvokingEnv(invocation: Invocation, table: ProfileTable, notes: Di
     profile = table.add(name, stateDir, 'env');
   }
   profile.envSelected = true;
-  if (envConfigPath) profile.configPathOverride = expandHome(envConfigPath, invocation.home);
+  if (envConfigPath) profile.configPathOverride = expandUserPath(envConfigPath, invocation.home);
 }
 
 function applySelectedProfile(invocation: Invocation, table: ProfileTable): void {
@@ -191,7 +186,7 @@ function rebaseServicePath(file: string, service: ServiceDefinition, home: strin
   if (serviceHome && serviceHome !== home && (expanded === serviceHome || expanded.startsWith(`${serviceHome}/`))) {
     return path.join(home, expanded.slice(serviceHome.length));
   }
-  return expandHome(expanded, home);
+  return expandUserPath(expanded, home);
 }
 
 function attachServices(invocation: Invocation, services: ServiceDefinition[], table: ProfileTable, notes: DiscoveryNote[]): void {

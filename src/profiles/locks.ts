@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Invocation, LockFile } from '../model.js';
 import { describeBoundedFailure, READ_CAPS, readBounded } from '../read-bounded.js';
+import { asPort } from '../ports/port-number.js';
 
 const STATE_LOCK = 'gateway.state.lock';
 const CONFIG_LOCK = /^gateway\.[0-9a-f]{8}\.lock$/;
@@ -49,7 +50,7 @@ export function parseLock(file: string, kind: LockFile['kind'], location: LockFi
     kind,
     location,
     pid,
-    port: port !== null && Number.isInteger(port) && port >= 1 && port <= 65535 ? port : null,
+    port: asPort(port),
     configPath: field<string>(record.configPath, 'string'),
     stateDir: field<string>(record.stateDir, 'string'),
     createdAt: field<string>(record.createdAt, 'string'),

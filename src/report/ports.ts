@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { HostModel, Overlap, PortPlanEntry, PortRole, Profile } from '../model.js';
 import { displayPath } from './style.js';
+import { roleLabel } from '../ports/overlaps.js';
 import { REPORT_WIDTH, wrap } from './wrap.js';
 
 function portEntryJson(entry: PortPlanEntry): object {
@@ -148,14 +149,14 @@ const SOURCE_COLUMN = 2 + 26 + 12 + 11;
 
 function entryText(entry: PortPlanEntry): string {
   const where = entry.from === entry.to ? String(entry.from) : `${entry.from}-${entry.to}`;
-  const role = entry.label ? `${entry.role} (${entry.label})` : entry.role;
+  const role = roleLabel(entry);
   const columns = `  ${role.padEnd(26)}${where.padEnd(12)}${entry.bind.padEnd(11)}`;
   return wrap(entry.source, ' '.repeat(SOURCE_COLUMN), undefined, columns);
 }
 
 function overlapText(overlap: Overlap): string {
   const where = overlap.from === overlap.to ? `port ${overlap.from}` : `ports ${overlap.from}-${overlap.to}`;
-  return `${where}: ${overlap.a.profile} ${overlap.a.entry.role}${overlap.a.entry.label ? ` (${overlap.a.entry.label})` : ''} and ${overlap.b.profile} ${overlap.b.entry.role}${overlap.b.entry.label ? ` (${overlap.b.entry.label})` : ''}`;
+  return `${where}: ${overlap.a.profile} ${roleLabel(overlap.a.entry)} and ${overlap.b.profile} ${roleLabel(overlap.b.entry)}`;
 }
 
 export function portsText(model: HostModel, profiles: readonly Profile[], chalk: ChalkInstance): string {

@@ -19,5 +19,6 @@ export function makeChalk(choice: ColourChoice): ChalkInstance {
 export function displayPath(file: string | null, home: string): string {
   if (file === null) return '-';
   if (file === home) return '~';
+  // Every path under the home inside the text (a detail may name one mid-sentence), not only a leading one.
   return file.split(`${home}/`).join('~/');
 }

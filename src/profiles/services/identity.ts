@@ -2,23 +2,15 @@
 import path from 'node:path';
 import type { ServiceDefinition } from '../../model.js';
 import { DEFAULT_PROFILE, isDefaultProfileName, profileFromStateDirName } from '../names.js';
+import { argValue } from '../../argv.js';
+import { asPort } from '../../ports/port-number.js';
 
 const OPENCLAW_ENV = ['OPENCLAW_PROFILE', 'OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH', 'OPENCLAW_GATEWAY_PORT'];
-
-function argValue(args: readonly string[], flag: string): string | null {
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index]!;
-    if (arg === flag) return args[index + 1] ?? null;
-    if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
-  }
-  return null;
-}
 
 function portOf(args: readonly string[]): number | null {
   const value = argValue(args, '--port');
   if (value === null || !/^\d+$/.test(value)) return null;
-  const port = Number(value);
-  return port >= 1 && port <= 65535 ? port : null;
+  return asPort(Number(value));
 }
 
 /** An OpenClaw entry point followed by `gateway`: `.../openclaw/dist/index.js gateway`, `openclaw gateway`. */
