@@ -44,12 +44,10 @@ describe('readBounded', () => {
     const dir = tempDir();
     execFileSync('mkfifo', [path.join(dir, 'pipe')]);
     fs.symlinkSync('/dev/zero', path.join(dir, 'zero'));
-    const started = performance.now();
     expect(readBounded(path.join(dir, 'pipe'), 100)).toEqual({ ok: false, reason: 'not-regular', kind: 'a FIFO (named pipe)' });
     expect(readBounded(path.join(dir, 'zero'), 100)).toEqual({ ok: false, reason: 'not-regular', kind: 'a character device' });
     expect(readBounded('/dev/urandom', 100)).toEqual({ ok: false, reason: 'not-regular', kind: 'a character device' });
     expect(readBounded(dir, 100)).toEqual({ ok: false, reason: 'not-regular', kind: 'a directory' });
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('returns open errors with their code instead of throwing', () => {
