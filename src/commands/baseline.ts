@@ -37,11 +37,14 @@ export async function runBaselineCommand(context: Context, flags: BaselineFlags)
   if (flags.reason !== undefined && flags.reason.trim() === '') throw new UsageError('--reason is empty; say why these findings are accepted');
   const target = targetOf(context, flags);
   // The baseline records every finding at any severity, and never hides through an older baseline.
-  const plan = { ...(await planDoctor(context, { ...flags, baseline: undefined, failOn: 'info' })), baseline: null };
+  const plan = await planDoctor(context, { ...flags, failOn: 'info' }, false);
   const { result } = evaluate(context, plan, await observe(context));
   const reasons = previousReasons(target);
   const fresh = makeBaseline(result.findings, flags.reason ?? DEFAULT_REASON, runtime.now().toISOString());
-  const baseline = { ...fresh, findings: fresh.findings.map((entry) => ({ ...entry, reason: flags.reason ?? reasons.get(entry.fingerprint) ?? entry.reason })) };
+  const baseline = {
+    ...fresh,
+    findings: fresh.findings.map((entry) => ({ ...entry, reason: flags.reason ?? reasons.get(entry.fingerprint) ?? entry.reason })),
+  };
   try {
     writeFileAtomically(target, formatBaseline(baseline));
   } catch (error) {

@@ -18,7 +18,8 @@ export async function runChecksList(context: Context, pluginSpecifiers: readonly
   const indent = ' '.repeat(Math.min(width, 32));
   for (const check of checks) {
     const title = wrap(check.title, indent);
-    const head = check.id.length + 2 <= indent.length ? `${chalk.bold(check.id.padEnd(indent.length))}${title.slice(indent.length)}` : `${chalk.bold(check.id)}\n${title}`;
+    const head =
+      check.id.length + 2 <= indent.length ? `${chalk.bold(check.id.padEnd(indent.length))}${title.slice(indent.length)}` : `${chalk.bold(check.id)}\n${title}`;
     runtime.out(`${head}\n${chalk.dim(wrap(`${check.scope} · looks at ${check.looksAt}`, indent))}`);
   }
   return EXIT_OK;

@@ -62,14 +62,15 @@ export interface DoctorPlan {
 }
 
 /** The flags merged over the user config (flags win; --skip adds to the config's skip list). */
-export async function planDoctor(context: Context, flags: DoctorFlags): Promise<DoctorPlan> {
+export async function planDoctor(context: Context, flags: DoctorFlags, useBaseline = true): Promise<DoctorPlan> {
   const { runtime } = context;
   const { config, file: configFile } = loadUserConfig(runtime, flags.config);
   const checks = await allChecks(flags.plugin, runtime.cwd);
   assertKnownIds(checks, flags.only, '--only');
   assertKnownIds(checks, flags.skip, '--skip');
-  const baselineFile =
-    flags.baseline !== undefined
+  const baselineFile = !useBaseline
+    ? null
+    : flags.baseline !== undefined
       ? path.resolve(runtime.cwd, flags.baseline)
       : config.baseline !== undefined && configFile !== null
         ? path.resolve(path.dirname(configFile), config.baseline)
@@ -134,7 +135,9 @@ export function renderReport(context: Context, format: OutputFormat, evaluation:
   }
   if (format === 'text') {
     const hidden = evaluation.baseline?.hidden.length ?? 0;
-    const footer = [`${runtime.hostname} · ${times.endedAt.toISOString()}`, ...(hidden > 0 ? [`${hidden} accepted in the baseline, not shown`] : [])].join(' · ');
+    const footer = [`${runtime.hostname} · ${times.endedAt.toISOString()}`, ...(hidden > 0 ? [`${hidden} accepted in the baseline, not shown`] : [])].join(
+      ' · ',
+    );
     return `${doctorText(result, chalk, verbose)}\n${chalk.dim(footer)}`;
   }
   return renderMachineFormat(format, reportInputOf(result, runtime, times));
