@@ -151,7 +151,11 @@ describe('the user config file', () => {
     const dir = tempDir();
     const file = writeConfig(dir, `{ failOn: 'fatal' }`);
     const text = await cli(dir, ['doctor', '--all-profiles']);
-    expect([text.exitCode, text.stdout, text.stderr.replace(/\s+/g, ' ')]).toEqual([2, '', expect.stringContaining(`clawdoc: config ${file}: failOn must be one of`)]);
+    expect([text.exitCode, text.stdout, text.stderr.replace(/\s+/g, ' ')]).toEqual([
+      2,
+      '',
+      expect.stringContaining(`clawdoc: config ${file}: failOn must be one of`),
+    ]);
     writeConfig(dir, `{ failon: 'error' }`);
     const json = await cli(dir, ['doctor', '--all-profiles', '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringContaining('unknown key "failon"') } });

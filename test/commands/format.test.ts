@@ -69,7 +69,10 @@ describe('doctor --format', () => {
       ['gateway/not-running', 'info', '1'],
       ['gateway/not-running', 'info', '1'],
     ]);
-    expect(families.get('clawdoc_last_run_timestamp_seconds')?.metrics[0]).toEqual({ labels: { host: 'testhost' }, value: String(Date.parse('2026-11-25T00:00:00Z') / 1000) });
+    expect(families.get('clawdoc_last_run_timestamp_seconds')?.metrics[0]).toEqual({
+      labels: { host: 'testhost' },
+      value: String(Date.parse('2026-11-25T00:00:00Z') / 1000),
+    });
     expect(families.get('clawdoc_checks_run')?.metrics[0]?.value).toBe('22');
   });
 
