@@ -124,9 +124,7 @@ function buildProgram(runtime: Runtime, setExit: (code: number) => void, json: b
 
   reportOptions(
     checkOptions(
-      program
-        .command('doctor')
-        .description('check every profile against all others: ports, owners, paths, browsers, credentials; a fix for each finding'),
+      program.command('doctor').description('check every profile against all others: ports, owners, paths, browsers, credentials; a fix for each finding'),
     ),
   ).action(async (flags: DoctorFlags, command: Command) => setExit(await runDoctorCommand(contextOf(runtime, command), flags)));
 

@@ -162,7 +162,9 @@ describe('--timeout', () => {
   it('rejects 0 as a usage error (exit 2) that says what it takes, in text and in JSON', async () => {
     const text = await runCli(['--home', home, '--timeout', '0', 'doctor', '--all-profiles'], { env });
     expect(text.exitCode).toBe(2);
-    expect(text.stderr.replace(/\s+/g, ' ')).toContain("clawdoc: option '--timeout <ms>' argument '0' is invalid. --timeout takes a whole number of milliseconds, e.g. --timeout 1500");
+    expect(text.stderr.replace(/\s+/g, ' ')).toContain(
+      "clawdoc: option '--timeout <ms>' argument '0' is invalid. --timeout takes a whole number of milliseconds, e.g. --timeout 1500",
+    );
     expect(text.stdout).toBe('');
     const json = await runCli(['--home', home, '--json', '--timeout', '0', 'doctor', '--all-profiles'], { env });
     expect(JSON.parse(json.stdout)).toMatchObject({

@@ -10,7 +10,7 @@ import { UsageError } from './context.js';
  * The user config dir as each platform's convention has it: `$XDG_CONFIG_HOME` or `~/.config` on
  * Linux and other Unixes, `~/Library/Application Support` on macOS, `%APPDATA%` on Windows.
  */
-export function userConfigDir(runtime: Runtime): string {
+function userConfigDir(runtime: Runtime): string {
   const env = runtime.env;
   const home = env.HOME || env.USERPROFILE || runtime.homedir;
   if (runtime.platform === 'win32') return env.APPDATA || path.join(home, 'AppData', 'Roaming');
@@ -18,7 +18,7 @@ export function userConfigDir(runtime: Runtime): string {
   return env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
 }
 
-export function defaultUserConfigPath(runtime: Runtime): string {
+function defaultUserConfigPath(runtime: Runtime): string {
   return path.join(userConfigDir(runtime), 'clawdoc', 'config.json');
 }
 

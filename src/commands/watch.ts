@@ -54,12 +54,20 @@ function statOf(file: string): string {
   }
 }
 
+function homeEntries(home: string): string[] {
+  try {
+    return fs.readdirSync(home).filter((name) => name.startsWith('.openclaw') || name === '.clawdbot');
+  } catch {
+    return [];
+  }
+}
+
 /**
  * What the model was read from: configs and their includes, service units, lock files, the dirs
  * discovery listed, and the home's .openclaw* entries. Any change means resolving the model again;
  * otherwise a tick costs one snapshot and one round of probes.
  */
-export function modelInputsStamp(model: HostModel): string {
+function modelInputsStamp(model: HostModel): string {
   const files = new Set<string>(model.searched.filter((entry) => !entry.includes('*')));
   for (const profile of model.profiles) {
     files.add(profile.configPath);
@@ -71,13 +79,7 @@ export function modelInputsStamp(model: HostModel): string {
     for (const lock of profile.locks) files.add(lock.file);
   }
   const home = model.invocation.home;
-  let entries: string[] = [];
-  try {
-    entries = fs.readdirSync(home).filter((name) => name.startsWith('.openclaw') || name === '.clawdbot');
-  } catch {
-    entries = [];
-  }
-  for (const name of entries) files.add(path.join(home, name));
+  for (const name of homeEntries(home)) files.add(path.join(home, name));
   return [...files].sort().map(statOf).join('\n');
 }
 
@@ -86,7 +88,7 @@ function describe(finding: ReportFinding): string {
 }
 
 /** Findings that appeared and disappeared between two ticks, by fingerprint. */
-export function changesBetween(before: ReadonlyMap<string, ReportFinding>, after: ReadonlyMap<string, ReportFinding>): string[] {
+function changesBetween(before: ReadonlyMap<string, ReportFinding>, after: ReadonlyMap<string, ReportFinding>): string[] {
   const appeared = [...after.entries()].filter(([key]) => !before.has(key)).map(([, finding]) => `+ ${describe(finding)}`);
   const gone = [...before.entries()].filter(([key]) => !after.has(key)).map(([, finding]) => `- ${describe(finding)}`);
   return [...appeared, ...gone];
