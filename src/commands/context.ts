@@ -139,7 +139,28 @@ function deadlineOf(options: GlobalOptions): number {
   return options.deadline ?? Math.min(MAX_TIMER_MS, Math.max(MIN_DEADLINE_MS, options.timeout * 4));
 }
 
-/** Observe, probe and attribute once, within the run's bounds. */
+/** How long the live stage runs before it says so on a terminal: most runs end well before. */
+const PROGRESS_AFTER_MS = 1000;
+
+/** True when stderr is a terminal; a runtime without the flag (or a pipe, or CI) gets no progress at all. */
+function stderrIsTTY(runtime: Runtime): boolean {
+  return 'stderrIsTTY' in runtime && runtime.stderrIsTTY === true;
+}
+
+/** Observe, probe and attribute once, within the run's bounds; a slow run says what it waits for on a terminal's stderr. */
 export async function observe(context: Context) {
-  return context.runtime.observe(context.model, { timeoutMs: context.options.timeout, deadlineMs: deadlineOf(context.options) });
+  const { runtime, model, options } = context;
+  const deadlineMs = deadlineOf(options);
+  const timer = stderrIsTTY(runtime)
+    ? setTimeout(() => {
+        const count = model.profiles.length;
+        runtime.err(`clawdoc: probing ${count} profile${count === 1 ? '' : 's'}… (gives up after ${(deadlineMs / 1000).toFixed(1)} s)`);
+      }, PROGRESS_AFTER_MS)
+    : null;
+  timer?.unref();
+  try {
+    return await runtime.observe(model, { timeoutMs: options.timeout, deadlineMs });
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
 }

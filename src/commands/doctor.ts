@@ -104,7 +104,7 @@ export function evaluate(context: Context, plan: DoctorPlan, live: LiveModel): E
 }
 
 /** The stderr note about accepted findings that no longer occur, so a stale baseline gets pruned. */
-function goneWarning(baseline: Evaluation['baseline']): string | null {
+export function goneWarning(baseline: Evaluation['baseline']): string | null {
   if (!baseline || baseline.gone.length === 0) return null;
   const items = baseline.gone.map((entry) => `  - ${entry.checkId}${entry.profile ? ` (${entry.profile})` : ''} ${entry.fingerprint}`);
   const count = baseline.gone.length;

@@ -6,7 +6,7 @@ import { resolveHost } from '../pipeline.js';
 import type { ReportFinding } from '../report/formats/input.js';
 import { EXIT_OK } from '../runtime.js';
 import { observe, UsageError, type Context } from './context.js';
-import { emitReport, evaluate, forOutput, formatOf, planDoctor, renderReport, type DoctorFlags } from './doctor.js';
+import { emitReport, evaluate, forOutput, formatOf, goneWarning, planDoctor, renderReport, type DoctorFlags } from './doctor.js';
 
 export interface WatchFlags extends DoctorFlags {
   /** Milliseconds between the end of one tick and the start of the next. */
@@ -137,6 +137,9 @@ export async function runWatchCommand(given: Context, flags: WatchFlags, control
       if (flags.output !== undefined) emitReport(context, renderReport(context, format, evaluation, times, Boolean(flags.verbose)), flags.output);
       const current = new Map(evaluation.result.findings.map((finding) => [finding.fingerprint, finding]));
       const changes = changesBetween(previous, current);
+      // A stale baseline is said once, not every tick.
+      const stale = tick === 1 ? goneWarning(evaluation.baseline) : null;
+      if (stale) runtime.err(stale);
       if (tick === 1) runtime.out(`clawdoc watch · ${context.model.profiles.length} profiles · ${current.size} findings · ${times.endedAt.toISOString()}`);
       if (changes.length > 0) runtime.out(changes.map((line) => (tick === 1 ? line : `${times.endedAt.toISOString()} ${line}`)).join('\n'));
       previous = current;

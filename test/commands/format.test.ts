@@ -146,3 +146,13 @@ describe('doctor --output', () => {
     expect(run.stderr.replace(/\s+/g, ' ')).toContain('cannot write it (ENOENT)');
   });
 });
+
+describe('--format json errors', () => {
+  it('a usage error under --format json (without --json) is an envelope too', async () => {
+    const run = await doctor('--format', 'json', '--fail-on', 'fatal');
+    const document = JSON.parse(run.stdout);
+    expect(jsonSchemaErrors(document)).toEqual([]);
+    expect(document).toMatchObject({ command: 'doctor', ok: false, error: { code: 'usage' } });
+    expect([run.stderr, run.exitCode]).toEqual(['', 2]);
+  });
+});

@@ -2,9 +2,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixtureHome, runCli } from '../support/runtime.js';
 import { closestNames } from '../../src/commands/context.js';
+import { main } from '../../src/cli.js';
+import type { HostModel } from '../../src/model.js';
+import { buildLiveModel } from '../../src/attribute/attribute.js';
+
+function quietLive(model: HostModel) {
+  const snapshot = { method: 'test', ok: true, error: null, takenAt: '2026-11-25T00:00:00.000Z', listeners: [], processes: {}, alivePids: {}, root: false };
+  return buildLiveModel(model, snapshot, { gateways: {}, cdp: {}, control: {}, deadlineHit: false });
+}
 
 const home = fixtureHome('healthy-main-rescue');
 const env = { PATH: '/usr/bin:/bin', HOME: home };
@@ -161,5 +169,51 @@ describe('ports/spacing with the overlap checks skipped', () => {
 
   it('speaks when band-overlap and derived-collision are skipped', async () => {
     expect(await ids('--skip', 'ports/band-overlap', '--skip', 'ports/derived-collision')).toContain('ports/spacing');
+  });
+});
+
+describe('progress of a slow live stage', () => {
+  /** A doctor run whose observe stage takes 1.5 s of fake time, on a runtime whose stderr is (or is not) a terminal. */
+  async function slowRun(stderrIsTTY: boolean | undefined): Promise<{ stdout: string; stderr: string }> {
+    vi.useFakeTimers();
+    try {
+      let stdout = '';
+      let stderr = '';
+      const runtime = {
+        out: (text: string) => void (stdout += `${text}\n`),
+        err: (text: string) => void (stderr += `${text}\n`),
+        env,
+        stdoutIsTTY: false,
+        ...(stderrIsTTY === undefined ? {} : { stderrIsTTY }),
+        uid: 1000,
+        tmpDir: path.join(home, 'no-tmp'),
+        platform: 'linux' as const,
+        homedir: home,
+        cwd: home,
+        hostname: 'testhost',
+        now: () => new Date('2026-11-25T00:00:00.000Z'),
+        observe: async (model: HostModel) => {
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+          return quietLive(model);
+        },
+      };
+      const done = main(['--home', home, 'doctor', '--all-profiles', '--json'], runtime);
+      await vi.advanceTimersByTimeAsync(1500);
+      await done;
+      return { stdout, stderr };
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('says what it waits for on stderr when stderr is a terminal, and keeps stdout one JSON document', async () => {
+    const run = await slowRun(true);
+    expect(run.stderr).toBe('clawdoc: probing 2 profiles… (gives up after 6.0 s)\n');
+    expect(JSON.parse(run.stdout)).toMatchObject({ command: 'doctor', ok: true });
+  });
+
+  it('prints nothing when stderr is not a terminal, or the runtime cannot tell', async () => {
+    expect((await slowRun(false)).stderr).toBe('');
+    expect((await slowRun(undefined)).stderr).toBe('');
   });
 });
