@@ -156,3 +156,23 @@ describe('--format json errors', () => {
     expect([run.stderr, run.exitCode]).toEqual(['', 2]);
   });
 });
+
+describe('every sample home, every machine format', () => {
+  const homes = fs.readdirSync(path.join(ROOT, 'fixtures', 'homes')).sort();
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+
+  it.each(homes)('%s: valid SARIF, well-formed JUnit, parseable Prometheus, schema-valid JSON', async (name) => {
+    const sampleHome = fixtureHome(name);
+    const run = (format: string) =>
+      runCli(['--home', sampleHome, '--layout', '2026.9', 'doctor', '--all-profiles', '--format', format], {
+        env: { PATH: '/usr/bin:/bin', HOME: sampleHome },
+      });
+    const sarif = JSON.parse((await run('sarif')).stdout);
+    expect(validateSarif(sarif), JSON.stringify(validateSarif.errors)).toBe(true);
+    const junit = (await run('junit')).stdout;
+    expect(XMLValidator.validate(junit)).toBe(true);
+    expect(parser.parse(junit).testsuites.hostname).toBe('testhost');
+    expect(parsePrometheus((await run('prometheus')).stdout).map((family) => family.name)).toContain('clawdoc_findings');
+    expect(jsonSchemaErrors(JSON.parse((await run('json')).stdout))).toEqual([]);
+  });
+});
