@@ -85,13 +85,13 @@ export function closestNames(name: string, known: readonly string[]): string[] {
 }
 
 /** No command creates a profile, so naming one the host does not have is a typo, not a new profile. */
-function assertKnownProfile(model: HostModel, flag: string): void {
+function assertKnownProfile(model: HostModel, label: string): void {
   const wanted = model.invocation.selectedProfile;
   if (!wanted) return;
   const known = model.profiles.filter((profile) => profile.foundIn.some((where) => where !== 'flag')).map((profile) => profile.name);
   if (known.includes(wanted)) return;
   const list = known.length > 0 ? `known profiles: ${closestNames(wanted, known).join(', ')}` : 'this home has no profiles';
-  throw new UsageError(`${flag} ${wanted}: no such profile on this host (${list}); \`clawdoc profiles\` lists them`);
+  throw new UsageError(`${label}: no such profile on this host (${list}); \`clawdoc profiles\` lists them`);
 }
 
 function selectedProfile(options: GlobalOptions): string | null {
@@ -116,7 +116,7 @@ function invocationFor(runtime: Runtime, options: GlobalOptions): Invocation {
 export function contextFor(runtime: Runtime, options: GlobalOptions): Context {
   const invocation = invocationFor(runtime, options);
   const model = resolveHost(invocation, { layout: options.layout ?? null });
-  assertKnownProfile(model, options.dev ? '--dev' : '--profile');
+  assertKnownProfile(model, options.dev ? '--dev' : `--profile ${options.profile ?? ''}`);
   const chalk = makeChalk({ noColor: !options.color, json: Boolean(options.json), isTTY: runtime.stdoutIsTTY, env: runtime.env });
   return { runtime, options, model, chalk };
 }

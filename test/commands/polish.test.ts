@@ -217,3 +217,13 @@ describe('progress of a slow live stage', () => {
     expect((await slowRun(undefined)).stderr).toBe('');
   });
 });
+
+describe('--dev without a dev profile', () => {
+  it('is a usage error too', async () => {
+    const run = await runCli(['--home', home, '--dev', 'status'], { env });
+    expect([run.exitCode, oneLine(run.stderr)]).toEqual([
+      2,
+      'clawdoc: --dev: no such profile on this host (known profiles: main, rescue); `clawdoc profiles` lists them',
+    ]);
+  });
+});
