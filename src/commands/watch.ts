@@ -83,6 +83,10 @@ function modelInputsStamp(model: HostModel): string {
   return [...files].sort().map(statOf).join('\n');
 }
 
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
 function describe(finding: ReportFinding): string {
   return `${finding.severity} ${finding.checkId}${finding.profile ? ` (${finding.profile})` : ''}: ${finding.message}`;
 }
@@ -140,7 +144,10 @@ export async function runWatchCommand(given: Context, flags: WatchFlags, control
       // A stale baseline is said once, not every tick.
       const stale = tick === 1 ? goneWarning(evaluation.baseline) : null;
       if (stale) runtime.err(stale);
-      if (tick === 1) runtime.out(`clawdoc watch · ${context.model.profiles.length} profiles · ${current.size} findings · ${times.endedAt.toISOString()}`);
+      if (tick === 1)
+        runtime.out(
+          `clawdoc watch · ${plural(context.model.profiles.length, 'profile')} · ${plural(current.size, 'finding')} · ${times.endedAt.toISOString()}`,
+        );
       if (changes.length > 0) runtime.out(changes.map((line) => (tick === 1 ? line : `${times.endedAt.toISOString()} ${line}`)).join('\n'));
       previous = current;
       controls.onTick?.(tick);

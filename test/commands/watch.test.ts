@@ -1,5 +1,6 @@
 // `clawdoc watch`: ticks that print only what changed, rewrite --output, re-resolve only on changed files, and stop cleanly.
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import type { Runtime } from '../../src/runtime.js';
 import type { HostModel } from '../../src/model.js';
 import type { HostSnapshot } from '../../src/host/types.js';
 import { buildLiveModel } from '../../src/attribute/attribute.js';
+import { observeHost } from '../../src/pipeline.js';
 import { contextFor } from '../../src/commands/context.js';
 import { parseInterval, runWatchCommand, type WatchFlags } from '../../src/commands/watch.js';
 import { fixtureHome } from '../support/runtime.js';
@@ -173,5 +175,59 @@ describe('clawdoc watch', () => {
 
   it('reads intervals with units', () => {
     expect(['30s', '5m', '1h', '1500ms', '0s', '2', 'soon'].map(parseInterval)).toEqual([30_000, 300_000, 3_600_000, 1500, 0, 2000, null]);
+  });
+});
+
+describe('clawdoc watch on the real host', () => {
+  const servers: net.Server[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  });
+
+  /** A free loopback port, picked by the OS and released again. */
+  async function freePort(): Promise<number> {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  }
+
+  it('sees a listener appear on a planned gateway port in tick 2 and go in tick 3', async () => {
+    const port = await freePort();
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'clawdoc-watch-real-'));
+    dirs.push(home);
+    fs.mkdirSync(path.join(home, '.openclaw-main'));
+    fs.writeFileSync(path.join(home, '.openclaw-main', 'openclaw.json'), `{ gateway: { port: ${port} } }`);
+    const server = net.createServer((socket) => socket.destroy());
+    servers.push(server);
+    let stdout = '';
+    let tick = 0;
+    const runtime: Runtime = {
+      out: (text) => void (stdout += `${text}\n`),
+      err: () => undefined,
+      env: { PATH: '/usr/bin:/bin', HOME: home, XDG_CONFIG_HOME: path.join(home, 'no-config') },
+      stdoutIsTTY: false,
+      uid: process.getuid?.() ?? 0,
+      tmpDir: path.join(home, 'no-tmp'),
+      platform: process.platform,
+      homedir: home,
+      cwd: home,
+      hostname: 'testhost',
+      now: () => new Date('2026-11-25T00:00:00.000Z'),
+      observe: async (model, options) => {
+        tick += 1;
+        if (tick === 2) await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+        if (tick === 3) await new Promise((resolve) => server.close(resolve));
+        return observeHost(model, options);
+      },
+    };
+    const code = await main(['--home', home, '--layout', '2026.9', '--timeout', '300', 'watch', '--all-profiles', '--interval', '0s', '--ticks', '3'], runtime);
+    const changes = stdout.split('\n').filter((line) => /^\S+ [+-] /.test(line));
+    const appeared = changes.filter((line) => line.includes(' + ') && line.includes(String(port)));
+    expect(appeared).toEqual([expect.stringMatching(/ \+ error ports\/foreign-listener \(main\): main's gateway port \d+ is held by /)]);
+    // What appeared with the listener is gone with it.
+    for (const line of appeared) expect(changes).toContain(line.replace(' + ', ' - '));
+    expect(code).toBe(0);
   });
 });
