@@ -224,10 +224,15 @@ describe('clawdoc watch on the real host', () => {
     };
     const code = await main(['--home', home, '--layout', '2026.9', '--timeout', '300', 'watch', '--all-profiles', '--interval', '0s', '--ticks', '3'], runtime);
     const changes = stdout.split('\n').filter((line) => /^\S+ [+-] /.test(line));
-    const appeared = changes.filter((line) => line.includes(' + ') && line.includes(String(port)));
-    expect(appeared).toEqual([expect.stringMatching(/ \+ error ports\/foreign-listener \(main\): main's gateway port \d+ is held by /)]);
-    // What appeared with the listener is gone with it.
-    for (const line of appeared) expect(changes).toContain(line.replace(' + ', ' - '));
+    const at = '2026-11-25T00:00:00.000Z';
+    const notRunning = `info gateway/not-running (main): main's gateway is not running (nothing listens on ${port}); no service is installed`;
+    const held = `error ports/foreign-listener (main): main's gateway port ${port} is held by `;
+    expect(changes).toEqual([
+      expect.stringContaining(`${at} + ${held}`),
+      `${at} - ${notRunning}`,
+      `${at} + ${notRunning}`,
+      expect.stringContaining(`${at} - ${held}`),
+    ]);
     expect(code).toBe(0);
   });
 });
