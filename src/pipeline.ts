@@ -14,7 +14,7 @@ import { takeSnapshot } from './host/snapshot.js';
 import { runProbes } from './probe/run.js';
 import { probeTargets } from './probe/targets.js';
 import { buildLiveModel } from './attribute/attribute.js';
-import { runChecks, type CheckSelection } from './doctor/run.js';
+import { runChecks, selectedCheckIds, type CheckSelection } from './doctor/run.js';
 import { exitCode } from './report/exit-code.js';
 import { DEFAULT_PROFILE } from './profiles/names.js';
 import { builtinChecks } from '../checks/index.js';
@@ -97,7 +97,8 @@ export interface CheckOptions {
 
 /** Every selected check over one frozen context, and the exit code of what they found. */
 export function checkHost(model: HostModel, focus: readonly Profile[], live: LiveModel, options: CheckOptions): DoctorResult {
-  const context = Object.freeze({ model, profiles: model.profiles, focus, overlaps: live.overlaps, live });
+  const selected = selectedCheckIds(options.checks, options.selection, model.layout.version);
+  const context = Object.freeze({ model, profiles: model.profiles, focus, overlaps: live.overlaps, live, selected });
   const run = runChecks(options.checks, context, options.selection);
   return {
     model,

@@ -46,6 +46,7 @@ describe('plugins', () => {
         fixHint: 'use our range',
         fix: { commands: ['openclaw --profile rescue config set gateway.port 29789'] },
         evidence: { port: 19789 },
+        fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
       },
     ]);
     expect(run.exitCode).toBe(1);
@@ -151,7 +152,9 @@ describe('one JSON envelope for every command', () => {
       run: () => [{ severity: 'info', profile: null, message: 'm', fixHint: 'h', evidence: {}, token: 'sekret', extra: 1 }] };`;
     const run = await runCli(['--home', home, 'doctor', '--all-profiles', '--json', '--only', 'site/stray', '--plugin', plugin(source)], { env });
     const findings = (JSON.parse(run.stdout) as { findings: object[] }).findings;
-    expect(findings).toEqual([{ checkId: 'site/stray', severity: 'info', profile: null, profiles: [], message: 'm', fixHint: 'h', evidence: {} }]);
+    expect(findings).toEqual([
+      { checkId: 'site/stray', severity: 'info', profile: null, profiles: [], message: 'm', fixHint: 'h', evidence: {}, fingerprint: expect.any(String) },
+    ]);
   });
 });
 
@@ -159,7 +162,9 @@ describe('--timeout', () => {
   it('rejects 0 as a usage error (exit 2) that says what it takes, in text and in JSON', async () => {
     const text = await runCli(['--home', home, '--timeout', '0', 'doctor', '--all-profiles'], { env });
     expect(text.exitCode).toBe(2);
-    expect(text.stderr).toContain("option '--timeout <ms>' argument '0' is invalid. --timeout takes a whole number of milliseconds, e.g. --timeout 1500");
+    expect(text.stderr.replace(/\s+/g, ' ')).toContain(
+      "clawdoc: option '--timeout <ms>' argument '0' is invalid. --timeout takes a whole number of milliseconds, e.g. --timeout 1500",
+    );
     expect(text.stdout).toBe('');
     const json = await runCli(['--home', home, '--json', '--timeout', '0', 'doctor', '--all-profiles'], { env });
     expect(JSON.parse(json.stdout)).toMatchObject({

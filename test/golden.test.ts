@@ -18,6 +18,22 @@ const CASES: Array<[string, string, string[]]> = [
   ['usage-error-json', 'healthy-main-rescue', ['doctor', '--fail-on', 'fatal', '--json']],
   ['unknown-profile', 'healthy-main-rescue', ['--profile', 'nope', 'status']],
   ['invalid-profile-name', 'healthy-main-rescue', ['--profile', 'bad name', 'status']],
+  ['doctor-duplicate-port-sarif', 'duplicate-port', ['doctor', '--all-profiles', '--format', 'sarif']],
+  ['doctor-duplicate-port-junit', 'duplicate-port', ['doctor', '--all-profiles', '--format', 'junit']],
+  ['doctor-duplicate-port-github', 'duplicate-port', ['doctor', '--all-profiles', '--format', 'github']],
+  ['doctor-duplicate-port-prometheus', 'duplicate-port', ['doctor', '--all-profiles', '--format', 'prometheus']],
+  ['doctor-duplicate-port-json', 'duplicate-port', ['doctor', '--all-profiles', '--format', 'json']],
+  ['doctor-rescue-in-cdp-band-sarif', 'rescue-in-cdp-band', ['doctor', '--all-profiles', '--format', 'sarif']],
+  ['doctor-rescue-in-cdp-band-junit', 'rescue-in-cdp-band', ['doctor', '--all-profiles', '--format', 'junit']],
+  ['doctor-rescue-in-cdp-band-github', 'rescue-in-cdp-band', ['doctor', '--all-profiles', '--format', 'github']],
+  ['doctor-rescue-in-cdp-band-prometheus', 'rescue-in-cdp-band', ['doctor', '--all-profiles', '--format', 'prometheus']],
+  ['doctor-broken-json5-sarif', 'broken-json5', ['doctor', '--all-profiles', '--format', 'sarif']],
+  ['doctor-broken-json5-junit', 'broken-json5', ['doctor', '--all-profiles', '--format', 'junit']],
+  ['doctor-broken-json5-github', 'broken-json5', ['doctor', '--all-profiles', '--format', 'github']],
+  ['doctor-broken-json5-prometheus', 'broken-json5', ['doctor', '--all-profiles', '--format', 'prometheus']],
+  ['unknown-profile-typo-json', 'healthy-main-rescue', ['--profile', 'rescu', '--json', 'status']],
+  ['version-json', 'healthy-main-rescue', ['--version', '--json']],
+  ['no-command-json', 'healthy-main-rescue', ['--json']],
 ];
 
 // The home is copied to a path of the same length on every machine: commands wrap at 80 columns by their real length.
@@ -49,7 +65,7 @@ describe('golden CLI output', () => {
 
   it('fits 80 columns in text mode, every line', () => {
     for (const [name, , args] of CASES) {
-      if (args.includes('--json')) continue;
+      if (args.includes('--json') || args.includes('--format')) continue;
       const lines = fs.readFileSync(path.join(ROOT, 'test', 'golden', `${name}.txt`), 'utf8').split('\n');
       const long = lines.filter((line) => line.length > 80);
       expect(long, name).toEqual([]);

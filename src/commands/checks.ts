@@ -1,5 +1,6 @@
 // `clawdoc checks`: every check with its id, title and what it looks at.
 import { EXIT_OK } from '../runtime.js';
+import { wrap } from '../report/wrap.js';
 import { writeJson, type Context } from './context.js';
 import { allChecks } from './doctor.js';
 
@@ -13,8 +14,13 @@ export async function runChecksList(context: Context, pluginSpecifiers: readonly
     return EXIT_OK;
   }
   const width = Math.max(...checks.map((check) => check.id.length)) + 2;
+  // A long id (a plugin's) would leave no room for the title: then the title starts on the next line.
+  const indent = ' '.repeat(Math.min(width, 32));
   for (const check of checks) {
-    runtime.out(`${chalk.bold(check.id.padEnd(width))}${check.title}\n${' '.repeat(width)}${chalk.dim(`${check.scope} · looks at ${check.looksAt}`)}`);
+    const title = wrap(check.title, indent);
+    const head =
+      check.id.length + 2 <= indent.length ? `${chalk.bold(check.id.padEnd(indent.length))}${title.slice(indent.length)}` : `${chalk.bold(check.id)}\n${title}`;
+    runtime.out(`${head}\n${chalk.dim(wrap(`${check.scope} · looks at ${check.looksAt}`, indent))}`);
   }
   return EXIT_OK;
 }

@@ -40,6 +40,8 @@ export interface CheckContext {
   overlaps: readonly Overlap[];
   /** Who owns each port, lock states and probe answers; the snapshot and probes ran once before the checks. */
   live: LiveModel;
+  /** Ids of the checks this run runs (after --only/--skip and layouts), so a check can tell whether another will report a case it defers to. Absent: all of them. */
+  selected?: ReadonlySet<string>;
 }
 
 export interface ProfileCheckContext extends CheckContext {

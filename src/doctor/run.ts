@@ -1,5 +1,6 @@
 // Runs the checks over one frozen context: a throwing check becomes an error finding, findings come out sorted.
 import type { Check, CheckContext, Finding, FindingDraft, Severity } from './api.js';
+import type { LayoutVersion } from '../model.js';
 
 export interface CheckSelection {
   only: readonly string[];
@@ -69,6 +70,11 @@ function runOne(check: Check, context: CheckContext): Finding[] {
     .run(context)
     .map((draft) => stamp(check.id, draft))
     .filter((finding) => concernsFocus(finding, focus));
+}
+
+/** The ids of the checks a run runs: selected by --only/--skip and applying to the layout. */
+export function selectedCheckIds(checks: readonly Check[], selection: CheckSelection, layout: LayoutVersion): Set<string> {
+  return new Set(checks.filter((check) => isSelected(check, selection) && (!check.layouts || check.layouts.includes(layout))).map((check) => check.id));
 }
 
 export function runChecks(checks: readonly Check[], context: CheckContext, selection: CheckSelection): CheckRun {

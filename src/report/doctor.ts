@@ -54,7 +54,7 @@ function summaryLine(findings: readonly Finding[], checksRun: number, chalk: Cha
     colourFor(chalk, 'warning')(`${SYMBOL.warning} ${plural(summary.warning, 'warning')}`),
     colourFor(chalk, 'info')(`${SYMBOL.info} ${summary.info} info`),
   ];
-  return `${parts.join('  ')}  ${chalk.dim(`· ${checksRun} checks run`)}`;
+  return `${parts.join('  ')}  ${chalk.dim(`· ${plural(checksRun, 'check')} run`)}`;
 }
 
 export function doctorText(result: DoctorResult, chalk: ChalkInstance, verbose: boolean): string {
