@@ -9,6 +9,8 @@ export interface Runtime {
   err(text: string): void;
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTTY: boolean;
+  /** Progress of long live stages goes to stderr only when it is a terminal. */
+  stderrIsTTY?: boolean;
   uid: number;
   tmpDir: string;
   platform: NodeJS.Platform;
@@ -27,6 +29,7 @@ export function processRuntime(): Runtime {
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     uid: process.getuid?.() ?? 0,
     tmpDir: os.tmpdir(),
     platform: process.platform,

@@ -144,7 +144,7 @@ const PROGRESS_AFTER_MS = 1000;
 
 /** True when stderr is a terminal; a runtime without the flag (or a pipe, or CI) gets no progress at all. */
 function stderrIsTTY(runtime: Runtime): boolean {
-  return 'stderrIsTTY' in runtime && runtime.stderrIsTTY === true;
+  return runtime.stderrIsTTY === true;
 }
 
 /** Observe, probe and attribute once, within the run's bounds; a slow run says what it waits for on a terminal's stderr. */

@@ -63,7 +63,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
     observe: options.realHost ? observeHost : quietHost,
   };
   const exitCode = await main(args, runtime);
-  if (args.includes('--json') && stdout.trim().startsWith('{')) {
+  if ((args.includes('--json') || args.join(' ').includes('--format json')) && stdout.trim().startsWith('{')) {
     // Every JSON document a test produces is checked against the schema of its command.
     const errors = jsonSchemaErrors(JSON.parse(stdout));
     if (errors.length > 0) throw new Error(`clawdoc ${args.join(' ')} printed JSON its schema rejects:\n${errors.join('\n')}`);
