@@ -2,14 +2,14 @@
 
 export const REPORT_WIDTH = 80;
 
-/** Wraps `text` to `width` columns, every line prefixed with `indent`; long words (paths) stay whole. */
-export function wrap(text: string, indent: string, width = REPORT_WIDTH, firstIndent = indent): string {
+/** Words packed into lines of at most `width` columns; `breakMark` ends every line that continues on the next. */
+function packWords(words: readonly string[], firstIndent: string, indent: string, width: number, breakMark = ''): string {
   const lines: string[] = [];
   let line = firstIndent;
   let lineHasWord = false;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (lineHasWord && line.length + 1 + word.length > width) {
-      lines.push(line);
+  for (const word of words) {
+    if (lineHasWord && line.length + 1 + word.length + breakMark.length > width) {
+      lines.push(`${line}${breakMark}`);
       line = indent;
       lineHasWord = false;
     }
@@ -18,6 +18,11 @@ export function wrap(text: string, indent: string, width = REPORT_WIDTH, firstIn
   }
   lines.push(line);
   return lines.join('\n');
+}
+
+/** Wraps `text` to `width` columns, every line prefixed with `indent`; long words (paths) stay whole. */
+export function wrap(text: string, indent: string, width = REPORT_WIDTH, firstIndent = indent): string {
+  return packWords(text.split(/\s+/).filter(Boolean), firstIndent, indent, width);
 }
 
 /** The words of a POSIX shell command line, quoted words kept whole, so it can break between them. */
@@ -46,18 +51,5 @@ function shellWords(command: string): string[] {
  */
 export function wrapCommand(command: string, prefix: string, indent: string, width = REPORT_WIDTH): string {
   if (prefix.length + command.length <= width) return `${prefix}${command}`;
-  const lines: string[] = [];
-  let line = prefix;
-  let lineHasWord = false;
-  for (const word of shellWords(command)) {
-    if (lineHasWord && line.length + 1 + word.length + 2 > width) {
-      lines.push(`${line} \\`);
-      line = indent;
-      lineHasWord = false;
-    }
-    line += lineHasWord ? ` ${word}` : word;
-    lineHasWord = true;
-  }
-  lines.push(line);
-  return lines.join('\n');
+  return packWords(shellWords(command), prefix, indent, width, ' \\');
 }
