@@ -10,9 +10,9 @@ import { runProbes } from '../../src/probe/run.js';
 import { closeServers, hostile, HOSTILE_KINDS, HOSTILE_OUTCOME } from './servers.js';
 import { watchLeftovers } from './leftovers.js';
 
-const TIMEOUT = 400;
+const TIMEOUT = 1000;
 /** Scheduling slack on a loaded CI machine; a probe that waits for a server instead of its own clock blows through it. */
-const MARGIN = 600;
+const MARGIN = 1000;
 const HOST = '127.0.0.1';
 afterEach(closeServers);
 
