@@ -62,8 +62,18 @@ export function portRange(from: number, to: number): string {
   return from === to ? `port ${from}` : `ports ${from}-${to}`;
 }
 
+// Looked up per overlap, so by a map per profile list rather than a search through it.
+const byName = new WeakMap<readonly Profile[], Map<string, Profile>>();
+
 export function profileByName(context: CheckContext, name: string): Profile {
-  const profile = context.profiles.find((candidate) => candidate.name === name);
+  let names = byName.get(context.profiles);
+  if (!names) {
+    names = new Map();
+    // The first profile of a name wins, as Array.find gave it.
+    for (const candidate of context.profiles) if (!names.has(candidate.name)) names.set(candidate.name, candidate);
+    byName.set(context.profiles, names);
+  }
+  const profile = names.get(name);
   if (!profile) throw new Error(`unknown profile ${name}`);
   return profile;
 }

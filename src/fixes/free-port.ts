@@ -62,15 +62,28 @@ export function freeBaseFinder(inputs: Omit<FreePortInputs, 'moving'>): (moving:
   for (let port = 1; port < listened.length; port += 1) listened[port]! += listened[port - 1]!;
   const isListened = (index: number) => listened[baseAt(index) + reach + 1]! - listened[baseAt(index)]! > 0;
 
+  // Only a base no more profiles block than one name has blocks can be free for some moving profile.
+  let mostOwn = 0;
+  for (const named of byName.values())
+    mostOwn = Math.max(
+      mostOwn,
+      named.reduce((sum, profile) => sum + profile.plan.length + 1, 0),
+    );
+  const open: number[] = [];
+  for (let index = 0; index < candidates; index += 1) if (blockers[index]! <= mostOwn && !isListened(index)) open.push(index);
+
   const found = new Map<string, number | null>();
   return (moving) => {
     if (found.has(moving)) return found.get(moving)!;
     const own = (byName.get(moving) ?? []).map(blocksOf).flat();
     let result: number | null = null;
-    for (let index = 0; index < candidates && result === null; index += 1) {
-      if (blockers[index]! > own.length || isListened(index)) continue;
+    for (const index of open) {
+      if (blockers[index]! > own.length) continue;
       const ownShare = own.filter(([first, last]) => first <= index && index <= last).length;
-      if (blockers[index] === ownShare) result = baseAt(index);
+      if (blockers[index] === ownShare) {
+        result = baseAt(index);
+        break;
+      }
     }
     found.set(moving, result);
     return result;
