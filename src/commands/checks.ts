@@ -1,4 +1,5 @@
 // `clawdoc checks`: every check with its id, title and what it looks at.
+import { visibleAll } from '../report/visible.js';
 import { EXIT_OK } from '../runtime.js';
 import { writeJson, type Context } from './context.js';
 import { allChecks } from './doctor.js';
@@ -12,8 +13,9 @@ export async function runChecksList(context: Context, pluginSpecifiers: readonly
     });
     return EXIT_OK;
   }
-  const width = Math.max(...checks.map((check) => check.id.length)) + 2;
-  for (const check of checks) {
+  const shown = visibleAll(checks);
+  const width = Math.max(...shown.map((check) => check.id.length)) + 2;
+  for (const check of shown) {
     runtime.out(`${chalk.bold(check.id.padEnd(width))}${check.title}\n${' '.repeat(width)}${chalk.dim(`${check.scope} · looks at ${check.looksAt}`)}`);
   }
   return EXIT_OK;

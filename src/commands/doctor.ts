@@ -5,6 +5,7 @@ import { assertUniqueIds, loadPlugins, PluginError } from '../doctor/plugins.js'
 import type { Check, Severity } from '../doctor/api.js';
 import { nothingFound } from '../report/profiles.js';
 import { doctorJson, doctorText } from '../report/doctor.js';
+import { visibleAll } from '../report/visible.js';
 import { EXIT_OK } from '../runtime.js';
 import { observe, profilesInScope, UsageError, writeJson, type Context } from './context.js';
 
@@ -43,12 +44,12 @@ export async function runDoctorCommand(context: Context, flags: DoctorFlags): Pr
   assertKnownIds(checks, flags.skip, '--skip');
   const focus = profilesInScope(context);
   if (focus.length === 0 && !options.json) {
-    runtime.out(nothingFound(model));
+    runtime.out(nothingFound(visibleAll(model)));
     return EXIT_OK;
   }
   const live = await observe(context);
   const result = checkHost(model, focus, live, { checks, selection: { only: flags.only, skip: flags.skip }, failOn: flags.failOn });
   if (options.json) writeJson(runtime, 'doctor', result.exitCode === 0, doctorJson(result));
-  else runtime.out(doctorText(result, chalk, Boolean(flags.verbose)));
+  else runtime.out(doctorText(visibleAll(result), chalk, Boolean(flags.verbose)));
   return result.exitCode;
 }
