@@ -4,7 +4,6 @@ const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t'
 
 // C0 controls, DEL, C1 controls, the Arabic letter mark, zero-width marks, line/paragraph separators,
 // bidi embeddings/overrides/isolates, the word joiner family and the BOM: each can rewrite what a terminal shows.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /** `text` with every character a terminal would act on or hide written as an escape, so it prints as it is. */

@@ -9,7 +9,6 @@ import { runCli } from '../support/runtime.js';
 
 const ESC = '\x1b';
 // What must never reach a terminal raw: C0 (but the renderer's own newlines), DEL, C1, zero-width, separators, bidi.
-// eslint-disable-next-line no-control-regex -- the test looks for control characters
 const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/u;
 
 const homes: string[] = [];
