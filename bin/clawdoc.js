@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // clawdoc's executable: runs the compiled CLI (npm install builds it through `prepare`) and exits once its report is written.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { main } from '../dist/src/cli.js';
 import { processRuntime } from '../dist/src/runtime.js';
 
@@ -37,7 +38,7 @@ try {
 }
 await flushed(process.stdout);
 // Write errors are emitted after the write returns: let them arrive before deciding the exit code.
-await new Promise((resolve) => setImmediate(resolve));
+await nextTurn();
 if (stdoutFailure && !stdoutClosed) {
   const reason = String(stdoutFailure.message ?? stdoutFailure).split('\n')[0];
   process.stderr.write(`clawdoc: could not write the report to stdout: ${reason}\n`);
