@@ -1,19 +1,18 @@
 // The built executable ends when its report is written: within --deadline against silent ports, and with exit 2 (never 1, never a stack) when it cannot write or run.
-import { execFileSync, spawn, type StdioOptions } from 'node:child_process';
+import { spawn, type StdioOptions } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureHome, ROOT } from '../support/runtime.js';
+import { ensureBuilt } from './built-cli.js';
 
 const BIN = path.join(ROOT, 'bin', 'clawdoc.js');
 // A run that has not ended by then is held open by something; the bound is loose because 6 test runs share 2 cores.
 const MARGIN_MS = 2500;
 
-beforeAll(() => {
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-}, 120_000);
+beforeAll(ensureBuilt, 120_000);
 
 const dirs: string[] = [];
 const servers: net.Server[] = [];
