@@ -1,5 +1,6 @@
 // `npm run bench`: wall time (median) and peak RSS of clawdoc against OpenClaw's own diagnostics, on loopback only.
 // Scenarios: 2 real gateways (main + rescue), 20 and 200 synthetic profiles with loopback listeners,
+// 1,000 and 5,000 synthetic profiles with configs (`BENCH_SCALE=0` skips them, `BENCH_SCALE=only` runs only them),
 // and OpenClaw's `doctor --lint --json` / `gateway status --json` on the same real host when it is installed.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,6 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeSyntheticHome } from './synthetic-home.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const clawdoc = path.join(root, 'bin', 'clawdoc.js');
@@ -92,6 +94,17 @@ async function syntheticScenario(count) {
   }
 }
 
+/** A crowded host: `count` profiles with configs and nothing listening, so the time is resolve, snapshot and checks. */
+async function scaleScenario(count) {
+  const home = makeHome(`clawdoc-bench-scale-${count}-`);
+  writeSyntheticHome(home, count);
+  try {
+    return await repeat(process.execPath, [clawdoc, '--home', home, 'doctor', '--all-profiles', '--json'], { ...process.env, HOME: home });
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
 /** Waits until the gateway says it is ready (not just live): a gateway still starting its sidecars is busy and skews timings. */
 async function waitHealthy(port, deadline) {
   while (Date.now() < deadline) {
@@ -173,10 +186,17 @@ function printTable(rows) {
 
 const rows = [];
 let comparison = null;
-if (hasOpenClaw) comparison = await realGatewaysScenario(rows);
-else console.log(`OpenClaw is not installed in ${openclawDir}: run scripts/install-openclaw.sh for the real-gateway scenarios.\n`);
-rows.push(['clawdoc doctor --all-profiles (20 synthetic profiles)', await syntheticScenario(20)]);
-rows.push(['clawdoc doctor --all-profiles (200 synthetic profiles)', await syntheticScenario(200)]);
+const scaleOnly = process.env.BENCH_SCALE === 'only';
+if (!scaleOnly) {
+  if (hasOpenClaw) comparison = await realGatewaysScenario(rows);
+  else console.log(`OpenClaw is not installed in ${openclawDir}: run scripts/install-openclaw.sh for the real-gateway scenarios.\n`);
+  rows.push(['clawdoc doctor --all-profiles (20 synthetic profiles)', await syntheticScenario(20)]);
+  rows.push(['clawdoc doctor --all-profiles (200 synthetic profiles)', await syntheticScenario(200)]);
+}
+if (process.env.BENCH_SCALE !== '0') {
+  rows.push(['clawdoc doctor --all-profiles (1,000 profiles with configs)', await scaleScenario(1000)]);
+  rows.push(['clawdoc doctor --all-profiles (5,000 profiles with configs)', await scaleScenario(5000)]);
+}
 console.log(`${RUNS} runs per scenario, ${os.cpus().length} cores, Node ${process.version}\n`);
 printTable(rows);
 if (comparison) {

@@ -6,6 +6,7 @@ import { SEVERITIES } from './doctor/api.js';
 import { EXIT_OK, EXIT_USAGE, type Runtime } from './runtime.js';
 import { VERSION } from './version.js';
 import { wrap } from './report/wrap.js';
+import { visible } from './report/visible.js';
 import { contextFor, MAX_TIMER_MS, stampOf, UsageError, type GlobalOptions } from './commands/context.js';
 import { runProfiles } from './commands/profiles.js';
 import { runPorts } from './commands/ports.js';
@@ -188,9 +189,15 @@ export async function main(argv: readonly string[], runtime: Runtime): Promise<n
   );
   const failUsage = (message: string, hint = ''): number => {
     if (wantsJson) runtime.out(JSON.stringify(failureEnvelope(stampOf(runtime, commandIn(argv)), 'usage', message), null, 2));
-    else runtime.err(`${wrap(message, '  ', undefined, 'clawdoc: ')}${hint}`);
+    else runtime.err(`${wrap(visible(message), '  ', undefined, 'clawdoc: ')}${hint}`);
     return EXIT_USAGE;
   };
+  const failInternal = (message: string, label = ''): number => {
+    if (wantsJson) runtime.out(JSON.stringify(failureEnvelope(stampOf(runtime, commandIn(argv)), 'internal', message), null, 2));
+    else runtime.err(`clawdoc: ${label}${visible(message)}`);
+    return EXIT_USAGE;
+  };
+  if (runtime.startProblem) return failInternal(runtime.startProblem);
   if (wantsJson && (argv.includes('--version') || argv.includes('-V'))) {
     runtime.out(JSON.stringify(envelope(stampOf(runtime, 'version'), true, { version: VERSION }), null, 2));
     return EXIT_OK;
@@ -210,9 +217,6 @@ export async function main(argv: readonly string[], runtime: Runtime): Promise<n
       return failUsage(error.message.replace(/^error: /, ''), '\n(run clawdoc --help for usage)');
     }
     if (error instanceof UsageError) return failUsage(error.message);
-    const message = error instanceof Error ? error.message : String(error);
-    if (wantsJson) runtime.out(JSON.stringify(failureEnvelope(stampOf(runtime, commandIn(argv)), 'internal', message), null, 2));
-    else runtime.err(`clawdoc: internal error: ${message}`);
-    return EXIT_USAGE;
+    return failInternal(error instanceof Error ? error.message : String(error), 'internal error: ');
   }
 }

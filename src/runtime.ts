@@ -21,9 +21,22 @@ export interface Runtime {
   now(): Date;
   /** Observe and probe the host; tests replace it with a fixed host to stay deterministic. */
   observe(model: HostModel, options: ObserveOptions): Promise<LiveModel>;
+  /** Why this process cannot run at all (its working dir was removed); `main` then fails with exit 2. */
+  startProblem?: string;
+}
+
+/** The working dir, or why there is none: process.cwd() throws once the dir has been removed. */
+function currentDir(): { cwd: string; problem?: string } {
+  try {
+    return { cwd: process.cwd() };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return { cwd: '/', problem: `the current directory no longer exists (${code}); cd to an existing directory and run clawdoc again` };
+  }
 }
 
 export function processRuntime(): Runtime {
+  const dir = currentDir();
   return {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
@@ -34,10 +47,11 @@ export function processRuntime(): Runtime {
     tmpDir: os.tmpdir(),
     platform: process.platform,
     homedir: os.homedir(),
-    cwd: process.cwd(),
+    cwd: dir.cwd,
     hostname: os.hostname(),
     now: () => new Date(),
     observe: observeHost,
+    ...(dir.problem ? { startProblem: dir.problem } : {}),
   };
 }
 

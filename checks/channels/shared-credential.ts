@@ -1,6 +1,6 @@
 // Two profiles use the same channel credential: one bot token can be polled by one gateway only.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { profilePairs, profileToMove } from '../../src/doctor/helpers.js';
+import { pairsSharingKey, profileToMove } from '../../src/doctor/helpers.js';
 import { configSetAt, fixOf, restartIfRunning } from '../../src/fixes/commands.js';
 
 export default defineCheck({
@@ -10,7 +10,9 @@ export default defineCheck({
   looksAt: 'fingerprints (never values) of channel credentials such as channels.telegram.botToken',
   run(context) {
     const findings: FindingDraft[] = [];
-    for (const [a, b] of profilePairs(context.profiles)) {
+    const profiles = context.profiles;
+    const sharing = pairsSharingKey(profiles, (profile) => profile.credentials.map((credential) => credential.fingerprint));
+    for (const [a, b] of sharing.map(([i, j]) => [profiles[i]!, profiles[j]!] as const)) {
       for (const first of a.credentials) {
         const second = b.credentials.find((credential) => credential.fingerprint === first.fingerprint);
         if (!second) continue;

@@ -1,8 +1,8 @@
 // Two profiles work in the same workspace, one inside the other, or inside another profile's state dir.
 import path from 'node:path';
 import { defineCheck, type CheckContext, type FindingDraft } from '../../src/doctor/api.js';
-import { profilePairs, profileToMove, real } from '../../src/doctor/helpers.js';
-import { inside } from '../../src/doctor/shared-paths.js';
+import { profileToMove, real } from '../../src/doctor/helpers.js';
+import { ancestorsOf, inside, relatedPaths } from '../../src/doctor/shared-paths.js';
 import { fixOf, moveWorkspace, reinstallGatewayService, unsetEnv } from '../../src/fixes/commands.js';
 import { tildePath } from '../../src/paths.js';
 import type { Profile, WorkspaceEntry } from '../../src/model.js';
@@ -136,6 +136,41 @@ function insideStateDirFinding(context: CheckContext, profile: Profile, entry: W
   };
 }
 
+/**
+ * The pairs of profiles with at least one workspace each that are the same or nested, in profile order: every
+ * other pair has nothing to report, and finding them by index keeps a host of thousands of profiles linear.
+ */
+function clashingPairs(context: CheckContext): Array<[Profile, Profile]> {
+  const profiles = context.profiles;
+  const entries = profiles.flatMap((profile, order) => profile.workspaces.map((entry) => ({ order, entry })));
+  const pairs = new Set<number>();
+  for (const [x, y] of relatedPaths(
+    entries.map((item) => real(context, item.entry.path)),
+    true,
+  )) {
+    const [i, j] = [entries[x]!.order, entries[y]!.order].sort((p, q) => p - q);
+    if (i !== j) pairs.add(i! * profiles.length + j!);
+  }
+  return [...pairs].sort((p, q) => p - q).map((key) => [profiles[Math.floor(key / profiles.length)]!, profiles[key % profiles.length]!]);
+}
+
+/** The profiles in order whose state dir could hold a path: those whose real state dir is one of its dirs. */
+function stateDirIndex(context: CheckContext): { around(file: string): Profile[] } {
+  const byDir = new Map<string, number[]>();
+  context.profiles.forEach((profile, order) => {
+    const dir = path.resolve(real(context, profile.stateDir));
+    const orders = byDir.get(dir);
+    if (orders) orders.push(order);
+    else byDir.set(dir, [order]);
+  });
+  return {
+    around(file) {
+      const orders = [...ancestorsOf(file)].flatMap((dir) => byDir.get(dir) ?? []);
+      return orders.sort((p, q) => p - q).map((order) => context.profiles[order]!);
+    },
+  };
+}
+
 export default defineCheck({
   id: 'paths/shared-workspace',
   title: "Every profile has its own workspaces, none inside another profile's workspace or state dir",
@@ -145,7 +180,7 @@ export default defineCheck({
     const findings: FindingDraft[] = [];
     const profiles = context.profiles;
     const clashing = new Set<WorkspaceEntry>();
-    for (const [a, b] of profilePairs(profiles)) {
+    for (const [a, b] of clashingPairs(context)) {
       const defaultsClash = (profile: Profile, other: Profile) => {
         const own = profile.workspaces.find((entry) => entry.agent === 'default');
         return own !== undefined && other.workspaces.some((entry) => relationOf(context, own, entry) !== null);
@@ -163,13 +198,14 @@ export default defineCheck({
         }
       }
     }
+    const stateDirs = stateDirIndex(context);
     for (const profile of profiles) {
       const ownState = real(context, profile.stateDir);
       const defaultEntry = profile.workspaces.find((entry) => entry.agent === 'default');
       for (const entry of profile.workspaces) {
         if (clashing.has(entry)) continue;
         const workspace = real(context, entry.path);
-        const owner = profiles.find((other) => {
+        const owner = stateDirs.around(workspace).find((other) => {
           if (other === profile) return false;
           const otherState = real(context, other.stateDir);
           // A state dir shared with or nested in this profile's own is paths/shared-state-dir's finding.

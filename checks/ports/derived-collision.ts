@@ -27,7 +27,10 @@ export default defineCheck({
       if (isRange(overlap.a.entry) || isRange(overlap.b.entry)) continue;
       if (hasOwnCheck(overlap.a.entry.role, overlap.b.entry.role)) continue;
       const key = pairKey(overlap.a.profile, overlap.b.profile);
-      byPair.set(key, [...(byPair.get(key) ?? []), overlap]);
+      // Appended in place: copying the list per overlap made a crowded host quadratic.
+      const list = byPair.get(key);
+      if (list) list.push(overlap);
+      else byPair.set(key, [overlap]);
     }
     const findings: FindingDraft[] = [];
     for (const overlaps of byPair.values()) {

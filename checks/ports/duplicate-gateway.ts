@@ -1,6 +1,6 @@
 // Two profiles resolve to the same gateway port: the second gateway cannot start.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { movePortFix, profilePairs, profileToMove } from '../../src/doctor/helpers.js';
+import { movePortFix, pairsSharingKey, profileToMove } from '../../src/doctor/helpers.js';
 import { bindsCanCollide } from '../../src/ports/overlaps.js';
 
 export default defineCheck({
@@ -10,7 +10,8 @@ export default defineCheck({
   looksAt: 'the resolved gateway port and bind of every profile',
   run(context) {
     const findings: FindingDraft[] = [];
-    for (const [a, b] of profilePairs(context.profiles)) {
+    const profiles = context.profiles;
+    for (const [a, b] of pairsSharingKey(profiles, (profile) => [profile.gatewayPort.port]).map(([i, j]) => [profiles[i]!, profiles[j]!] as const)) {
       if (a.gatewayPort.port !== b.gatewayPort.port || !bindsCanCollide(a.gatewayBind, b.gatewayBind)) continue;
       const { moving, staying } = profileToMove(context, a, b);
       const move = movePortFix(context, moving);

@@ -1,6 +1,6 @@
 // Base ports too close together for the layout, even where no planned port collides yet.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { movePortFix, pairKey, profilePairs, profileToMove } from '../../src/doctor/helpers.js';
+import { movePortFix, pairKey, pairsCloserThan, profileToMove } from '../../src/doctor/helpers.js';
 import { instanceReach, RECOMMENDED_SPACING } from '../../src/ports/plan.js';
 import { isRange } from '../../src/ports/overlaps.js';
 import type { Overlap } from '../../src/model.js';
@@ -23,7 +23,12 @@ export default defineCheck({
     const reported = context.overlaps.filter((overlap) => context.selected?.has(reporterOf(overlap)) ?? true);
     const overlapping = new Set(reported.map((overlap) => pairKey(overlap.a.profile, overlap.b.profile)));
     const findings: FindingDraft[] = [];
-    for (const [a, b] of profilePairs(context.profiles)) {
+    const profiles = context.profiles;
+    const close = pairsCloserThan(
+      profiles.map((profile) => profile.gatewayPort.port),
+      RECOMMENDED_SPACING,
+    );
+    for (const [a, b] of close.map(([i, j]) => [profiles[i]!, profiles[j]!] as const)) {
       const distance = Math.abs(a.gatewayPort.port - b.gatewayPort.port);
       // Pairs whose plans already meet are reported, with the exact ports, by the overlap checks.
       if (distance === 0 || distance >= RECOMMENDED_SPACING || overlapping.has(pairKey(a.name, b.name))) continue;

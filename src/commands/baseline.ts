@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatBaseline, makeBaseline, parseBaseline } from '../report/formats/baseline.js';
 import { EXIT_OK } from '../runtime.js';
+import { visibleLines } from '../report/visible.js';
 import { observe, UsageError, writeJson, type Context } from './context.js';
 import { evaluate, planDoctor, type DoctorFlags } from './doctor.js';
 import { writeFileAtomically } from './format.js';
@@ -52,6 +53,6 @@ export async function runBaselineCommand(context: Context, flags: BaselineFlags)
   }
   const count = baseline.findings.length;
   if (options.json) writeJson(runtime, 'baseline', true, { file: target, findings: baseline.findings });
-  else runtime.out(`wrote ${count} accepted finding${count === 1 ? '' : 's'} to ${target}\nuse it with: clawdoc doctor --baseline ${target}`);
+  else runtime.out(visibleLines(`wrote ${count} accepted finding${count === 1 ? '' : 's'} to ${target}\nuse it with: clawdoc doctor --baseline ${target}`));
   return EXIT_OK;
 }

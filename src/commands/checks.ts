@@ -1,4 +1,5 @@
 // `clawdoc checks`: every check with its id, title and what it looks at.
+import { visibleAll } from '../report/visible.js';
 import { EXIT_OK } from '../runtime.js';
 import { wrap } from '../report/wrap.js';
 import { writeJson, type Context } from './context.js';
@@ -13,10 +14,11 @@ export async function runChecksList(context: Context, pluginSpecifiers: readonly
     });
     return EXIT_OK;
   }
-  const width = Math.max(...checks.map((check) => check.id.length)) + 2;
+  const shown = visibleAll(checks);
+  const width = Math.max(...shown.map((check) => check.id.length)) + 2;
   // A long id (a plugin's) would leave no room for the title: then the title starts on the next line.
   const indent = ' '.repeat(Math.min(width, 32));
-  for (const check of checks) {
+  for (const check of shown) {
     const title = wrap(check.title, indent);
     const head =
       check.id.length + 2 <= indent.length ? `${chalk.bold(check.id.padEnd(indent.length))}${title.slice(indent.length)}` : `${chalk.bold(check.id)}\n${title}`;

@@ -14,6 +14,7 @@ import { exitCode } from '../report/exit-code.js';
 import { applyBaseline, type BaselineFile, type BaselineResult } from '../report/formats/baseline.js';
 import { applySeverityOverrides, type SeverityOverride } from '../report/formats/user-config.js';
 import type { ReportFinding } from '../report/formats/input.js';
+import { visible, visibleAll, visibleLines } from '../report/visible.js';
 import { EXIT_OK } from '../runtime.js';
 import { observe, profilesInScope, stampOf, UsageError, type Context } from './context.js';
 import { renderMachineFormat, reportInputOf, withFingerprints, writeFileAtomically, type OutputFormat, type ReportedResult, type RunTimes } from './format.js';
@@ -138,7 +139,7 @@ export function renderReport(context: Context, format: OutputFormat, evaluation:
     const footer = [`${runtime.hostname} · ${times.endedAt.toISOString()}`, ...(hidden > 0 ? [`${hidden} accepted in the baseline, not shown`] : [])].join(
       ' · ',
     );
-    return `${doctorText(result, chalk, verbose)}\n${chalk.dim(footer)}`;
+    return `${doctorText(visibleAll(result), chalk, verbose)}\n${chalk.dim(visible(footer))}`;
   }
   return renderMachineFormat(format, reportInputOf(result, runtime, times));
 }
@@ -177,7 +178,7 @@ export async function runDoctorCommand(given: Context, flags: DoctorFlags): Prom
   const startedAt = runtime.now();
   const plan = await planDoctor(context, flags);
   if (profilesInScope(context).length === 0 && format === 'text' && flags.output === undefined) {
-    runtime.out(nothingFound(model));
+    runtime.out(nothingFound(visibleAll(model)));
     return EXIT_OK;
   }
   const live = await observe(context);
@@ -185,6 +186,6 @@ export async function runDoctorCommand(given: Context, flags: DoctorFlags): Prom
   const times = { startedAt, endedAt: runtime.now() };
   emitReport(context, renderReport(context, format, evaluation, times, Boolean(flags.verbose)), flags.output);
   const warning = format === 'json' ? null : goneWarning(evaluation.baseline);
-  if (warning) runtime.err(warning);
+  if (warning) runtime.err(visibleLines(warning));
   return evaluation.result.exitCode;
 }

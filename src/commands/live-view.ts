@@ -4,6 +4,7 @@ import type { LiveModel } from '../attribute/live.js';
 import type { JsonCommand } from '../report/envelope.js';
 import { nothingFound } from '../report/profiles.js';
 import { browserStatusJson, browserStatusText, statusJson, statusText } from '../report/status.js';
+import { visibleAll } from '../report/visible.js';
 import { EXIT_OK } from '../runtime.js';
 import { observe, profilesInScope, writeJson, type Context } from './context.js';
 
@@ -21,11 +22,11 @@ export async function runLiveView(context: Context, view: LiveView): Promise<num
   const { runtime, options, model, chalk } = context;
   const profiles = profilesInScope(context);
   if (profiles.length === 0 && !options.json) {
-    runtime.out(nothingFound(model));
+    runtime.out(nothingFound(visibleAll(model)));
     return EXIT_OK;
   }
   const live = await observe(context);
   if (options.json) writeJson(runtime, view.command, true, view.json(model, live, profiles));
-  else runtime.out(view.text(model, live, profiles, chalk));
+  else runtime.out(view.text(...visibleAll([model, live, profiles] as const), chalk));
   return EXIT_OK;
 }

@@ -5,6 +5,7 @@ import type { HostModel } from '../model.js';
 import { resolveHost } from '../pipeline.js';
 import type { ReportFinding } from '../report/formats/input.js';
 import { EXIT_OK } from '../runtime.js';
+import { visible, visibleLines } from '../report/visible.js';
 import { observe, UsageError, type Context } from './context.js';
 import { emitReport, evaluate, forOutput, formatOf, goneWarning, planDoctor, renderReport, type DoctorFlags } from './doctor.js';
 
@@ -143,12 +144,12 @@ export async function runWatchCommand(given: Context, flags: WatchFlags, control
       const changes = changesBetween(previous, current);
       // A stale baseline is said once, not every tick.
       const stale = tick === 1 ? goneWarning(evaluation.baseline) : null;
-      if (stale) runtime.err(stale);
+      if (stale) runtime.err(visibleLines(stale));
       if (tick === 1)
         runtime.out(
           `clawdoc watch · ${plural(context.model.profiles.length, 'profile')} · ${plural(current.size, 'finding')} · ${times.endedAt.toISOString()}`,
         );
-      if (changes.length > 0) runtime.out(changes.map((line) => (tick === 1 ? line : `${times.endedAt.toISOString()} ${line}`)).join('\n'));
+      if (changes.length > 0) runtime.out(changes.map((line) => visible(tick === 1 ? line : `${times.endedAt.toISOString()} ${line}`)).join('\n'));
       previous = current;
       controls.onTick?.(tick);
       if (flags.ticks !== undefined && tick >= flags.ticks) break;
