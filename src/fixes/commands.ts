@@ -88,7 +88,11 @@ export function configSet(profile: Pick<Profile, 'name'>, key: string, value: st
   return render(openclawLine(profile, configSetArgs(key, value)), host);
 }
 
-function serviceCommand(action: ServiceAction, service: Pick<ServiceDefinition, 'manager' | 'name'>, host: CommandHost | undefined): string {
+function serviceCommand(
+  action: ServiceAction,
+  service: Pick<ServiceDefinition, 'manager' | 'name'> & Partial<Pick<ServiceDefinition, 'scope'>>,
+  host: CommandHost | undefined,
+): string {
   return render(serviceLine(action, service, host), host, service.manager);
 }
 
@@ -276,13 +280,56 @@ export function killProcess(pid: number, host?: CommandHost): string {
   return render(killLine(pid), host);
 }
 
-/** Renames a file or dir (an invalid profile dir to a valid name). */
-export function renamePath(from: string, to: string, host?: CommandHost): string {
+/**
+ * Who may be touched: a fix about `owner` (a profile label, or null for a path no profile owns) may not
+ * delete, overwrite or move a path whose real path is, holds, or sits inside a path of another profile
+ * (a state dir symlinked to another profile's is the usual way in).
+ */
+export interface PathGuard {
+  owner: string | null;
+  profiles: readonly Pick<Profile, 'name' | 'stateDir' | 'configPath' | 'workspaces' | 'sessionStore' | 'logFile' | 'oauthDir'>[];
+  /** The model's realPaths: path → real path after symlinks. */
+  realPaths: Readonly<Record<string, string>>;
+}
+
+function isWithin(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** Throws UnsafeCommandValue when `file` (after symlinks) is, holds or sits inside a path of a profile other than the guard's owner. */
+export function assertNotOthersPath(file: string, guard: PathGuard): void {
+  const real = (value: string): string => guard.realPaths[value] ?? value;
+  const target = real(file);
+  for (const profile of guard.profiles) {
+    if (profile.name === guard.owner) continue;
+    const paths = [profile.stateDir, profile.configPath, profile.sessionStore, profile.logFile, profile.oauthDir, ...profile.workspaces.map((entry) => entry.path)];
+    for (const own of paths) {
+      if (own === null) continue;
+      const ownReal = real(own);
+      if (isWithin(target, ownReal) || isWithin(ownReal, target) || isWithin(file, own) || isWithin(own, file)) {
+        throw new UnsafeCommandValue('path', file, `it is or holds ${own}, which belongs to the profile ${profile.name}`);
+      }
+    }
+  }
+}
+
+/** Renames a file or dir (an invalid profile dir to a valid name); with a guard, never another profile's files. */
+export function renamePath(from: string, to: string, host?: CommandHost, guard?: PathGuard): string {
+  if (guard) [from, to].forEach((file) => assertNotOthersPath(file, guard));
   return render(moveLine(from, to), host);
 }
 
-/** Deletes one file (a stale lock). */
-export function removeFile(file: string, host?: CommandHost): string {
+/** Moves a dir aside as `<dir>.stray-<yyyymmdd>` (never deletes): the operator removes it once nothing missed it. */
+export function moveAside(dir: string, takenAt: string, guard: PathGuard, host?: CommandHost): string {
+  const stamp = takenAt.slice(0, 10).replace(/-/g, '');
+  if (!/^\d{8}$/.test(stamp)) throw new UnsafeCommandValue('date', takenAt, 'not an ISO date');
+  return renamePath(dir, `${dir}.stray-${stamp}`, host, guard);
+}
+
+/** Deletes one file (a stale lock); with a guard, never another profile's. */
+export function removeFile(file: string, host?: CommandHost, guard?: PathGuard): string {
+  if (guard) assertNotOthersPath(file, guard);
   return render(removeLine(file), host);
 }
 
@@ -291,9 +338,28 @@ export function replaceSymlinkWithDir(link: string, host?: CommandHost): string[
   return [removeLine(link), makeDirLine(link, { mode: '700' })].map((line) => render(line, host));
 }
 
-/** Copies a config file to a new place without overwriting one that is already there. */
-export function copyConfig(from: string, to: string, host?: CommandHost): string {
+/** Copies a config file to a new place without overwriting one that is already there; with a guard, never into another profile's files. */
+export function copyConfig(from: string, to: string, host?: CommandHost, guard?: PathGuard): string {
+  if (guard) assertNotOthersPath(to, guard);
   return render(copyLine(from, to, ['-n']), host);
+}
+
+/** Stops and disables one service (its file is kept): for an extra supervisor, never the one running the healthy gateway. */
+export function disableService(service: Pick<ServiceDefinition, 'manager' | 'name'> & Partial<Pick<ServiceDefinition, 'scope'>>, host?: CommandHost): string {
+  return serviceCommand('disable', service, host);
+}
+
+/**
+ * Makes config and service agree on the port the gateway runs on now: `gateway.port` pinned to it, and
+ * the service rewritten (`gateway install --force --port N`) when its own port differs. Nothing restarts.
+ */
+export function alignServicePort(profile: Pick<Profile, 'name'>, port: number, serviceNeedsRewrite: boolean, host?: CommandHost): string[] {
+  return [configSet(profile, 'gateway.port', port, host), ...(serviceNeedsRewrite ? [openclawCommand(profile, gatewayInstallArgs(port), host)] : [])];
+}
+
+/** The OpenClaw service name `gateway install` writes for a profile under a manager (OPENCLAW.md section 5). */
+export function canonicalServiceName(manager: Manager, profileName: string): string {
+  return gatewayServiceName(manager, profileName);
 }
 
 /**
