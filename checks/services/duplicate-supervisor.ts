@@ -11,8 +11,11 @@ function servicePortOf(service: ServiceDefinition): number | null {
 }
 
 function describe(service: ServiceDefinition): string {
-  const scope = service.manager === 'systemd' ? (service.scope === 'system' ? ' (system scope)' : ' (user scope)') : '';
-  return `${service.name}${scope}${service.legacy ? ', legacy clawdbot' : ''}`;
+  const notes = [
+    ...(service.manager === 'systemd' ? [service.scope === 'system' ? 'system scope' : 'user scope'] : []),
+    ...(service.legacy ? ['legacy clawdbot'] : []),
+  ];
+  return notes.length > 0 ? `${service.name} (${notes.join(', ')})` : service.name;
 }
 
 export default defineCheck({
