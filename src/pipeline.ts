@@ -10,6 +10,7 @@ import { resolveProfile } from './config/resolve-profile.js';
 import { decideLayout, findCliOnPath, findInstalledOpenClaw } from './ports/layout.js';
 import { findOverlaps } from './ports/overlaps.js';
 import { realPathOf } from './real-path.js';
+import { registerPathGuard } from './fixes/commands.js';
 import { takeSnapshot } from './host/snapshot.js';
 import { runProbes } from './probe/run.js';
 import { probeTargets } from './probe/targets.js';
@@ -61,6 +62,9 @@ export function resolveHost(invocation: Invocation, options: { layout: LayoutVer
     return own && own.packageJson !== release?.packageJson ? decideLayout(null, own) : layout;
   };
   const profiles = discovery.profiles.map((profile) => resolveSafely(profile, invocation, layoutOf(profile)));
+  const realPaths = realPathsOf(profiles, discovery.strayDirs);
+  // Fix helpers get this invocation as their host: with the guard they refuse other profiles' real files.
+  registerPathGuard(invocation, { profiles, realPaths });
   return {
     invocation,
     release,
@@ -70,7 +74,7 @@ export function resolveHost(invocation: Invocation, options: { layout: LayoutVer
     notes: discovery.notes,
     strayDirs: discovery.strayDirs,
     searched: discovery.searched,
-    realPaths: realPathsOf(profiles, discovery.strayDirs),
+    realPaths,
     overlaps: findOverlaps(profiles),
   };
 }

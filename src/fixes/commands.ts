@@ -5,6 +5,7 @@ import type { Profile, ServiceDefinition } from '../model.js';
 import { DEFAULT_PROFILE, isDefaultProfileName } from '../profiles/names.js';
 import type { LiveModel } from '../attribute/live.js';
 import { quotePosix, renderCommand, UnsafeCommandValue, type CommandHost, type CommandLine } from './command-line.js';
+import { assertNotOthersPath, guardPath, type PathGuard } from './path-guard.js';
 import {
   appendPlaceholderLine,
   chownLine,
@@ -27,6 +28,7 @@ import {
 } from './command-lines.js';
 
 export { UnsafeCommandValue, type CommandHost } from './command-line.js';
+export { registerPathGuard, type PathGuard } from './path-guard.js';
 
 type Manager = ServiceDefinition['manager'];
 
@@ -232,6 +234,7 @@ export function moveWorkspace(
   live: LiveModel,
   host?: CommandHost,
 ): string[] {
+  guardPath(to, host);
   const dirs = copyFrom ? copyWorkspace(copyFrom, to) : [makeDirLine(to, { parents: true })];
   return [...dirs.map((line) => render(line, host)), configSetAt(profile, key, to, host), ...restartIfRunning(profile, live, host)];
 }
@@ -280,43 +283,11 @@ export function killProcess(pid: number, host?: CommandHost): string {
   return render(killLine(pid), host);
 }
 
-/**
- * Who may be touched: a fix about `owner` (a profile label, or null for a path no profile owns) may not
- * delete, overwrite or move a path whose real path is, holds, or sits inside a path of another profile
- * (a state dir symlinked to another profile's is the usual way in).
- */
-export interface PathGuard {
-  owner: string | null;
-  profiles: readonly Pick<Profile, 'name' | 'stateDir' | 'configPath' | 'workspaces' | 'sessionStore' | 'logFile' | 'oauthDir'>[];
-  /** The model's realPaths: path → real path after symlinks. */
-  realPaths: Readonly<Record<string, string>>;
-}
-
-function isWithin(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-/** Throws UnsafeCommandValue when `file` (after symlinks) is, holds or sits inside a path of a profile other than the guard's owner. */
-export function assertNotOthersPath(file: string, guard: PathGuard): void {
-  const real = (value: string): string => guard.realPaths[value] ?? value;
-  const target = real(file);
-  for (const profile of guard.profiles) {
-    if (profile.name === guard.owner) continue;
-    const paths = [profile.stateDir, profile.configPath, profile.sessionStore, profile.logFile, profile.oauthDir, ...profile.workspaces.map((entry) => entry.path)];
-    for (const own of paths) {
-      if (own === null) continue;
-      const ownReal = real(own);
-      if (isWithin(target, ownReal) || isWithin(ownReal, target) || isWithin(file, own) || isWithin(own, file)) {
-        throw new UnsafeCommandValue('path', file, `it is or holds ${own}, which belongs to the profile ${profile.name}`);
-      }
-    }
-  }
-}
-
 /** Renames a file or dir (an invalid profile dir to a valid name); with a guard, never another profile's files. */
 export function renamePath(from: string, to: string, host?: CommandHost, guard?: PathGuard): string {
   if (guard) [from, to].forEach((file) => assertNotOthersPath(file, guard));
+  guardPath(from, host, true);
+  guardPath(to, host);
   return render(moveLine(from, to), host);
 }
 
@@ -329,18 +300,21 @@ export function moveAside(dir: string, takenAt: string, guard: PathGuard, host?:
 
 /** Deletes one file (a stale lock); with a guard, never another profile's. */
 export function removeFile(file: string, host?: CommandHost, guard?: PathGuard): string {
-  if (guard) assertNotOthersPath(file, guard);
+  if (guard) assertNotOthersPath(file, guard, true);
+  guardPath(file, host, true);
   return render(removeLine(file), host);
 }
 
 /** Replaces a symlinked dir by an empty dir of its own (`rm` without a trailing slash removes the link only). */
 export function replaceSymlinkWithDir(link: string, host?: CommandHost): string[] {
+  guardPath(link, host, true);
   return [removeLine(link), makeDirLine(link, { mode: '700' })].map((line) => render(line, host));
 }
 
 /** Copies a config file to a new place without overwriting one that is already there; with a guard, never into another profile's files. */
 export function copyConfig(from: string, to: string, host?: CommandHost, guard?: PathGuard): string {
   if (guard) assertNotOthersPath(to, guard);
+  guardPath(to, host);
   return render(copyLine(from, to, ['-n']), host);
 }
 
@@ -392,6 +366,7 @@ export function rerunWithTimeout(timeoutMs: number, host?: CommandHost): string 
 
 /** Replaces a symlinked file by a copy of what it points at, so the two stop sharing it. */
 export function replaceSymlinkWithCopy(link: string, target: string, host?: CommandHost): string[] {
+  guardPath(link, host, true);
   return [removeLine(link), copyLine(target, link)].map((line) => render(line, host));
 }
 

@@ -234,9 +234,13 @@ function attachLocks(invocation: Invocation, table: ProfileTable, notes: Discove
       searched.push(dir);
       seenDirs.add(realPath(dir));
       // A state dir that is a symlink to another profile's shares its lock dir: a lock belongs to the profile whose state dir it records.
-      const locks = readLockFiles(dir, location).filter(
-        (lock) => !lock.stateDir || path.resolve(lock.stateDir) === path.resolve(profile.stateDir) || !table.all().some((other) => path.resolve(other.stateDir) === path.resolve(lock.stateDir!)),
-      );
+      // Compared by dir name too: a lock records the state dir in the home it was written in (a copied home keeps the names).
+      const locks = readLockFiles(dir, location).filter((lock) => {
+        if (!lock.stateDir) return true;
+        const recorded = path.resolve(lock.stateDir);
+        if (recorded === path.resolve(profile.stateDir) || path.basename(recorded) === path.basename(profile.stateDir)) return true;
+        return !table.all().some((other) => path.resolve(other.stateDir) === recorded || path.basename(other.stateDir) === path.basename(recorded));
+      });
       if (locks.length > 0) table.mark(profile, 'lock');
       profile.locks.push(...locks);
     }
