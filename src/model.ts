@@ -49,6 +49,8 @@ export interface ServiceDefinition {
   legacy: boolean;
   /** The profile its name stands for (`openclaw-gateway-rescue.service` → rescue), null for a hand-made name. */
   nameProfile?: string | null;
+  /** systemd: linked from a `*.wants/` dir of its scope (enabled), or not while other units are (disabled, file kept); unknown when absent. */
+  enabled?: boolean;
   /** `system` for a unit under /etc/systemd/system; user scope when absent. */
   scope?: 'user' | 'system';
   /** Files its environment was also read from (EnvironmentFile=, launchd's `<stateDir>/service-env/<label>.env`). */

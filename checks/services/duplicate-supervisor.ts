@@ -25,7 +25,8 @@ export default defineCheck({
   looksAt: 'gateway services of each profile (systemd user and system scope, launchd, Task Scheduler, legacy clawdbot units) and the live lock port',
   run(context) {
     const { profile } = context;
-    const services = profile.services.filter((service) => service.isGateway);
+    // A disabled unit (file kept, no `*.wants/` link) starts nothing: that is what this check's own fix leaves behind.
+    const services = profile.services.filter((service) => service.isGateway && service.enabled !== false);
     if (services.length < 2) return [];
     const gateway = context.own.gateway;
     const runningPort = gateway.portSource === 'lock' && isGatewayUp(gateway) ? gateway.port : null;

@@ -68,6 +68,20 @@ function envFileReader(home: string, notes: FoundServices['notes']): EnvFileRead
   };
 }
 
+/** Units linked from `<dir>/*.wants/` (what `systemctl enable` creates and `disable` removes). */
+function wantsLinks(dir: string, entries: readonly string[]): { dirs: string[]; linked: Set<string> } {
+  const dirs = entries.filter((entry) => entry.endsWith('.wants'));
+  const linked = new Set<string>();
+  for (const wantsDir of dirs) {
+    try {
+      for (const link of fs.readdirSync(path.join(dir, wantsDir))) linked.add(link);
+    } catch {
+      // an unreadable wants dir says nothing about the units
+    }
+  }
+  return { dirs, linked };
+}
+
 function scanDir(dir: string, matches: (name: string) => boolean, parse: (file: string, text: string) => ServiceDefinition | null, found: FoundServices): void {
   found.searched.push(dir);
   let entries: string[];
@@ -78,12 +92,14 @@ function scanDir(dir: string, matches: (name: string) => boolean, parse: (file: 
     if (code !== 'ENOENT' && code !== 'ENOTDIR') found.notes.push({ path: dir, message: `cannot list ${dir}: ${code ?? String(error)}` });
     return;
   }
+  const wants = wantsLinks(dir, entries);
   for (const entry of entries) {
     if (!matches(entry)) continue;
     const file = path.join(dir, entry);
     try {
       const text = readServiceFile(file, found.notes);
       const service = text === null ? null : parse(file, text);
+      if (service && service.manager === 'systemd' && wants.dirs.length > 0) service.enabled = wants.linked.has(entry);
       // Any unit or agent is read, but only one that proves it runs OpenClaw counts as a service of it.
       if (service && (service.isGateway || OPENCLAW_NAME.test(entry))) found.services.push(service);
     } catch (error) {

@@ -47,7 +47,11 @@ describe(checkIdOf(import.meta.url), () => {
     expect(runCheck(check, context)[0]?.fix?.commands).toEqual(['systemctl --user disable --now openclaw-gateway-rescue.service']);
   });
 
-  it('stays silent with one service per profile', () => {
+  it('stays silent with one service per profile, and once the extra unit is disabled (file kept)', () => {
     expect(runCheck(check, healthyMainRescue().context())).toEqual([]);
+    const disabled = model()
+      .profile('default', { port: 18789, services: [{ enabled: true }, { name: 'clawdbot-gateway.service', legacy: true, enabled: false }] })
+      .context();
+    expect(runCheck(check, disabled)).toEqual([]);
   });
 });
