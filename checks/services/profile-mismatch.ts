@@ -38,7 +38,10 @@ export default defineCheck({
     const configPort = configPortOf(profile.config);
     const own = profile.openclawName;
     const findings: FindingDraft[] = [];
-    for (const service of profile.services.filter((candidate) => candidate.isGateway)) {
+    // A disabled unit starts nothing; with several enabled ones, services/duplicate-supervisor says which stays.
+    const services = profile.services.filter((candidate) => candidate.isGateway && candidate.enabled !== false);
+    const severalSupervisors = services.length > 1;
+    for (const service of services) {
       const identity: Disagreement[] = [];
       if (service.nameProfile != null && normal(service.nameProfile) !== own)
         identity.push({ what: 'name', says: `${service.name} stands for ${service.nameProfile}`, expected: own });
@@ -63,7 +66,7 @@ export default defineCheck({
         ports.push({ what: 'service port', says: String(servicePort), expected: `gateway.port ${configPort}` });
       if (servicePort !== null && runningPort !== null && servicePort !== runningPort)
         ports.push({ what: 'service port', says: String(servicePort), expected: `running port ${runningPort} (live lock, pid ${gateway.pid})` });
-      if (identity.length === 0 && ports.length === 0) continue;
+      if (identity.length === 0 && (ports.length === 0 || severalSupervisors)) continue;
 
       const disagreements = [...identity, ...ports];
       // Keep the gateway where it runs; a stopped one follows its config (the operator's last word).

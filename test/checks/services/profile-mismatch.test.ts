@@ -79,3 +79,21 @@ describe(checkIdOf(import.meta.url), () => {
     expect(runCheck(check, agreeing)).toEqual([]);
   });
 });
+
+describe(`${checkIdOf(import.meta.url)} with several or disabled units`, () => {
+  it('leaves port disagreements of duplicate units to services/duplicate-supervisor, and ignores disabled units', () => {
+    const context = model()
+      .profile('default', {
+        port: 18789,
+        services: [{ portArg: 19489 }, { name: 'clawdbot-gateway.service', legacy: true, env: {}, portArg: 18789 }],
+      })
+      .gateway('default', 19489, 4100)
+      .context();
+    expect(runCheck(check, context)).toEqual([]);
+    const disabled = model()
+      .profile('default', { port: 18789, services: [{ portArg: 18789, enabled: false }] })
+      .gateway('default', 19489, 4100)
+      .context();
+    expect(runCheck(check, disabled)).toEqual([]);
+  });
+});
