@@ -5,7 +5,7 @@ import type { Profile, ServiceDefinition } from '../model.js';
 import { DEFAULT_PROFILE, isDefaultProfileName } from '../profiles/names.js';
 import type { LiveModel } from '../attribute/live.js';
 import { quotePosix, renderCommand, UnsafeCommandValue, type CommandHost, type CommandLine } from './command-line.js';
-import { assertNotOthersPath, guardPath, type PathGuard } from './path-guard.js';
+import { assertNotOthersPath, guardConfigWrite, guardPath, type PathGuard } from './path-guard.js';
 import {
   appendPlaceholderLine,
   chownLine,
@@ -87,6 +87,7 @@ export function shellQuote(value: string): string {
 }
 
 export function configSet(profile: Pick<Profile, 'name'>, key: string, value: string | number, host?: CommandHost): string {
+  guardConfigWrite(profile.name, host);
   return render(openclawLine(profile, configSetArgs(key, value)), host);
 }
 
@@ -199,11 +200,13 @@ export function openclawAtCommand(profile: Located, args: readonly string[], hos
 
 /** `config set` on the profile's own config file (see openclawAt). */
 export function configSetAt(profile: Located, key: string, value: string | number, host?: CommandHost): string {
+  guardConfigWrite(profile.name, host);
   return openclawAtCommand(profile, configSetArgs(key, value), host);
 }
 
 /** `config unset` on the profile's own config file (see openclawAt). */
 export function configUnsetAt(profile: Located, key: string, host?: CommandHost): string {
+  guardConfigWrite(profile.name, host);
   return openclawAtCommand(profile, configUnsetArgs(key), host);
 }
 

@@ -78,3 +78,10 @@ export function guardPath(file: string, host: object | undefined, onLinkItself =
   const guard = guardOf(host);
   if (guard) assertNotOthersPath(file, guard, onLinkItself);
 }
+
+/** Refuses a `config set` / `config unset` of `profileName` whose config file is, after symlinks, another profile's. */
+export function guardConfigWrite(profileName: string, host: object | undefined): void {
+  const guard = guardOf(host);
+  const profile = guard?.profiles.find((candidate) => candidate.name === profileName);
+  if (guard && profile) assertNotOthersPath(profile.configPath, { ...guard, owner: profileName });
+}
