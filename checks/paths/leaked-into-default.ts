@@ -12,7 +12,9 @@ export default defineCheck({
     const findings: FindingDraft[] = [];
     for (const stray of model.strayDirs ?? []) {
       if (stray.kind !== 'leaked-into-default') continue;
-      const build = () => [moveAside(stray.path, context.live.snapshot.takenAt, { owner: null, profiles: model.profiles, realPaths: model.realPaths }, model.invocation)];
+      const build = () => [
+        moveAside(stray.path, context.live.snapshot.takenAt, { owner: null, profiles: model.profiles, realPaths: model.realPaths }, model.invocation),
+      ];
       // A named profile of the pre-2026.8 layout may still use its workspace-<p> in there: then nothing is moved.
       const movable = safeCommands(build).length > 0;
       findings.push({

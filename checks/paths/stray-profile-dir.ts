@@ -17,7 +17,9 @@ export default defineCheck({
         profile: null,
         message: `${stray.path} looks like a state dir but is not a profile: ${stray.reason}`,
         fixHint: 'Move it aside (nothing is deleted); remove it once nothing missed it.',
-        ...fixOf(() => [moveAside(stray.path, context.live.snapshot.takenAt, { owner: null, profiles: model.profiles, realPaths: model.realPaths }, model.invocation)]),
+        ...fixOf(() => [
+          moveAside(stray.path, context.live.snapshot.takenAt, { owner: null, profiles: model.profiles, realPaths: model.realPaths }, model.invocation),
+        ]),
         evidence: { path: stray.path, holds: stray.holds, reason: stray.reason },
       });
     }

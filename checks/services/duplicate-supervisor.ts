@@ -55,7 +55,14 @@ export default defineCheck({
         ...fixOf(() => extra.map((service) => disableService(service, context.model.invocation))),
         evidence: {
           keep: { name: keep.name, file: keep.file, manager: keep.manager, scope: keep.scope ?? 'user', port: servicePortOf(keep) },
-          extra: extra.map((service) => ({ name: service.name, file: service.file, manager: service.manager, scope: service.scope ?? 'user', legacy: service.legacy, port: servicePortOf(service) })),
+          extra: extra.map((service) => ({
+            name: service.name,
+            file: service.file,
+            manager: service.manager,
+            scope: service.scope ?? 'user',
+            legacy: service.legacy,
+            port: servicePortOf(service),
+          })),
           runningPort,
         },
       },

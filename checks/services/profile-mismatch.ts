@@ -29,7 +29,8 @@ export default defineCheck({
   id: 'services/profile-mismatch',
   title: "Every gateway service's name, environment and arguments agree with its profile and the port its gateway runs on",
   scope: 'profile',
-  looksAt: 'service names, OPENCLAW_PROFILE / OPENCLAW_STATE_DIR / OPENCLAW_CONFIG_PATH / OPENCLAW_GATEWAY_PORT, --profile / --port, gateway.port and the live lock port',
+  looksAt:
+    'service names, OPENCLAW_PROFILE / OPENCLAW_STATE_DIR / OPENCLAW_CONFIG_PATH / OPENCLAW_GATEWAY_PORT, --profile / --port, gateway.port and the live lock port',
   run(context) {
     const { profile } = context;
     const host = context.model.invocation;

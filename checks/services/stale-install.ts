@@ -5,7 +5,7 @@ import { fixOf, openclawHint, reinstallGatewayService } from '../../src/fixes/co
 
 export default defineCheck({
   id: 'services/stale-install',
-  title: "Every gateway service runs the OpenClaw install the CLI on PATH is",
+  title: 'Every gateway service runs the OpenClaw install the CLI on PATH is',
   scope: 'profile',
   looksAt: "the package.json above each service's entry point against the `openclaw` first on PATH",
   run(context) {

@@ -21,7 +21,7 @@ export function registerPathGuard(invocation: object, guard: PathGuard): void {
   guards.set(invocation, guard);
 }
 
-export function guardOf(host: object | undefined): PathGuard | undefined {
+function guardOf(host: object | undefined): PathGuard | undefined {
   return host ? guards.get(host) : undefined;
 }
 
@@ -44,9 +44,14 @@ function isLinkedElsewhere(file: string, real: string): boolean {
 }
 
 function pathsOf(profile: GuardedProfile): string[] {
-  return [profile.stateDir, profile.configPath, profile.sessionStore, profile.logFile, profile.oauthDir, ...profile.workspaces.map((entry) => entry.path)].filter(
-    (file): file is string => file !== null,
-  );
+  return [
+    profile.stateDir,
+    profile.configPath,
+    profile.sessionStore,
+    profile.logFile,
+    profile.oauthDir,
+    ...profile.workspaces.map((entry) => entry.path),
+  ].filter((file): file is string => file !== null);
 }
 
 /**
@@ -58,8 +63,7 @@ export function assertNotOthersPath(file: string, guard: PathGuard, onLinkItself
   const { realPaths } = guard;
   const real = realOf(file, realPaths);
   if (onLinkItself && realOf(path.dirname(file), realPaths) === path.dirname(file)) return;
-  const owner =
-    guard.owner !== undefined ? guard.owner : (guard.profiles.find((profile) => pathsOf(profile).some((own) => isWithin(file, own)))?.name ?? null);
+  const owner = guard.owner !== undefined ? guard.owner : (guard.profiles.find((profile) => pathsOf(profile).some((own) => isWithin(file, own)))?.name ?? null);
   for (const profile of guard.profiles) {
     if (profile.name === owner) continue;
     for (const own of pathsOf(profile)) {

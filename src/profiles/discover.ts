@@ -271,7 +271,7 @@ const byName = (a: DiscoveredProfile, b: DiscoveredProfile): number =>
  * The OS user's home, where user units and LaunchAgents live: OPENCLAW_HOME moves `<home>` but not
  * the service dirs (OPENCLAW.md section 5), so with it set, HOME (else os.homedir()) is used.
  */
-export function serviceHomeOf(invocation: Invocation): string {
+function serviceHomeOf(invocation: Invocation): string {
   const openclawHome = invocation.env.OPENCLAW_HOME?.trim();
   if (openclawHome && path.resolve(openclawHome) === path.resolve(invocation.home)) return invocation.env.HOME || os.homedir();
   return invocation.home;
@@ -280,7 +280,19 @@ export function serviceHomeOf(invocation: Invocation): string {
 // Names that end up as `~/.openclaw-<name>` by mistake: `--profile openclaw`, and `--profile chrome` typed for `--browser-profile chrome`.
 const MISTAKEN_NAMES = new Set(['openclaw', 'chrome']);
 // What a profile that ran keeps in its state dir; a dir holding none of these never ran a gateway.
-const PROFILE_DATA = new Set(['openclaw.json', 'clawdbot.json', 'agents', 'sessions', 'credentials', 'workspace', 'identity', 'devices', '.env', 'service-env', 'gateway.cmd']);
+const PROFILE_DATA = new Set([
+  'openclaw.json',
+  'clawdbot.json',
+  'agents',
+  'sessions',
+  'credentials',
+  'workspace',
+  'identity',
+  'devices',
+  '.env',
+  'service-env',
+  'gateway.cmd',
+]);
 // What other profiles leak into `~/.openclaw`: pre-2026.8 named-profile workspaces and lock dirs.
 const LEAKED_ENTRY = /^(workspace-.+|tmp|\.DS_Store)$/;
 
@@ -328,7 +340,9 @@ function classifyStrayDirs(table: ProfileTable, home: string): StrayDir[] {
       kind = 'leaked-into-default';
       reason = 'it has no config, service or lock of its own: it holds only files other profiles left there (pre-2026.8 workspace-<p> dirs, tmp)';
     } else {
-      const twin = all.find((other) => other !== profile && other.openclawName !== name && other.openclawName.toLowerCase() === name.toLowerCase() && !onlyADir(other));
+      const twin = all.find(
+        (other) => other !== profile && other.openclawName !== name && other.openclawName.toLowerCase() === name.toLowerCase() && !onlyADir(other),
+      );
       if (twin) reason = `it differs from the profile ${twin.openclawName} only in case (profile names are case-sensitive; ${twin.stateDir} is the real one)`;
       else if (MISTAKEN_NAMES.has(name.toLowerCase()))
         reason = `"${name}" is rarely a profile: it is what \`--profile ${name}\` creates when \`--browser-profile\` or no flag was meant`;

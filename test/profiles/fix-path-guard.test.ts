@@ -45,7 +45,9 @@ describe('the real-path guard', () => {
   });
 
   it('moves a dir aside with a dated name, never into or out of another profile', () => {
-    expect(moveAside('/home/op/.openclaw-chrome', '2026-11-25T00:00:00.000Z', { owner: null, ...guard })).toBe('mv /home/op/.openclaw-chrome /home/op/.openclaw-chrome.stray-20261125');
+    expect(moveAside('/home/op/.openclaw-chrome', '2026-11-25T00:00:00.000Z', { owner: null, ...guard })).toBe(
+      'mv /home/op/.openclaw-chrome /home/op/.openclaw-chrome.stray-20261125',
+    );
     expect(() => moveAside('/home/op/.openclaw-rescue', '2026-11-25T00:00:00.000Z', { owner: null, ...guard })).toThrow(UnsafeCommandValue);
   });
 });

@@ -65,13 +65,16 @@ describe('where a service keeps its environment', () => {
     write(path.join(dir, 'rescue.env'), '# comment\nOPENCLAW_PROFILE=rescue\nOPENCLAW_STATE_DIR="/home/op/.openclaw-rescue"\n');
     const service = parseSystemdUnit(
       '/u/openclaw-gateway-rescue.service',
-      unit('/usr/bin/openclaw gateway --port 19789', `Environment=OPENCLAW_PROFILE=main\nEnvironmentFile=-${dir}/rescue.env\nEnvironmentFile=-${dir}/missing.env`),
+      unit(
+        '/usr/bin/openclaw gateway --port 19789',
+        `Environment=OPENCLAW_PROFILE=main\nEnvironmentFile=-${dir}/rescue.env\nEnvironmentFile=-${dir}/missing.env`,
+      ),
       { readEnvFile: (file) => (fs.existsSync(file) ? { file, text: fs.readFileSync(file, 'utf8') } : null) },
     );
     expect([service?.profile, service?.env.OPENCLAW_STATE_DIR, service?.envFiles]).toEqual(['rescue', '/home/op/.openclaw-rescue', [`${dir}/rescue.env`]]);
   });
 
-  it("maps a LaunchAgent by its service-env file, not its label (no false default profile)", () => {
+  it('maps a LaunchAgent by its service-env file, not its label (no false default profile)', () => {
     const built = resolveHost(invocationOf(fixtureHome('launchd-service-env')), { layout: '2026.9' });
     expect(built.profiles.map((profile) => [profile.name, profile.services.map((service) => service.name), profile.gatewayPort.port])).toEqual([
       ['main', ['ai.openclaw.gateway'], 18789],
@@ -85,8 +88,14 @@ describe('where a service keeps its environment', () => {
     const root = tempDir();
     const home = path.join(root, 'home');
     write(path.join(home, '.openclaw-rescue/openclaw.json'), '{ gateway: { port: 19789 } }');
-    write(path.join(root, 'etc/systemd/system/openclaw-gateway-rescue.service'), unit('/usr/bin/openclaw gateway --port 19789', 'Environment=OPENCLAW_PROFILE=rescue'));
-    write(path.join(home, '.config/systemd/user/openclaw-gateway-rescue.service'), unit('/usr/bin/openclaw gateway --port 19789', 'Environment=OPENCLAW_PROFILE=rescue'));
+    write(
+      path.join(root, 'etc/systemd/system/openclaw-gateway-rescue.service'),
+      unit('/usr/bin/openclaw gateway --port 19789', 'Environment=OPENCLAW_PROFILE=rescue'),
+    );
+    write(
+      path.join(home, '.config/systemd/user/openclaw-gateway-rescue.service'),
+      unit('/usr/bin/openclaw gateway --port 19789', 'Environment=OPENCLAW_PROFILE=rescue'),
+    );
     const built = resolveHost(invocationOf(home, { systemRoot: root }), { layout: '2026.9' });
     expect(built.profiles[0]?.services.map((service) => [service.file.slice(root.length), service.scope ?? 'user'])).toEqual([
       ['/home/.config/systemd/user/openclaw-gateway-rescue.service', 'user'],
@@ -101,7 +110,10 @@ describe('where a service keeps its environment', () => {
     const osHome = path.join(root, 'os-home');
     const openclawHome = path.join(root, 'oc-home');
     write(path.join(openclawHome, '.openclaw-rescue/openclaw.json'), '{}');
-    write(path.join(osHome, '.config/systemd/user/openclaw-gateway-rescue.service'), unit('/usr/bin/openclaw gateway --port 19789', `Environment=OPENCLAW_STATE_DIR=${openclawHome}/.openclaw-rescue`));
+    write(
+      path.join(osHome, '.config/systemd/user/openclaw-gateway-rescue.service'),
+      unit('/usr/bin/openclaw gateway --port 19789', `Environment=OPENCLAW_STATE_DIR=${openclawHome}/.openclaw-rescue`),
+    );
     const discovery = discoverProfiles(invocationOf(openclawHome, { env: { OPENCLAW_HOME: openclawHome, HOME: osHome } }));
     expect(discovery.profiles.map((profile) => [profile.name, profile.services.length])).toEqual([['rescue', 1]]);
   });
@@ -143,7 +155,10 @@ describe('a state dir symlinked to another profile', () => {
 describe('port and release per profile', () => {
   it("does not let a unit named for rescue, attached to main by its state dir, override main's port", () => {
     const built = resolveHost(invocationOf(fixtureHome('service-state-dir-split')), { layout: '2026.9' });
-    expect(built.profiles.map((profile) => `${profile.name} ${profile.gatewayPort.port} ${profile.gatewayPort.source}`)).toEqual(['main 18789 config', 'rescue 19789 config']);
+    expect(built.profiles.map((profile) => `${profile.name} ${profile.gatewayPort.port} ${profile.gatewayPort.source}`)).toEqual([
+      'main 18789 config',
+      'rescue 19789 config',
+    ]);
   });
 
   it('takes the host release from the CLI on PATH, not from a stale unit of an old install', () => {
@@ -160,7 +175,10 @@ describe('port and release per profile', () => {
     const home = path.join(root, 'home');
     write(path.join(home, '.openclaw-main/openclaw.json'), '{ gateway: { port: 18789 } }');
     write(path.join(home, '.openclaw-rescue/openclaw.json'), '{ gateway: { port: 19789 } }');
-    write(path.join(home, '.config/systemd/user/openclaw-gateway-rescue.service'), unit(`/usr/bin/node ${old}/dist/index.js gateway --port 19789`, 'Environment=OPENCLAW_PROFILE=rescue'));
+    write(
+      path.join(home, '.config/systemd/user/openclaw-gateway-rescue.service'),
+      unit(`/usr/bin/node ${old}/dist/index.js gateway --port 19789`, 'Environment=OPENCLAW_PROFILE=rescue'),
+    );
     const built = resolveHost(invocationOf(home, { env: { PATH: path.join(root, 'bin') } }), { layout: null });
     expect([built.release?.version, built.cliRelease?.version, built.layout.version]).toEqual(['2026.9.6', '2026.9.6', '2026.9']);
     const rescue = built.profiles.find((profile) => profile.name === 'rescue')!;

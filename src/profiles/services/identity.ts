@@ -17,7 +17,7 @@ function portOf(args: readonly string[]): number | null {
 }
 
 /** Index of the OpenClaw (or legacy clawdbot) entry point in the arguments: a bin, `openclaw.mjs` or a file of the package. */
-export function entryPointIndex(args: readonly string[]): number {
+function entryPointIndex(args: readonly string[]): number {
   return args.findIndex(
     (arg) =>
       /(^|[\\/])(openclaw|clawdbot)(\.mjs|\.cmd|\.exe)?$/.test(arg) ||
@@ -46,7 +46,7 @@ function runsGatewayCommand(args: readonly string[]): boolean | null {
 }
 
 /** True for a legacy clawdbot entry point (`clawdbot`, `node .../clawdbot/dist/index.js`). */
-export function runsLegacyClawdbot(args: readonly string[]): boolean {
+function runsLegacyClawdbot(args: readonly string[]): boolean {
   const entry = entryPointIndex(args);
   return entry !== -1 && /clawdbot/.test(path.basename(args[entry]!) + args[entry]!);
 }

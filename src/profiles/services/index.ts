@@ -60,7 +60,10 @@ function envFileReader(home: string, notes: FoundServices['notes']): EnvFileRead
       const result = readBounded(file, READ_CAPS.service);
       if (result.ok) return { file, text: result.data.toString('utf8') };
       if (!(result.reason === 'error' && (result.code === 'ENOENT' || result.code === 'ENOTDIR'))) {
-        notes.push({ path: file, message: result.reason === 'error' ? `cannot read ${file}: ${result.code}` : `${file} ${describeBoundedFailure(result)}; not read` });
+        notes.push({
+          path: file,
+          message: result.reason === 'error' ? `cannot read ${file}: ${result.code}` : `${file} ${describeBoundedFailure(result)}; not read`,
+        });
         return null;
       }
     }
@@ -122,8 +125,18 @@ export function findServices(home: string, roots: ServiceRoots = { serviceHome: 
   const isUnit = (name: string) => name.endsWith('.service');
   scanDir(path.join(roots.serviceHome, '.config', 'systemd', 'user'), isUnit, (file, text) => parseSystemdUnit(file, text, { readEnvFile }), found);
   // System-scope units: only OpenClaw-named ones or ones that prove a gateway are kept (scanDir's rule).
-  scanDir(path.join(roots.systemRoot, 'etc', 'systemd', 'system'), isUnit, (file, text) => parseSystemdUnit(file, text, { readEnvFile, scope: 'system' }), found);
-  scanDir(path.join(roots.serviceHome, 'Library', 'LaunchAgents'), (name) => name.endsWith('.plist'), (file, text) => parseLaunchdPlist(file, text, readEnvFile), found);
+  scanDir(
+    path.join(roots.systemRoot, 'etc', 'systemd', 'system'),
+    isUnit,
+    (file, text) => parseSystemdUnit(file, text, { readEnvFile, scope: 'system' }),
+    found,
+  );
+  scanDir(
+    path.join(roots.serviceHome, 'Library', 'LaunchAgents'),
+    (name) => name.endsWith('.plist'),
+    (file, text) => parseLaunchdPlist(file, text, readEnvFile),
+    found,
+  );
   let entries: string[] = [];
   try {
     entries = fs.readdirSync(home);

@@ -10,7 +10,9 @@ describe(checkIdOf(import.meta.url), () => {
   it('has the id of its path', () => expect(check.id).toBe(checkIdOf(import.meta.url)));
 
   it('moves ~/.openclaw aside when it holds only leftovers no profile uses', () => {
-    const context = healthyMainRescue().stray({ path: DEFAULT_DIR, kind: 'leaked-into-default', holds: ['tmp', 'workspace-rescue'], reason: REASON }).context();
+    const context = healthyMainRescue()
+      .stray({ path: DEFAULT_DIR, kind: 'leaked-into-default', holds: ['tmp', 'workspace-rescue'], reason: REASON })
+      .context();
     expect(runCheck(check, context)).toEqual([
       {
         checkId: 'paths/leaked-into-default',

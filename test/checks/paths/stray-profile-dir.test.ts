@@ -10,7 +10,9 @@ describe(checkIdOf(import.meta.url), () => {
 
   it('moves a stray dir aside with a dated name, never deleting it', () => {
     const reason = '"chrome" is rarely a profile: it is what `--profile chrome` creates when `--browser-profile` or no flag was meant';
-    const context = healthyMainRescue().stray({ path: CHROME, kind: 'stray', holds: ['browser'], reason }).context();
+    const context = healthyMainRescue()
+      .stray({ path: CHROME, kind: 'stray', holds: ['browser'], reason })
+      .context();
     expect(runCheck(check, context)).toEqual([
       {
         checkId: 'paths/stray-profile-dir',

@@ -36,12 +36,21 @@ describe(checkIdOf(import.meta.url), () => {
       fixHint: 'Keep openclaw-gateway.service (user scope) (it runs the gateway on 18789) and disable the others; their files stay for you to remove.',
       fix: { commands: ['systemctl --user disable --now clawdbot-gateway.service', 'sudo systemctl disable --now openclaw-gateway.service'] },
     });
-    expect(findings[0]?.evidence.keep).toEqual({ name: 'openclaw-gateway.service', file: '/home/op/.config/systemd/user/openclaw-gateway.service', manager: 'systemd', scope: 'user', port: 18789 });
+    expect(findings[0]?.evidence.keep).toEqual({
+      name: 'openclaw-gateway.service',
+      file: '/home/op/.config/systemd/user/openclaw-gateway.service',
+      manager: 'systemd',
+      scope: 'user',
+      port: 18789,
+    });
   });
 
   it('keeps the unit whose --port the live lock shows, even under a hand-made name', () => {
     const context = model()
-      .profile('rescue', { port: 19789, services: [{ portArg: 19789 }, { name: 'rescue-bot.service', file: '/home/op/.config/systemd/user/rescue-bot.service', portArg: 19900 }] })
+      .profile('rescue', {
+        port: 19789,
+        services: [{ portArg: 19789 }, { name: 'rescue-bot.service', file: '/home/op/.config/systemd/user/rescue-bot.service', portArg: 19900 }],
+      })
       .gateway('rescue', 19900, 4200)
       .context();
     expect(runCheck(check, context)[0]?.fix?.commands).toEqual(['systemctl --user disable --now openclaw-gateway-rescue.service']);

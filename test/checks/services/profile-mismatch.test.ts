@@ -62,12 +62,20 @@ describe(checkIdOf(import.meta.url), () => {
 
   it('keeps a running gateway where it runs when service, config and lock ports disagree', () => {
     const context = model()
-      .profile('rescue', { port: 19789, portSource: 'flag', config: { gateway: { port: 19900 } }, services: [{ portArg: 19789, args: ['openclaw', 'gateway', '--port', '19789'] }] })
+      .profile('rescue', {
+        port: 19789,
+        portSource: 'flag',
+        config: { gateway: { port: 19900 } },
+        services: [{ portArg: 19789, args: ['openclaw', 'gateway', '--port', '19789'] }],
+      })
       .gateway('rescue', 19800, 4200)
       .context();
     const [finding] = runCheck(check, context);
     expect(finding?.evidence).toMatchObject({ servicePort: 19789, configPort: 19900, runningPort: 19800 });
-    expect(finding?.fix?.commands).toEqual(['openclaw --profile rescue config set gateway.port 19800', 'openclaw --profile rescue gateway install --force --port 19800']);
+    expect(finding?.fix?.commands).toEqual([
+      'openclaw --profile rescue config set gateway.port 19800',
+      'openclaw --profile rescue gateway install --force --port 19800',
+    ]);
   });
 
   it('stays silent when name, environment, arguments, config and lock agree', () => {

@@ -38,7 +38,22 @@ describe(checkIdOf(import.meta.url), () => {
   });
 
   it('stays silent when the service runs the CLI on PATH, or no CLI is found', () => {
-    expect(runCheck(check, model().cliRelease(CURRENT).profile('rescue', { services: [{ release: CURRENT }] }).context())).toEqual([]);
-    expect(runCheck(check, model().profile('rescue', { services: [{ release: OLD }] }).context())).toEqual([]);
+    expect(
+      runCheck(
+        check,
+        model()
+          .cliRelease(CURRENT)
+          .profile('rescue', { services: [{ release: CURRENT }] })
+          .context(),
+      ),
+    ).toEqual([]);
+    expect(
+      runCheck(
+        check,
+        model()
+          .profile('rescue', { services: [{ release: OLD }] })
+          .context(),
+      ),
+    ).toEqual([]);
   });
 });
