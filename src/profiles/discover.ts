@@ -296,11 +296,12 @@ const PROFILE_DATA = new Set([
 // What other profiles leak into `~/.openclaw`: pre-2026.8 named-profile workspaces and lock dirs.
 const LEAKED_ENTRY = /^(workspace-.+|tmp|\.DS_Store)$/;
 
-function entriesOf(dir: string): string[] {
+/** The dir's entries; null when it cannot be listed (then nothing says it is not a profile). */
+function entriesOf(dir: string): string[] | null {
   try {
     return fs.readdirSync(dir).sort();
   } catch {
-    return [];
+    return null;
   }
 }
 
@@ -331,6 +332,7 @@ function classifyStrayDirs(table: ProfileTable, home: string): StrayDir[] {
   for (const profile of all) {
     if (!onlyADir(profile)) continue;
     const holds = entriesOf(profile.stateDir);
+    if (holds === null) continue;
     const name = profile.openclawName;
     let reason: string | null = null;
     let kind: StrayDir['kind'] = 'stray';
