@@ -187,3 +187,30 @@ describe('port and release per profile', () => {
     expect(main.plan.some((entry) => entry.role === 'canvas')).toBe(false);
   });
 });
+
+describe('Windows task scripts', () => {
+  it('reads a gateway.cmd as OpenClaw 2026.9.6 renders it (its own builder): task name, profile, port', async () => {
+    const { parseGatewayCmd } = await import('../../src/profiles/services/windows.js');
+    const script = [
+      '@echo off',
+      'rem OpenClaw Gateway (rescue)',
+      'set "TMPDIR=/tmp"',
+      'set "NODE_OPTIONS="',
+      'set "OPENCLAW_PROFILE=rescue"',
+      'set "OPENCLAW_GATEWAY_PORT=19789"',
+      'set "OPENCLAW_SYSTEMD_UNIT=openclaw-gateway-rescue.service"',
+      'set "OPENCLAW_WINDOWS_TASK_NAME=OpenClaw Gateway (rescue)"',
+      'set "OPENCLAW_SERVICE_MARKER=openclaw"',
+      'set "OPENCLAW_SERVICE_KIND=gateway"',
+      '"C:\\Program Files\\nodejs\\node.exe" C:\\Users\\op\\AppData\\Roaming\\npm\\node_modules\\openclaw\\dist\\index.js gateway --port 19789 --task-supervisor < NUL',
+    ].join('\r\n');
+    const service = parseGatewayCmd('/home/op/.openclaw-rescue/gateway.cmd', script, 'rescue');
+    expect([service?.name, service?.profile, service?.nameProfile, service?.portArg, service?.isGateway]).toEqual([
+      'OpenClaw Gateway (rescue)',
+      'rescue',
+      'rescue',
+      19789,
+      true,
+    ]);
+  });
+});
