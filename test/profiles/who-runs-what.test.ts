@@ -214,3 +214,11 @@ describe('Windows task scripts', () => {
     ]);
   });
 });
+
+describe('wrapper scripts', () => {
+  it("follow OpenClaw's own rule when no entry point is in sight: the service marker, kind gateway or none", () => {
+    expect(parseSystemdUnit('/u/a.service', unit('/home/op/bin/run-gw.sh', 'Environment=OPENCLAW_SERVICE_MARKER=openclaw'))?.isGateway).toBe(true);
+    expect(parseSystemdUnit('/u/b.service', unit('/home/op/bin/run-node.sh', 'Environment=OPENCLAW_SERVICE_MARKER=openclaw OPENCLAW_SERVICE_KIND=node'))?.isGateway).toBe(false);
+    expect(parseSystemdUnit('/u/c.service', unit('/home/op/bin/backup.sh', 'Environment=OPENCLAW_PROFILE=main'))?.isGateway).toBe(false);
+  });
+});

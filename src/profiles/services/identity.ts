@@ -62,13 +62,14 @@ function decideIsGateway(env: Readonly<Record<string, string>>, args: readonly s
   const byCommand = runsGatewayCommand(args);
   // A watchdog or health unit may copy the gateway's environment; what it runs is what counts (OPENCLAW.md section 9).
   if (byCommand !== null) return byCommand && (env.OPENCLAW_SERVICE_KIND === undefined || env.OPENCLAW_SERVICE_KIND === 'gateway');
-  const kind = env.OPENCLAW_SERVICE_KIND;
+  // No entry point in sight (a wrapper script): OpenClaw's own rule, the service marker with kind gateway or none.
   // OPENCLAW_SERVICE_KIND names other OpenClaw services too (a node host): only `gateway` is a gateway.
+  const kind = env.OPENCLAW_SERVICE_KIND?.trim();
+  if (env.OPENCLAW_SERVICE_MARKER?.trim() === 'openclaw') return kind === undefined || kind === 'gateway';
   if (kind !== undefined) return kind === 'gateway';
   const hasOpenClawEnv = OPENCLAW_ENV.some((key) => env[key] !== undefined);
   const gatewayAt = args.indexOf('gateway');
-  const runsGatewayWord = gatewayAt !== -1 && isGatewayRunCommand(args, gatewayAt);
-  return (env.OPENCLAW_SERVICE_MARKER === 'openclaw' || hasOpenClawEnv) && runsGatewayWord;
+  return hasOpenClawEnv && gatewayAt !== -1 && isGatewayRunCommand(args, gatewayAt);
 }
 
 /** Decides profile and gateway-ness of a service from its environment first, then arguments, then its name. */
