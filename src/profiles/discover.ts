@@ -200,6 +200,11 @@ function rebaseServicePath(file: string, service: ServiceDefinition, home: strin
 function attachServices(invocation: Invocation, services: ServiceDefinition[], table: ProfileTable, notes: DiscoveryNote[]): void {
   for (const service of services) {
     if (!service.isGateway) continue;
+    // A system-scope unit for another account's home is that user's gateway, not one of this home's (paths are per user).
+    if (service.scope === 'system' && service.env.HOME && path.resolve(service.env.HOME) !== path.resolve(serviceHomeOf(invocation))) {
+      notes.push({ kind: 'unmapped-service', path: service.file, message: `${service.name} runs a gateway for ${service.env.HOME}, not this home` });
+      continue;
+    }
     const envStateDir = service.env.OPENCLAW_STATE_DIR;
     const stateDir = envStateDir
       ? rebaseServicePath(envStateDir, service, invocation.home)

@@ -101,6 +101,12 @@ describe('where a service keeps its environment', () => {
       ['/home/.config/systemd/user/openclaw-gateway-rescue.service', 'user'],
       ['/etc/systemd/system/openclaw-gateway-rescue.service', 'system'],
     ]);
+    write(path.join(root, 'etc/systemd/system/openclaw-gateway-bob.service'), unit('/usr/bin/openclaw gateway --port 20789', 'Environment=OPENCLAW_PROFILE=bob HOME=/home/bob'));
+    const withBob = resolveHost(invocationOf(home, { systemRoot: root }), { layout: '2026.9' });
+    expect([withBob.profiles.map((profile) => profile.name), withBob.notes.map((note) => note.message)]).toEqual([
+      ['rescue'],
+      ['openclaw-gateway-bob.service runs a gateway for /home/bob, not this home'],
+    ]);
     const { disableService } = await import('../../src/fixes/commands.js');
     expect(disableService(built.profiles[0]!.services[1]!)).toBe('sudo systemctl disable --now openclaw-gateway-rescue.service');
   });
