@@ -101,7 +101,10 @@ describe('where a service keeps its environment', () => {
       ['/home/.config/systemd/user/openclaw-gateway-rescue.service', 'user'],
       ['/etc/systemd/system/openclaw-gateway-rescue.service', 'system'],
     ]);
-    write(path.join(root, 'etc/systemd/system/openclaw-gateway-bob.service'), unit('/usr/bin/openclaw gateway --port 20789', 'Environment=OPENCLAW_PROFILE=bob HOME=/home/bob'));
+    write(
+      path.join(root, 'etc/systemd/system/openclaw-gateway-bob.service'),
+      unit('/usr/bin/openclaw gateway --port 20789', 'Environment=OPENCLAW_PROFILE=bob HOME=/home/bob'),
+    );
     const withBob = resolveHost(invocationOf(home, { systemRoot: root }), { layout: '2026.9' });
     expect([withBob.profiles.map((profile) => profile.name), withBob.notes.map((note) => note.message)]).toEqual([
       ['rescue'],
@@ -224,7 +227,9 @@ describe('Windows task scripts', () => {
 describe('wrapper scripts', () => {
   it("follow OpenClaw's own rule when no entry point is in sight: the service marker, kind gateway or none", () => {
     expect(parseSystemdUnit('/u/a.service', unit('/home/op/bin/run-gw.sh', 'Environment=OPENCLAW_SERVICE_MARKER=openclaw'))?.isGateway).toBe(true);
-    expect(parseSystemdUnit('/u/b.service', unit('/home/op/bin/run-node.sh', 'Environment=OPENCLAW_SERVICE_MARKER=openclaw OPENCLAW_SERVICE_KIND=node'))?.isGateway).toBe(false);
+    expect(
+      parseSystemdUnit('/u/b.service', unit('/home/op/bin/run-node.sh', 'Environment=OPENCLAW_SERVICE_MARKER=openclaw OPENCLAW_SERVICE_KIND=node'))?.isGateway,
+    ).toBe(false);
     expect(parseSystemdUnit('/u/c.service', unit('/home/op/bin/backup.sh', 'Environment=OPENCLAW_PROFILE=main'))?.isGateway).toBe(false);
   });
 });
