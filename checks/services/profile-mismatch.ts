@@ -13,6 +13,8 @@ interface Disagreement {
   expected: string;
 }
 
+const SELF_NAME_KEY = { systemd: 'OPENCLAW_SYSTEMD_UNIT', launchd: 'OPENCLAW_LAUNCHD_LABEL', schtasks: 'OPENCLAW_WINDOWS_TASK_NAME' } as const;
+
 const normal = (name: string): string => (isDefaultProfileName(name) ? DEFAULT_PROFILE : name);
 
 function configPortOf(config: Record<string, unknown> | null): number | null {
@@ -50,6 +52,11 @@ export default defineCheck({
         identity.push({ what: 'OPENCLAW_PROFILE', says: service.env.OPENCLAW_PROFILE, expected: own });
       const flagProfile = argValue(service.args, '--profile');
       if (flagProfile && normal(flagProfile) !== own) identity.push({ what: '--profile', says: flagProfile, expected: own });
+      // 2026.9 services carry their own name; a copied unit that kept another's makes `gateway restart` act on that other service.
+      const selfName = service.env[SELF_NAME_KEY[service.manager]]?.trim();
+      const normalizedSelf = service.manager === 'systemd' && selfName && !selfName.endsWith('.service') ? `${selfName}.service` : selfName;
+      if (normalizedSelf && normalizedSelf !== service.name)
+        identity.push({ what: SELF_NAME_KEY[service.manager], says: normalizedSelf, expected: service.name });
       for (const key of ['OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH'] as const) {
         const value = service.env[key];
         if (!value) continue;

@@ -105,3 +105,24 @@ describe(`${checkIdOf(import.meta.url)} with several or disabled units`, () => {
     expect(runCheck(check, disabled)).toEqual([]);
   });
 });
+
+describe(`${checkIdOf(import.meta.url)} with a copied unit`, () => {
+  it('reports a unit that kept the OPENCLAW_SYSTEMD_UNIT of the unit it was copied from', () => {
+    const context = model()
+      .profile('rescue', {
+        port: 19789,
+        services: [{ nameProfile: 'rescue', env: { OPENCLAW_PROFILE: 'rescue', OPENCLAW_SYSTEMD_UNIT: 'openclaw-gateway.service' } }],
+      })
+      .context();
+    expect(runCheck(check, context)[0]?.evidence.disagreements).toEqual([
+      { what: 'OPENCLAW_SYSTEMD_UNIT', says: 'openclaw-gateway.service', expected: 'openclaw-gateway-rescue.service' },
+    ]);
+    const own = model()
+      .profile('rescue', {
+        port: 19789,
+        services: [{ nameProfile: 'rescue', env: { OPENCLAW_PROFILE: 'rescue', OPENCLAW_SYSTEMD_UNIT: 'openclaw-gateway-rescue' } }],
+      })
+      .context();
+    expect(runCheck(check, own)).toEqual([]);
+  });
+});
