@@ -22,6 +22,12 @@ import channelsSharedCredential from './channels/shared-credential.js';
 import configInvalid from './config/invalid.js';
 import profilesDiscovery from './profiles/discovery.js';
 import hostSnapshot from './host/snapshot.js';
+import servicesProfileMismatch from './services/profile-mismatch.js';
+import servicesDuplicateSupervisor from './services/duplicate-supervisor.js';
+import servicesStaleInstall from './services/stale-install.js';
+import gatewayUnmanagedProcess from './gateway/unmanaged-process.js';
+import pathsStrayProfileDir from './paths/stray-profile-dir.js';
+import pathsLeakedIntoDefault from './paths/leaked-into-default.js';
 
 export const builtinChecks: readonly Check[] = [
   portsDuplicateGateway,
@@ -46,4 +52,10 @@ export const builtinChecks: readonly Check[] = [
   configInvalid,
   profilesDiscovery,
   hostSnapshot,
+  servicesProfileMismatch,
+  servicesDuplicateSupervisor,
+  servicesStaleInstall,
+  gatewayUnmanagedProcess,
+  pathsStrayProfileDir,
+  pathsLeakedIntoDefault,
 ];

@@ -12,6 +12,8 @@ export interface Invocation {
   /** `os.tmpdir()`: releases up to 2026.6 kept their lock files under `<tmpdir>/openclaw-<uid>/`. */
   tmpDir: string;
   platform: NodeJS.Platform;
+  /** Root of the system-wide service dirs (`<systemRoot>/etc/systemd/system`); `/` when absent. Tests point it at a fixture dir. */
+  systemRoot?: string;
 }
 
 export type FoundIn = 'state-dir' | 'legacy-state-dir' | 'env' | 'flag' | 'systemd' | 'launchd' | 'schtasks' | 'lock' | 'tmp-lock';
@@ -45,6 +47,16 @@ export interface ServiceDefinition {
   /** True when the environment or arguments prove it runs an OpenClaw gateway (not just "openclaw" in a path). */
   isGateway: boolean;
   legacy: boolean;
+  /** The profile its name stands for (`openclaw-gateway-rescue.service` → rescue), null for a hand-made name. */
+  nameProfile?: string | null;
+  /** systemd: linked from a `*.wants/` dir of its scope (enabled), or not while other units are (disabled, file kept); unknown when absent. */
+  enabled?: boolean;
+  /** `system` for a unit under /etc/systemd/system; user scope when absent. */
+  scope?: 'user' | 'system';
+  /** Files its environment was also read from (EnvironmentFile=, launchd's `<stateDir>/service-env/<label>.env`). */
+  envFiles?: string[];
+  /** The OpenClaw install its entry point belongs to (the package.json above it), when one was found. */
+  release?: InstalledRelease | null;
 }
 
 export interface LockFile {
@@ -211,13 +223,27 @@ export interface DiscoveryNote {
   message: string;
 }
 
+/** A `~/.openclaw-<name>` or `~/.openclaw` dir that is not a profile of its own: left by a mistake or by other profiles. */
+export interface StrayDir {
+  path: string;
+  /** `stray`: a dir no config, service or lock makes a profile; `leaked-into-default`: `~/.openclaw` holding only other profiles' leftovers. */
+  kind: 'stray' | 'leaked-into-default';
+  /** Its top-level entries, for evidence. */
+  holds: string[];
+  reason: string;
+}
+
 export interface HostModel {
   invocation: Invocation;
   /** The OpenClaw install found on the host, if any. */
   release: InstalledRelease | null;
+  /** The `openclaw` first on PATH: what `openclaw ... gateway install` would write services for. */
+  cliRelease?: InstalledRelease | null;
   layout: Layout;
   profiles: Profile[];
   notes: DiscoveryNote[];
+  /** Dirs that look like state dirs but are not profiles; optional so older model builders stay valid. */
+  strayDirs?: StrayDir[];
   /** Every place discovery looked, for the "no OpenClaw here" message. */
   searched: string[];
   /** Real path (after symlinks) of every path a profile names, so checks compare without touching the disk. */

@@ -1,15 +1,16 @@
 // The pipeline: discover → resolve → observe → probe → attribute → check, and the programmatic API over it.
 import os from 'node:os';
 import path from 'node:path';
-import type { HostModel, Invocation, LayoutVersion, Profile } from './model.js';
+import type { HostModel, Invocation, LayoutVersion, Profile, StrayDir } from './model.js';
 import type { LiveModel } from './attribute/live.js';
 import type { Check, Severity } from './doctor/api.js';
 import type { DoctorResult } from './doctor/result.js';
 import { discoverProfiles, type DiscoveredProfile } from './profiles/discover.js';
 import { resolveProfile } from './config/resolve-profile.js';
-import { decideLayout, findInstalledOpenClaw } from './ports/layout.js';
+import { decideLayout, findCliOnPath, findInstalledOpenClaw } from './ports/layout.js';
 import { findOverlaps } from './ports/overlaps.js';
 import { realPathOf } from './real-path.js';
+import { registerPathGuard } from './fixes/commands.js';
 import { takeSnapshot } from './host/snapshot.js';
 import { runProbes } from './probe/run.js';
 import { probeTargets } from './probe/targets.js';
@@ -33,7 +34,7 @@ function resolveSafely(discovered: DiscoveredProfile, invocation: Invocation, la
   }
 }
 
-function realPathsOf(profiles: readonly Profile[]): Record<string, string> {
+function realPathsOf(profiles: readonly Profile[], strayDirs: readonly StrayDir[]): Record<string, string> {
   const realPaths: Record<string, string> = {};
   for (const profile of profiles) {
     const paths = [
@@ -46,6 +47,7 @@ function realPathsOf(profiles: readonly Profile[]): Record<string, string> {
     ];
     for (const file of paths) if (file !== null && !(file in realPaths)) realPaths[file] = realPathOf(file);
   }
+  for (const stray of strayDirs) if (!(stray.path in realPaths)) realPaths[stray.path] = realPathOf(stray.path);
   return realPaths;
 }
 
@@ -54,15 +56,25 @@ export function resolveHost(invocation: Invocation, options: { layout: LayoutVer
   const discovery = discoverProfiles(invocation);
   const release = findInstalledOpenClaw(invocation, discovery.services);
   const layout = decideLayout(options.layout, release);
-  const profiles = discovery.profiles.map((profile) => resolveSafely(profile, invocation, layout));
+  // A profile follows the release its own service runs (item: release per profile); the host's otherwise.
+  const layoutOf = (profile: DiscoveredProfile): HostModel['layout'] => {
+    const own = options.layout ? null : (profile.services.find((service) => service.isGateway && service.release)?.release ?? null);
+    return own && own.packageJson !== release?.packageJson ? decideLayout(null, own) : layout;
+  };
+  const profiles = discovery.profiles.map((profile) => resolveSafely(profile, invocation, layoutOf(profile)));
+  const realPaths = realPathsOf(profiles, discovery.strayDirs);
+  // Fix helpers get this invocation as their host: with the guard they refuse other profiles' real files.
+  registerPathGuard(invocation, { profiles, realPaths });
   return {
     invocation,
     release,
+    cliRelease: findCliOnPath(invocation),
     layout,
     profiles,
     notes: discovery.notes,
+    strayDirs: discovery.strayDirs,
     searched: discovery.searched,
-    realPaths: realPathsOf(profiles),
+    realPaths,
     overlaps: findOverlaps(profiles),
   };
 }

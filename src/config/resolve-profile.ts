@@ -176,11 +176,25 @@ function withoutOpenClawSelection(env: Readonly<Record<string, string | undefine
   return copy;
 }
 
-function firstServicePort(profile: DiscoveredProfile): { flag: { port: number; detail: string } | null; env: { port: number; detail: string } | null } {
-  for (const service of profile.services) {
+/** A service whose name stands for another profile than the one its environment runs (`openclaw-gateway-rescue.service` with main's state dir). */
+function isMisnamed(service: DiscoveredProfile['services'][number], profile: DiscoveredProfile): boolean {
+  return service.nameProfile !== undefined && service.nameProfile !== null && service.nameProfile !== profile.openclawName;
+}
+
+/**
+ * The port a profile's services start its gateway on. A misnamed service (attached by its environment)
+ * does not override the port the profile's own evidence gives: services/profile-mismatch reports it.
+ */
+function firstServicePort(
+  profile: DiscoveredProfile,
+  hasConfigPort: boolean,
+): { flag: { port: number; detail: string } | null; env: { port: number; detail: string } | null } {
+  const named = profile.services.filter((service) => !isMisnamed(service, profile));
+  const services = named.length > 0 || hasConfigPort ? named : profile.services;
+  for (const service of services) {
     if (service.portArg !== null) return { flag: { port: service.portArg, detail: `--port in ${service.name}` }, env: null };
   }
-  for (const service of profile.services) {
+  for (const service of services) {
     const port = parseGatewayPortEnv(service.env.OPENCLAW_GATEWAY_PORT);
     if (port !== null) return { flag: null, env: { port, detail: `OPENCLAW_GATEWAY_PORT in ${service.name}` } };
   }
@@ -197,7 +211,7 @@ export function resolveProfile(profile: DiscoveredProfile, invocation: Invocatio
 
   const identity = profile.envProfileName ?? profile.openclawName;
   const isNamed = identity !== DEFAULT_PROFILE;
-  const servicePort = firstServicePort(profile);
+  const servicePort = firstServicePort(profile, asPort(getPath(config, 'gateway.port')) !== null);
   const invokingEnvPort = parseGatewayPortEnv(invocation.env.OPENCLAW_GATEWAY_PORT);
   const shellPort = invokingEnvPort !== null ? { port: invokingEnvPort, detail: 'OPENCLAW_GATEWAY_PORT in this shell' } : null;
   const portInputs = {

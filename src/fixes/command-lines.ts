@@ -86,11 +86,18 @@ function launchdTarget(label: string, host: CommandHost | undefined): string {
 }
 
 /** Starts, restarts or disables a service through its own manager. */
-export function serviceLine(action: ServiceAction, service: Pick<ServiceDefinition, 'manager' | 'name'>, host?: CommandHost): CommandLine {
+export function serviceLine(
+  action: ServiceAction,
+  service: Pick<ServiceDefinition, 'manager' | 'name'> & Partial<Pick<ServiceDefinition, 'scope'>>,
+  host?: CommandHost,
+): CommandLine {
   const name = assertServiceName(service.manager, service.name);
   switch (service.manager) {
-    case 'systemd':
-      return { argv: action === 'disable' ? ['systemctl', '--user', 'disable', '--now', name] : ['systemctl', '--user', action, name] };
+    case 'systemd': {
+      // A unit under /etc/systemd/system belongs to the system manager: `--user` would not find it.
+      const scope = service.scope === 'system' ? ['sudo', 'systemctl'] : ['systemctl', '--user'];
+      return { argv: action === 'disable' ? [...scope, 'disable', '--now', name] : [...scope, action, name] };
+    }
     case 'launchd': {
       const target = launchdTarget(name, host);
       if (action === 'disable') return { argv: ['launchctl', 'bootout', target] };

@@ -5,6 +5,7 @@ import type { Profile, ServiceDefinition } from '../model.js';
 import { DEFAULT_PROFILE, isDefaultProfileName } from '../profiles/names.js';
 import type { LiveModel } from '../attribute/live.js';
 import { quotePosix, renderCommand, UnsafeCommandValue, type CommandHost, type CommandLine } from './command-line.js';
+import { assertNotOthersPath, guardConfigWrite, guardPath, type PathGuard } from './path-guard.js';
 import {
   appendPlaceholderLine,
   chownLine,
@@ -27,6 +28,7 @@ import {
 } from './command-lines.js';
 
 export { UnsafeCommandValue, type CommandHost } from './command-line.js';
+export { registerPathGuard, type PathGuard } from './path-guard.js';
 
 type Manager = ServiceDefinition['manager'];
 
@@ -85,10 +87,15 @@ export function shellQuote(value: string): string {
 }
 
 export function configSet(profile: Pick<Profile, 'name'>, key: string, value: string | number, host?: CommandHost): string {
+  guardConfigWrite(profile.name, host);
   return render(openclawLine(profile, configSetArgs(key, value)), host);
 }
 
-function serviceCommand(action: ServiceAction, service: Pick<ServiceDefinition, 'manager' | 'name'>, host: CommandHost | undefined): string {
+function serviceCommand(
+  action: ServiceAction,
+  service: Pick<ServiceDefinition, 'manager' | 'name'> & Partial<Pick<ServiceDefinition, 'scope'>>,
+  host: CommandHost | undefined,
+): string {
   return render(serviceLine(action, service, host), host, service.manager);
 }
 
@@ -193,11 +200,13 @@ export function openclawAtCommand(profile: Located, args: readonly string[], hos
 
 /** `config set` on the profile's own config file (see openclawAt). */
 export function configSetAt(profile: Located, key: string, value: string | number, host?: CommandHost): string {
+  guardConfigWrite(profile.name, host);
   return openclawAtCommand(profile, configSetArgs(key, value), host);
 }
 
 /** `config unset` on the profile's own config file (see openclawAt). */
 export function configUnsetAt(profile: Located, key: string, host?: CommandHost): string {
+  guardConfigWrite(profile.name, host);
   return openclawAtCommand(profile, configUnsetArgs(key), host);
 }
 
@@ -228,6 +237,7 @@ export function moveWorkspace(
   live: LiveModel,
   host?: CommandHost,
 ): string[] {
+  guardPath(to, host);
   const dirs = copyFrom ? copyWorkspace(copyFrom, to) : [makeDirLine(to, { parents: true })];
   return [...dirs.map((line) => render(line, host)), configSetAt(profile, key, to, host), ...restartIfRunning(profile, live, host)];
 }
@@ -276,24 +286,57 @@ export function killProcess(pid: number, host?: CommandHost): string {
   return render(killLine(pid), host);
 }
 
-/** Renames a file or dir (an invalid profile dir to a valid name). */
-export function renamePath(from: string, to: string, host?: CommandHost): string {
+/** Renames a file or dir (an invalid profile dir to a valid name); with a guard, never another profile's files. */
+export function renamePath(from: string, to: string, host?: CommandHost, guard?: PathGuard): string {
+  if (guard) [from, to].forEach((file) => assertNotOthersPath(file, guard));
+  guardPath(from, host, true);
+  guardPath(to, host);
   return render(moveLine(from, to), host);
 }
 
-/** Deletes one file (a stale lock). */
-export function removeFile(file: string, host?: CommandHost): string {
+/** Moves a dir aside as `<dir>.stray-<yyyymmdd>` (never deletes): the operator removes it once nothing missed it. */
+export function moveAside(dir: string, takenAt: string, guard: PathGuard, host?: CommandHost): string {
+  const stamp = takenAt.slice(0, 10).replace(/-/g, '');
+  if (!/^\d{8}$/.test(stamp)) throw new UnsafeCommandValue('date', takenAt, 'not an ISO date');
+  return renamePath(dir, `${dir}.stray-${stamp}`, host, guard);
+}
+
+/** Deletes one file (a stale lock); with a guard, never another profile's. */
+export function removeFile(file: string, host?: CommandHost, guard?: PathGuard): string {
+  if (guard) assertNotOthersPath(file, guard, true);
+  guardPath(file, host, true);
   return render(removeLine(file), host);
 }
 
 /** Replaces a symlinked dir by an empty dir of its own (`rm` without a trailing slash removes the link only). */
 export function replaceSymlinkWithDir(link: string, host?: CommandHost): string[] {
+  guardPath(link, host, true);
   return [removeLine(link), makeDirLine(link, { mode: '700' })].map((line) => render(line, host));
 }
 
-/** Copies a config file to a new place without overwriting one that is already there. */
-export function copyConfig(from: string, to: string, host?: CommandHost): string {
+/** Copies a config file to a new place without overwriting one that is already there; with a guard, never into another profile's files. */
+export function copyConfig(from: string, to: string, host?: CommandHost, guard?: PathGuard): string {
+  if (guard) assertNotOthersPath(to, guard);
+  guardPath(to, host);
   return render(copyLine(from, to, ['-n']), host);
+}
+
+/** Stops and disables one service (its file is kept): for an extra supervisor, never the one running the healthy gateway. */
+export function disableService(service: Pick<ServiceDefinition, 'manager' | 'name'> & Partial<Pick<ServiceDefinition, 'scope'>>, host?: CommandHost): string {
+  return serviceCommand('disable', service, host);
+}
+
+/**
+ * Makes config and service agree on the port the gateway runs on now: `gateway.port` pinned to it, and
+ * the service rewritten (`gateway install --force --port N`) when its own port differs. Nothing restarts.
+ */
+export function alignServicePort(profile: Pick<Profile, 'name'>, port: number, serviceNeedsRewrite: boolean, host?: CommandHost): string[] {
+  return [configSet(profile, 'gateway.port', port, host), ...(serviceNeedsRewrite ? [openclawCommand(profile, gatewayInstallArgs(port), host)] : [])];
+}
+
+/** The OpenClaw service name `gateway install` writes for a profile under a manager (OPENCLAW.md section 5). */
+export function canonicalServiceName(manager: Manager, profileName: string): string {
+  return gatewayServiceName(manager, profileName);
 }
 
 /**
@@ -326,6 +369,7 @@ export function rerunWithTimeout(timeoutMs: number, host?: CommandHost): string 
 
 /** Replaces a symlinked file by a copy of what it points at, so the two stop sharing it. */
 export function replaceSymlinkWithCopy(link: string, target: string, host?: CommandHost): string[] {
+  guardPath(link, host, true);
   return [removeLine(link), copyLine(target, link)].map((line) => render(line, host));
 }
 

@@ -67,18 +67,34 @@ function realPathOrNull(file: string): string | null {
   }
 }
 
+/** The OpenClaw install a service's arguments run: the package.json above its entry point, if readable. */
+export function releaseOfArgs(args: readonly string[]): InstalledRelease | null {
+  for (const arg of args) {
+    const root = packageRootOf(arg);
+    const found = root ? readPackageVersion(path.join(root, 'package.json')) : null;
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The `openclaw` an operator's shell runs: the first one on PATH, followed to its package (npm links it into node_modules). */
+export function findCliOnPath(invocation: Invocation): InstalledRelease | null {
+  for (const dir of (invocation.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    const linked = realPathOrNull(path.join(dir, 'openclaw'));
+    const root = linked ? packageRootOf(linked) : null;
+    const found = root ? readPackageVersion(path.join(root, 'package.json')) : null;
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
- * Finds the installed OpenClaw without spawning it: the entry point a service runs, the `openclaw`
- * on PATH (npm links it into node_modules), then the usual global prefixes.
+ * Finds the installed OpenClaw without spawning it: the `openclaw` on PATH (npm links it into
+ * node_modules), the usual global prefixes, and only then the entry point a service runs — one stale
+ * unit of an old install must not set the layout of the whole host.
  */
 export function findInstalledOpenClaw(invocation: Invocation, services: readonly ServiceDefinition[]): InstalledRelease | null {
   const roots: string[] = [];
-  for (const service of services) {
-    for (const arg of service.args) {
-      const root = packageRootOf(arg);
-      if (root) roots.push(root);
-    }
-  }
   for (const dir of (invocation.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
     const linked = realPathOrNull(path.join(dir, 'openclaw'));
     const root = linked ? packageRootOf(linked) : null;
@@ -95,6 +111,12 @@ export function findInstalledOpenClaw(invocation: Invocation, services: readonly
   for (const prefix of prefixes) roots.push(path.join(prefix, 'lib', 'node_modules', 'openclaw'));
   roots.push(path.join(invocation.home, '.local', 'share', 'pnpm', 'global', '5', 'node_modules', 'openclaw'));
   roots.push(path.join(invocation.home, '.bun', 'install', 'global', 'node_modules', 'openclaw'));
+  for (const service of services) {
+    for (const arg of service.args) {
+      const root = packageRootOf(arg);
+      if (root) roots.push(root);
+    }
+  }
 
   for (const root of roots) {
     const found = readPackageVersion(path.join(root, 'package.json'));

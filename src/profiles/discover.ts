@@ -1,12 +1,14 @@
 // Discover: every OpenClaw profile on the host, each with the places it was found.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DiscoveryNote, FoundIn, Invocation, LockFile, ProfileOrigin, ServiceDefinition } from '../model.js';
+import os from 'node:os';
+import type { DiscoveryNote, FoundIn, Invocation, LockFile, ProfileOrigin, ServiceDefinition, StrayDir } from '../model.js';
 import { DEFAULT_PROFILE, isDefaultProfileName, isValidProfileName, profileFromStateDirName, profileNameProblem, profileStateDir } from './names.js';
 import { findServices } from './services/index.js';
 import { lockDirs, readLockFiles } from './locks.js';
 import { realPathOf as realPath } from '../real-path.js';
 import { expandUserPath } from '../paths.js';
+import { releaseOfArgs } from '../ports/layout.js';
 
 /** A profile before its config is loaded: identity, paths and the evidence that it exists. */
 export interface DiscoveredProfile {
@@ -30,6 +32,8 @@ export interface Discovery {
   profiles: DiscoveredProfile[];
   services: ServiceDefinition[];
   notes: DiscoveryNote[];
+  /** State-dir-looking dirs that are not profiles (see classifyStrayDirs). */
+  strayDirs: StrayDir[];
   searched: string[];
 }
 
@@ -92,6 +96,10 @@ class ProfileTable {
     };
     this.byName.set(label, profile);
     return profile;
+  }
+
+  remove(name: string): void {
+    this.byName.delete(name);
   }
 
   mark(profile: DiscoveredProfile, foundIn: FoundIn): void {
@@ -192,6 +200,11 @@ function rebaseServicePath(file: string, service: ServiceDefinition, home: strin
 function attachServices(invocation: Invocation, services: ServiceDefinition[], table: ProfileTable, notes: DiscoveryNote[]): void {
   for (const service of services) {
     if (!service.isGateway) continue;
+    // A system-scope unit for another account's home is that user's gateway, not one of this home's (paths are per user).
+    if (service.scope === 'system' && service.env.HOME && path.resolve(service.env.HOME) !== path.resolve(serviceHomeOf(invocation))) {
+      notes.push({ kind: 'unmapped-service', path: service.file, message: `${service.name} runs a gateway for ${service.env.HOME}, not this home` });
+      continue;
+    }
     const envStateDir = service.env.OPENCLAW_STATE_DIR;
     const stateDir = envStateDir
       ? rebaseServicePath(envStateDir, service, invocation.home)
@@ -225,7 +238,14 @@ function attachLocks(invocation: Invocation, table: ProfileTable, notes: Discove
       if (location !== 'state-dir') continue;
       searched.push(dir);
       seenDirs.add(realPath(dir));
-      const locks = readLockFiles(dir, location);
+      // A state dir that is a symlink to another profile's shares its lock dir: a lock belongs to the profile whose state dir it records.
+      // Compared by dir name too: a lock records the state dir in the home it was written in (a copied home keeps the names).
+      const locks = readLockFiles(dir, location).filter((lock) => {
+        if (!lock.stateDir) return true;
+        const recorded = path.resolve(lock.stateDir);
+        if (recorded === path.resolve(profile.stateDir) || path.basename(recorded) === path.basename(profile.stateDir)) return true;
+        return !table.all().some((other) => path.resolve(other.stateDir) === recorded || path.basename(other.stateDir) === path.basename(recorded));
+      });
       if (locks.length > 0) table.mark(profile, 'lock');
       profile.locks.push(...locks);
     }
@@ -252,19 +272,114 @@ function attachLocks(invocation: Invocation, table: ProfileTable, notes: Discove
 const byName = (a: DiscoveredProfile, b: DiscoveredProfile): number =>
   a.name === DEFAULT_PROFILE ? -1 : b.name === DEFAULT_PROFILE ? 1 : a.name.localeCompare(b.name);
 
+/**
+ * The OS user's home, where user units and LaunchAgents live: OPENCLAW_HOME moves `<home>` but not
+ * the service dirs (OPENCLAW.md section 5), so with it set, HOME (else os.homedir()) is used.
+ */
+function serviceHomeOf(invocation: Invocation): string {
+  const openclawHome = invocation.env.OPENCLAW_HOME?.trim();
+  if (openclawHome && path.resolve(openclawHome) === path.resolve(invocation.home)) return invocation.env.HOME || os.homedir();
+  return invocation.home;
+}
+
+// Names that end up as `~/.openclaw-<name>` by mistake: `--profile openclaw`, and `--profile chrome` typed for `--browser-profile chrome`.
+const MISTAKEN_NAMES = new Set(['openclaw', 'chrome']);
+// What a profile that ran keeps in its state dir; a dir holding none of these never ran a gateway.
+const PROFILE_DATA = new Set([
+  'openclaw.json',
+  'clawdbot.json',
+  'agents',
+  'sessions',
+  'credentials',
+  'workspace',
+  'identity',
+  'devices',
+  '.env',
+  'service-env',
+  'gateway.cmd',
+]);
+// What other profiles leak into `~/.openclaw`: pre-2026.8 named-profile workspaces and lock dirs.
+const LEAKED_ENTRY = /^(workspace-.+|tmp|\.DS_Store)$/;
+
+/** The dir's entries; null when it cannot be listed (then nothing says it is not a profile). */
+function entriesOf(dir: string): string[] | null {
+  try {
+    return fs.readdirSync(dir).sort();
+  } catch {
+    return null;
+  }
+}
+
+function hasConfig(dir: string): boolean {
+  return ['openclaw.json', 'clawdbot.json'].some((name) => fs.existsSync(path.join(dir, name)));
+}
+
+/** Whether only the state dir itself (no config, service, lock, shell or flag) makes this a profile. */
+function onlyADir(profile: DiscoveredProfile): boolean {
+  return (
+    profile.origin.kind === 'own' &&
+    profile.foundIn.every((where) => where === 'state-dir') &&
+    profile.services.length === 0 &&
+    profile.locks.length === 0 &&
+    !profile.envSelected &&
+    profile.configPathOverride === null &&
+    !hasConfig(profile.stateDir)
+  );
+}
+
+/**
+ * Dirs named like state dirs that are not profiles: `~/.openclaw-openclaw`, `~/.openclaw-chrome`, a case
+ * twin of a real profile, an empty one, and a `~/.openclaw` that holds only what other profiles leaked into it.
+ */
+function classifyStrayDirs(table: ProfileTable, home: string): StrayDir[] {
+  const stray: StrayDir[] = [];
+  const all = table.all();
+  for (const profile of all) {
+    if (!onlyADir(profile)) continue;
+    const holds = entriesOf(profile.stateDir);
+    if (holds === null) continue;
+    const name = profile.openclawName;
+    let reason: string | null = null;
+    let kind: StrayDir['kind'] = 'stray';
+    if (name === DEFAULT_PROFILE) {
+      if (profile.stateDir !== path.join(home, '.openclaw') || holds.length === 0 || !holds.every((entry) => LEAKED_ENTRY.test(entry))) continue;
+      if (all.length < 2) continue;
+      kind = 'leaked-into-default';
+      reason = 'it has no config, service or lock of its own: it holds only files other profiles left there (pre-2026.8 workspace-<p> dirs, tmp)';
+    } else {
+      const twin = all.find(
+        (other) => other !== profile && other.openclawName !== name && other.openclawName.toLowerCase() === name.toLowerCase() && !onlyADir(other),
+      );
+      if (twin) reason = `it differs from the profile ${twin.openclawName} only in case (profile names are case-sensitive; ${twin.stateDir} is the real one)`;
+      else if (MISTAKEN_NAMES.has(name.toLowerCase()))
+        reason = `"${name}" is rarely a profile: it is what \`--profile ${name}\` creates when \`--browser-profile\` or no flag was meant`;
+      else if (!holds.some((entry) => PROFILE_DATA.has(entry))) reason = 'it has no config, service or lock, and none of the files a profile that ran keeps';
+    }
+    if (reason === null) continue;
+    stray.push({ path: profile.stateDir, kind, holds, reason });
+    table.remove(profile.name);
+  }
+  return stray;
+}
+
 export function discoverProfiles(invocation: Invocation): Discovery {
   const table = new ProfileTable(invocation.home);
   const notes: DiscoveryNote[] = [];
   const searched: string[] = [path.join(invocation.home, '.openclaw'), path.join(invocation.home, '.openclaw-*'), path.join(invocation.home, '.clawdbot')];
 
   scanStateDirs(invocation.home, table, notes);
-  const found = findServices(invocation.home);
+  const found = findServices(invocation.home, { serviceHome: serviceHomeOf(invocation), systemRoot: invocation.systemRoot ?? '/' });
+  for (const service of found.services) {
+    const release = releaseOfArgs(service.args);
+    if (release) service.release = release;
+  }
   notes.push(...found.notes.map((note) => ({ kind: 'unreadable' as const, ...note })));
   searched.push(...found.searched);
   attachServices(invocation, found.services, table, notes);
   applyInvokingEnv(invocation, table, notes);
   applySelectedProfile(invocation, table);
   attachLocks(invocation, table, notes, searched);
+  const strayDirs = classifyStrayDirs(table, invocation.home);
 
-  return { profiles: table.all().sort(byName), services: found.services, notes, searched };
+  return { profiles: table.all().sort(byName), services: found.services, notes, strayDirs, searched };
 }

@@ -8,6 +8,7 @@ import parsePrometheus from 'parse-prometheus-text-format';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureHome, ROOT, runCli } from '../support/runtime.js';
 import { jsonSchemaErrors } from '../support/schema.js';
+import { builtinChecks } from '../../checks/index.js';
 
 const official = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'report', 'formats', 'sarif-schema-2.1.0.json'), 'utf8')) as {
   id: string;
@@ -73,7 +74,7 @@ describe('doctor --format', () => {
       labels: { host: 'testhost' },
       value: String(Date.parse('2026-11-25T00:00:00Z') / 1000),
     });
-    expect(families.get('clawdoc_checks_run')?.metrics[0]?.value).toBe('22');
+    expect(families.get('clawdoc_checks_run')?.metrics[0]?.value).toBe(String(builtinChecks.length));
   });
 
   it('github prints one annotation per finding and a summary line naming the host', async () => {

@@ -45,6 +45,7 @@ describe('systemd units', () => {
       },
       args: ['/usr/bin/node', '/home/op/.npm-global/lib/node_modules/openclaw/dist/index.js', 'gateway', '--port', '19789'],
       legacy: false,
+      nameProfile: 'rescue',
       portArg: 19789,
       profile: 'rescue',
       profileEvidence: 'OPENCLAW_PROFILE in its environment',

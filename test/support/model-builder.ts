@@ -5,6 +5,8 @@ import type {
   CredentialFingerprint,
   GatewayPortChoice,
   HostModel,
+  InstalledRelease,
+  StrayDir,
   LayoutVersion,
   LockFile,
   Problem,
@@ -206,6 +208,20 @@ export class ModelBuilder {
   private readonly realPaths: Record<string, string> = {};
   private invokingEnv: Record<string, string> = {};
   private notes: HostModel['notes'] = [];
+  private strayDirs: StrayDir[] = [];
+  private cli: InstalledRelease | null = null;
+
+  /** A dir discovery classified as not a profile (stray or leaked into ~/.openclaw). */
+  stray(dir: StrayDir): this {
+    this.strayDirs.push(dir);
+    return this;
+  }
+
+  /** The `openclaw` first on PATH. */
+  cliRelease(release: InstalledRelease): this {
+    this.cli = release;
+    return this;
+  }
 
   /** The environment of the shell clawdoc runs in. */
   env(vars: Record<string, string>): this {
@@ -308,6 +324,8 @@ export class ModelBuilder {
       layout: { ...decideLayout(this.layoutVersion, null) },
       profiles: this.profiles,
       notes: this.notes,
+      strayDirs: this.strayDirs,
+      cliRelease: this.cli,
       searched: [],
       realPaths: this.realPaths,
       overlaps: findOverlaps(this.profiles),

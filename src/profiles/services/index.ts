@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ServiceDefinition } from '../../model.js';
 import { describeBoundedFailure, READ_CAPS, readBounded } from '../../read-bounded.js';
 import { profileFromStateDirName } from '../names.js';
-import { parseSystemdUnit } from './systemd.js';
+import { parseSystemdUnit, type EnvFileReader } from './systemd.js';
 import { parseLaunchdPlist } from './launchd.js';
 import { parseGatewayCmd } from './windows.js';
 
@@ -45,6 +45,46 @@ function realPathOrNull(file: string): string | null {
   }
 }
 
+/**
+ * Reads an environment file a service names. Its path is absolute in the home the service was installed
+ * for; when it is not there, the part from the state dir on (`/.openclaw…/`) is looked up under `home`,
+ * so a copied or mounted home (`--home`) reads its own files.
+ */
+function envFileReader(home: string, notes: FoundServices['notes']): EnvFileReader {
+  return (named) => {
+    const expanded = named.replace(/^%h(?=\/)/, home);
+    const candidates = [expanded];
+    const stateDirAt = expanded.search(/\/\.openclaw[^/]*\//);
+    if (!expanded.startsWith(`${home}/`) && stateDirAt !== -1) candidates.push(path.join(home, expanded.slice(stateDirAt)));
+    for (const file of candidates) {
+      const result = readBounded(file, READ_CAPS.service);
+      if (result.ok) return { file, text: result.data.toString('utf8') };
+      if (!(result.reason === 'error' && (result.code === 'ENOENT' || result.code === 'ENOTDIR'))) {
+        notes.push({
+          path: file,
+          message: result.reason === 'error' ? `cannot read ${file}: ${result.code}` : `${file} ${describeBoundedFailure(result)}; not read`,
+        });
+        return null;
+      }
+    }
+    return null;
+  };
+}
+
+/** Units linked from `<dir>/*.wants/` (what `systemctl enable` creates and `disable` removes). */
+function wantsLinks(dir: string, entries: readonly string[]): { dirs: string[]; linked: Set<string> } {
+  const dirs = entries.filter((entry) => entry.endsWith('.wants'));
+  const linked = new Set<string>();
+  for (const wantsDir of dirs) {
+    try {
+      for (const link of fs.readdirSync(path.join(dir, wantsDir))) linked.add(link);
+    } catch {
+      // an unreadable wants dir says nothing about the units
+    }
+  }
+  return { dirs, linked };
+}
+
 function scanDir(dir: string, matches: (name: string) => boolean, parse: (file: string, text: string) => ServiceDefinition | null, found: FoundServices): void {
   found.searched.push(dir);
   let entries: string[];
@@ -55,12 +95,14 @@ function scanDir(dir: string, matches: (name: string) => boolean, parse: (file: 
     if (code !== 'ENOENT' && code !== 'ENOTDIR') found.notes.push({ path: dir, message: `cannot list ${dir}: ${code ?? String(error)}` });
     return;
   }
+  const wants = wantsLinks(dir, entries);
   for (const entry of entries) {
     if (!matches(entry)) continue;
     const file = path.join(dir, entry);
     try {
       const text = readServiceFile(file, found.notes);
       const service = text === null ? null : parse(file, text);
+      if (service && service.manager === 'systemd' && wants.dirs.length > 0) service.enabled = wants.linked.has(entry);
       // Any unit or agent is read, but only one that proves it runs OpenClaw counts as a service of it.
       if (service && (service.isGateway || OPENCLAW_NAME.test(entry))) found.services.push(service);
     } catch (error) {
@@ -69,11 +111,32 @@ function scanDir(dir: string, matches: (name: string) => boolean, parse: (file: 
   }
 }
 
+export interface ServiceRoots {
+  /** The OS user's home: where user units and LaunchAgents live, even when OPENCLAW_HOME moves `<home>`. */
+  serviceHome: string;
+  /** Root of /etc/systemd/system; `/` on a real host. */
+  systemRoot: string;
+}
+
 /** Reads every place a gateway service of this home can be defined, whatever the host platform. */
-export function findServices(home: string): FoundServices {
+export function findServices(home: string, roots: ServiceRoots = { serviceHome: home, systemRoot: '/' }): FoundServices {
   const found: FoundServices = { services: [], notes: [], searched: [] };
-  scanDir(path.join(home, '.config', 'systemd', 'user'), (name) => name.endsWith('.service'), parseSystemdUnit, found);
-  scanDir(path.join(home, 'Library', 'LaunchAgents'), (name) => name.endsWith('.plist'), parseLaunchdPlist, found);
+  const readEnvFile = envFileReader(roots.serviceHome, found.notes);
+  const isUnit = (name: string) => name.endsWith('.service');
+  scanDir(path.join(roots.serviceHome, '.config', 'systemd', 'user'), isUnit, (file, text) => parseSystemdUnit(file, text, { readEnvFile }), found);
+  // System-scope units: only OpenClaw-named ones or ones that prove a gateway are kept (scanDir's rule).
+  scanDir(
+    path.join(roots.systemRoot, 'etc', 'systemd', 'system'),
+    isUnit,
+    (file, text) => parseSystemdUnit(file, text, { readEnvFile, scope: 'system' }),
+    found,
+  );
+  scanDir(
+    path.join(roots.serviceHome, 'Library', 'LaunchAgents'),
+    (name) => name.endsWith('.plist'),
+    (file, text) => parseLaunchdPlist(file, text, readEnvFile),
+    found,
+  );
   let entries: string[] = [];
   try {
     entries = fs.readdirSync(home);

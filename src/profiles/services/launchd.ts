@@ -1,6 +1,7 @@
 // launchd plists: Label, ProgramArguments and EnvironmentVariables from the XML subset plists use.
 import type { ServiceDefinition } from '../../model.js';
 import { buildService } from './identity.js';
+import { parseEnvFileLines, type EnvFileReader } from './systemd.js';
 
 type PlistValue = string | number | boolean | PlistValue[] | { [key: string]: PlistValue };
 
@@ -71,7 +72,12 @@ function nameProfileOf(label: string): string | null {
   return match ? match[1]! : null;
 }
 
-export function parseLaunchdPlist(file: string, text: string): ServiceDefinition | null {
+/** `<stateDir>/service-env/<label>.env` in the arguments: 2026.9 keeps the environment there, run through `<label>-env-wrapper.sh`. */
+function serviceEnvFileOf(args: readonly string[]): string | null {
+  return args.find((arg) => /[\\/]service-env[\\/][^\\/]+\.env$/.test(arg)) ?? null;
+}
+
+export function parseLaunchdPlist(file: string, text: string, readEnvFile?: EnvFileReader): ServiceDefinition | null {
   const root = parsePlistXml(text);
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return null;
   const label = typeof root.Label === 'string' ? root.Label : (file.split('/').pop() ?? file).replace(/\.plist$/, '');
@@ -86,5 +92,15 @@ export function parseLaunchdPlist(file: string, text: string): ServiceDefinition
     for (const [key, item] of Object.entries(envDict)) if (typeof item === 'string' || typeof item === 'number') env[key] = String(item);
   }
   if (args.length === 0) return null;
-  return buildService({ manager: 'launchd', name: label, file, env, args, legacy: label.startsWith('com.clawdbot') }, nameProfileOf(label));
+  const envFiles: string[] = [];
+  const envFile = serviceEnvFileOf(args);
+  const read = envFile && readEnvFile ? readEnvFile(envFile) : null;
+  if (read) {
+    envFiles.push(read.file);
+    Object.assign(env, parseEnvFileLines(read.text));
+  }
+  return buildService(
+    { manager: 'launchd', name: label, file, env, args, legacy: label.startsWith('com.clawdbot'), ...(envFiles.length > 0 ? { envFiles } : {}) },
+    nameProfileOf(label),
+  );
 }

@@ -2,6 +2,31 @@
 import type { ServiceDefinition } from '../../model.js';
 import { buildService } from './identity.js';
 
+/** Reads a file a service names for its environment; null when it is missing or unreadable. */
+export type EnvFileReader = (file: string) => { file: string; text: string } | null;
+
+export interface UnitOptions {
+  scope?: 'user' | 'system';
+  readEnvFile?: EnvFileReader;
+}
+
+/** `KEY=value` lines of a systemd EnvironmentFile (quotes dropped, comments skipped). */
+export function parseEnvFileLines(text: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim().replace(/^export\s+/, '');
+    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) continue;
+    const key = line.slice(0, eq).trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) continue;
+    const value = line.slice(eq + 1).trim();
+    const words = splitSystemdWords(value);
+    env[key] = words.length === 1 && /^["']/.test(value) ? words[0]! : value;
+  }
+  return env;
+}
+
 /** Splits a systemd value into words: "double" and 'single' quotes, backslash escapes. */
 export function splitSystemdWords(value: string): string[] {
   const words: string[] = [];
@@ -59,10 +84,11 @@ function nameProfileOf(unit: string): string | null {
   return match[1] ?? 'default';
 }
 
-export function parseSystemdUnit(file: string, text: string): ServiceDefinition | null {
+export function parseSystemdUnit(file: string, text: string, options: UnitOptions = {}): ServiceDefinition | null {
   let section = '';
   let execStart: string | null = null;
   const env: Record<string, string> = {};
+  const envFileNames: string[] = [];
   for (const line of logicalLines(text)) {
     const trimmed = line.trim();
     const header = /^\[(.+)\]$/.exec(trimmed);
@@ -75,6 +101,7 @@ export function parseSystemdUnit(file: string, text: string): ServiceDefinition 
     if (!assignment) continue;
     const [, key, value] = assignment as unknown as [string, string, string];
     if (key === 'ExecStart' && value !== '') execStart = value;
+    if (key === 'EnvironmentFile' && value !== '') envFileNames.push(value.replace(/^-/, '').replace(/%%/g, '%'));
     if (key === 'Environment') {
       for (const word of splitSystemdWords(value)) {
         const eq = word.indexOf('=');
@@ -86,5 +113,25 @@ export function parseSystemdUnit(file: string, text: string): ServiceDefinition 
   // ExecStart prefixes (-, @, +, !, :) change how systemd runs it, not what it runs.
   const args = splitSystemdWords(execStart.replace(/^[-@+!:]+/, '')).map((arg) => arg.replace(/%%/g, '%'));
   const name = file.split('/').pop() ?? file;
-  return buildService({ manager: 'systemd', name, file, env, args, legacy: name.startsWith('clawdbot') }, nameProfileOf(name));
+  const envFiles: string[] = [];
+  // systemd applies EnvironmentFile= over Environment= (systemd.exec(5)), so the files win.
+  for (const envFile of envFileNames) {
+    const read = options.readEnvFile?.(envFile) ?? null;
+    if (!read) continue;
+    envFiles.push(read.file);
+    Object.assign(env, parseEnvFileLines(read.text));
+  }
+  return buildService(
+    {
+      manager: 'systemd',
+      name,
+      file,
+      env,
+      args,
+      legacy: name.startsWith('clawdbot'),
+      ...(options.scope === 'system' ? { scope: 'system' as const } : {}),
+      ...(envFiles.length > 0 ? { envFiles } : {}),
+    },
+    nameProfileOf(name),
+  );
 }

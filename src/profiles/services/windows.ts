@@ -19,6 +19,10 @@ export function parseGatewayCmd(file: string, text: string, stateDirProfile: str
     if (/\bgateway\b/.test(line)) args = splitSystemdWords(line.replace(/\\/g, '/'));
   }
   if (args.length === 0) return null;
-  const name = stateDirProfile && stateDirProfile !== 'default' ? `OpenClaw Gateway (${stateDirProfile})` : 'OpenClaw Gateway';
-  return buildService({ manager: 'schtasks', name, file: path.resolve(file), env, args, legacy: false }, stateDirProfile);
+  // 2026.9 writes the task's own name into the script (OPENCLAW_WINDOWS_TASK_NAME); older scripts are named for their state dir.
+  const name =
+    env.OPENCLAW_WINDOWS_TASK_NAME?.trim() || (stateDirProfile && stateDirProfile !== 'default' ? `OpenClaw Gateway (${stateDirProfile})` : 'OpenClaw Gateway');
+  const match = /^OpenClaw Gateway(?: \((.+)\))?$/.exec(name);
+  const nameProfile = match ? (match[1] ?? 'default') : stateDirProfile;
+  return buildService({ manager: 'schtasks', name, file: path.resolve(file), env, args, legacy: false }, nameProfile);
 }
