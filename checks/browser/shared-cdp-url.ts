@@ -1,6 +1,6 @@
 // Two profiles pin the same CDP endpoint: both gateways would drive one Chrome.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { listeningPorts, profilePairs, profileToMove } from '../../src/doctor/helpers.js';
+import { listeningPorts, pairsSharingKey, profileToMove } from '../../src/doctor/helpers.js';
 import { configUnsetAt, freeCdpBandPort, moveBrowserCdpPort, restartIfRunning, safeCommands } from '../../src/fixes/commands.js';
 import { isLoopbackHost } from '../../src/ports/plan.js';
 import { redact } from '../../src/redact.js';
@@ -64,9 +64,12 @@ export default defineCheck({
   run(context) {
     const findings: FindingDraft[] = [];
     const listening = listeningPorts(context);
-    for (const [a, b] of profilePairs(context.profiles)) {
-      for (const first of endpoints(a)) {
-        for (const second of endpoints(b)) {
+    const pinned = context.profiles.map(endpoints);
+    // Only pairs that pin one endpoint in common are compared: linear in profiles on a host of thousands.
+    for (const [i, j] of pairsSharingKey(pinned, (list) => list.map((endpoint) => endpoint.canonical))) {
+      const [a, b] = [context.profiles[i]!, context.profiles[j]!];
+      for (const first of pinned[i]!) {
+        for (const second of pinned[j]!) {
           if (first.canonical !== second.canonical) continue;
           const { moving, staying } = profileToMove(context, a, b);
           const [mine, theirs] = moving === a ? [first, second] : [second, first];

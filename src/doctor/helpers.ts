@@ -88,13 +88,6 @@ export function pairKey(a: string, b: string): string {
   return [a, b].sort().join('\u0000');
 }
 
-/** Every unordered pair of profiles, once: the shape of every cross-profile comparison. */
-export function* profilePairs(profiles: readonly Profile[]): Generator<[Profile, Profile]> {
-  for (let i = 0; i < profiles.length; i += 1) {
-    for (let j = i + 1; j < profiles.length; j += 1) yield [profiles[i]!, profiles[j]!];
-  }
-}
-
 /** The index pairs (i < j) of `items` that share a key, in the order a loop over every pair meets them. */
 export function pairsSharingKey<T>(items: readonly T[], keysOf: (item: T) => Iterable<string | number>): Array<[number, number]> {
   const byKey = new Map<string | number, number[]>();
