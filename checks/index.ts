@@ -18,6 +18,7 @@ import pathsSharedOther from './paths/shared-other.js';
 import browserSharedCdpUrl from './browser/shared-cdp-url.js';
 import browserCdpForeign from './browser/cdp-foreign.js';
 import envProfileSplit from './env/profile-split.js';
+import envInheritedSelectors from './env/inherited-selectors.js';
 import channelsSharedCredential from './channels/shared-credential.js';
 import configInvalid from './config/invalid.js';
 import profilesDiscovery from './profiles/discovery.js';
@@ -42,6 +43,7 @@ export const builtinChecks: readonly Check[] = [
   browserSharedCdpUrl,
   browserCdpForeign,
   envProfileSplit,
+  envInheritedSelectors,
   channelsSharedCredential,
   configInvalid,
   profilesDiscovery,
