@@ -11,6 +11,7 @@ import gatewayNotRunning from './gateway/not-running.js';
 import gatewayUnhealthy from './gateway/unhealthy.js';
 import gatewayPortDrift from './gateway/port-drift.js';
 import gatewayStaleLock from './gateway/stale-lock.js';
+import gatewayWedged from './gateway/wedged.js';
 import pathsSharedStateDir from './paths/shared-state-dir.js';
 import pathsSharedConfig from './paths/shared-config.js';
 import pathsSharedWorkspace from './paths/shared-workspace.js';
@@ -36,6 +37,7 @@ export const builtinChecks: readonly Check[] = [
   gatewayUnhealthy,
   gatewayPortDrift,
   gatewayStaleLock,
+  gatewayWedged,
   pathsSharedStateDir,
   pathsSharedConfig,
   pathsSharedWorkspace,
