@@ -12,6 +12,7 @@ import { channelCredentials, channelWebhooks } from './channels.js';
 import { expandUserPath } from '../paths.js';
 import { asPort } from '../ports/port-number.js';
 import { readStateDotEnv, withDotEnv } from './dotenv.js';
+import { realPathOf } from '../real-path.js';
 import { cliTargetOf, INHERITED_SELECTORS } from './cli-target.js';
 
 type Config = Record<string, unknown>;
@@ -284,7 +285,7 @@ export function resolveProfile(profile: DiscoveredProfile, invocation: Invocatio
     browserCdpUrl,
     browserProfiles: profilesOfBrowser,
     webhooks,
-    credentials: channelCredentials(config),
+    credentials: channelCredentials(config, (file) => realPathOf(expandUserPath(file, invocation.home, profile.stateDir))),
     services: profile.services,
     locks: profile.locks,
     envSelected: profile.envSelected,
