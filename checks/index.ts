@@ -22,6 +22,7 @@ import envProfileSplit from './env/profile-split.js';
 import envInheritedSelectors from './env/inherited-selectors.js';
 import channelsSharedCredential from './channels/shared-credential.js';
 import configInvalid from './config/invalid.js';
+import configStartGate from './config/start-gate.js';
 import profilesDiscovery from './profiles/discovery.js';
 import hostSnapshot from './host/snapshot.js';
 
@@ -48,6 +49,7 @@ export const builtinChecks: readonly Check[] = [
   envInheritedSelectors,
   channelsSharedCredential,
   configInvalid,
+  configStartGate,
   profilesDiscovery,
   hostSnapshot,
 ];
