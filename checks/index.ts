@@ -12,6 +12,7 @@ import gatewayUnhealthy from './gateway/unhealthy.js';
 import gatewayPortDrift from './gateway/port-drift.js';
 import gatewayStaleLock from './gateway/stale-lock.js';
 import gatewayWedged from './gateway/wedged.js';
+import gatewayRemoteOverride from './gateway/remote-override.js';
 import pathsSharedStateDir from './paths/shared-state-dir.js';
 import pathsSharedConfig from './paths/shared-config.js';
 import pathsSharedWorkspace from './paths/shared-workspace.js';
@@ -39,6 +40,7 @@ export const builtinChecks: readonly Check[] = [
   gatewayPortDrift,
   gatewayStaleLock,
   gatewayWedged,
+  gatewayRemoteOverride,
   pathsSharedStateDir,
   pathsSharedConfig,
   pathsSharedWorkspace,
