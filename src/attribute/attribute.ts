@@ -29,6 +29,14 @@ function isGatewayProcess(info: ProcessInfo): boolean {
   return info.name === GATEWAY_TITLE || info.command.startsWith(GATEWAY_TITLE);
 }
 
+/**
+ * A process that may hold a gateway lock: a gateway, or (measured on 2026.9.6) the CLI titled `openclaw` that takes the
+ * lock, without a port yet, before it retitles itself `openclaw-gateway`; or node running it.
+ */
+function isOpenClawProcess(info: ProcessInfo): boolean {
+  return isGatewayProcess(info) || info.name === 'openclaw' || info.command.startsWith('openclaw') || /node/i.test(info.name);
+}
+
 /** The profile whose state dir holds this Chrome's user-data-dir, if any. */
 function chromeProfile(info: ProcessInfo, profiles: readonly Profile[]): { profile: string | null; userDataDir: string | null } {
   const userDataDir = argValue(argvOf(info), '--user-data-dir');
@@ -153,7 +161,7 @@ function lockStatus(lock: LockFile, snapshot: HostSnapshot): LockStatus {
   }
   if (!snapshot.alivePids[lock.pid]) return { ...base, state: 'stale', reason: `pid ${lock.pid} is not running` };
   const info = snapshot.processes[lock.pid];
-  if (info && !isGatewayProcess(info) && !/node/i.test(info.name)) {
+  if (info && !isOpenClawProcess(info)) {
     return { ...base, state: 'stale', reason: `pid ${lock.pid} is now ${info.name}, not a gateway (the pid was reused)` };
   }
   if (!snapshot.ok) return { ...base, state: 'live', reason: `pid ${lock.pid} is running (listeners could not be read)` };

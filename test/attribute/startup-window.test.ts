@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { model } from '../support/model-builder.js';
-import { STARTUP_WINDOW_MS } from '../../src/attribute/attribute.js';
+import { buildLiveModel, STARTUP_WINDOW_MS } from '../../src/attribute/attribute.js';
+import type { HostSnapshot } from '../../src/host/types.js';
 
 // The builder's snapshot is taken at 2026-11-25T00:00:00Z.
 const secondsBefore = (seconds: number) => new Date(Date.parse('2026-11-25T00:00:00.000Z') - seconds * 1000).toISOString();
@@ -25,5 +26,23 @@ describe('startup window and wedged gateways', () => {
   it('keeps a lock without createdAt inconsistent (its age is unknown), and a listening holder live', () => {
     expect(gatewayOf(null).locks).toEqual(['inconsistent']);
     expect(gatewayOf(secondsBefore(600), true).locks).toEqual(['live']);
+  });
+});
+
+describe('the early lock holder', () => {
+  it('is starting while titled `openclaw` (2026.9.6 takes the lock before it becomes openclaw-gateway), not a reused pid', () => {
+    const host = model().profile('slow', { port: 19789 }).lock('slow', { pid: 4300, port: null, alive: true }).hostModel();
+    const snapshot: HostSnapshot = {
+      method: 'test',
+      ok: true,
+      error: null,
+      takenAt: '2026-11-25T00:00:00.000Z',
+      listeners: [],
+      processes: { 4300: { pid: 4300, ppid: 1, user: 'op', name: 'openclaw', command: 'openclaw', argv: ['openclaw'] } },
+      alivePids: { 4300: true },
+      root: false,
+    };
+    const live = buildLiveModel(host, snapshot, { gateways: {}, cdp: {}, control: {}, deadlineHit: false }).profiles.slow!;
+    expect([live.gateway.state, live.gateway.port, live.locks.map((lock) => lock.state)]).toEqual(['starting', 19789, ['starting']]);
   });
 });

@@ -48,9 +48,11 @@ function doctor(env: Record<string, string> = {}): { code: number | null; findin
   return { code: run.code, findings: run.json.findings as Finding[] };
 }
 
-function gatewayState(profile: string): { state: string; pid: number | null; detail: string } {
+function gatewayState(profile: string): { state: string; pid: number | null; detail: string; lock: unknown } {
   const run = clawdoc(home, ['status', '--all-profiles', '--json']);
-  return run.json.profiles.find((entry: { name: string }) => entry.name === profile).gateway;
+  const entry = run.json.profiles.find((candidate: { name: string }) => candidate.name === profile);
+  if (process.env.CLAWDOC_E2E_DUMP) fs.writeFileSync(process.env.CLAWDOC_E2E_DUMP, run.stdout);
+  return { ...entry.gateway, lock: entry.lock };
 }
 
 function lockFile(profile: string): string {
@@ -113,9 +115,7 @@ describe('inherited OPENCLAW_STATE_DIR (item 3)', () => {
 describe("the built-in chrome extension profile's relay on control+8 (item 10)", () => {
   it('OpenClaw shows it, and a foreign listener there is reported', async () => {
     const relayPort = RESCUE_PORT + 2 + 8;
-    const profiles = openclaw(home, ['--profile', 'rescue', 'browser', 'profiles'], { OPENCLAW_GATEWAY_TOKEN: TOKEN });
-    expect(profiles.stdout).toMatch(new RegExp(`chrome: stopped \\[extension\\]\\s+transport: extension, relayPort: ${relayPort}\\b`));
-
+    // The listener goes first: asking the gateway about its browser profiles may start the relay itself.
     const close = await foreignListener(relayPort);
     try {
       const finding = doctor().findings.find((candidate) => candidate.checkId === 'ports/foreign-listener');
@@ -125,6 +125,8 @@ describe("the built-in chrome extension profile's relay on control+8 (item 10)",
       await close();
     }
     expect(doctor().findings.filter((candidate) => candidate.checkId === 'ports/foreign-listener')).toEqual([]);
+    const profiles = openclaw(home, ['--profile', 'rescue', 'browser', 'profiles'], { OPENCLAW_GATEWAY_TOKEN: TOKEN });
+    expect(profiles.stdout).toMatch(new RegExp(`chrome: stopped \\[extension\\]\\s+transport: extension, relayPort: ${relayPort}\\b`));
   }, 120_000);
 });
 
