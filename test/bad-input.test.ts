@@ -377,7 +377,7 @@ const GENERATED: Array<[string, (rescueDir: string, home: string) => Record<stri
         ].join('\n'),
       );
     },
-    { exitCode: 0, rescue: [] },
+    { exitCode: 0, rescue: ["config/start-gate|warning|rescue's gateway will refuse to start: its config has no gateway.mode"] },
   ],
 ];
 

@@ -10,15 +10,18 @@ export default defineCheck({
   id: 'config/start-gate',
   title: 'Every gateway that should run has a config its gateway agrees to start with',
   scope: 'profile',
-  looksAt: 'gateway.mode in the config of each profile with a service or lock, and --allow-unconfigured in its service arguments',
+  looksAt: 'gateway.mode in the config of each profile with a gateway service, and --allow-unconfigured in its service arguments',
   run(context) {
     const { profile } = context;
     const live = context.own;
     // A running gateway got past the gate (started with --allow-unconfigured); only the next start is at stake.
-    if (!live.expectedRunning || isGatewayUp(live.gateway) || live.gateway.state === 'starting') return [];
+    if (isGatewayUp(live.gateway) || live.gateway.state === 'starting') return [];
+    // Only a service's start is known to lack the flag (`gateway install` writes `gateway --port N`); a lock alone
+    // says a gateway ran, maybe by hand with --allow-unconfigured.
     const services = profile.services.filter((service) => service.isGateway);
-    if (services.some((service) => service.args.includes(ALLOW_FLAG))) return [];
-    if (profile.configExists && profile.config === null) return []; // Unloadable: config/invalid's finding.
+    if (services.length === 0 || services.some((service) => service.args.includes(ALLOW_FLAG))) return [];
+    // A config with errors is config/invalid's finding first.
+    if (profile.problems.some((problem) => problem.severity === 'error')) return [];
     const mode = getPath(profile.config, 'gateway.mode');
     if (mode === 'local') return [];
     // 2026.9.6 pre-bootstrap: without --allow-unconfigured the gateway starts only with gateway.mode=local (measured:
