@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureHome, runCli } from './support/runtime.js';
+import { builtinChecks } from '../checks/index.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -54,7 +55,7 @@ describe('plugins', () => {
   it('lists plugin checks in `clawdoc checks`', async () => {
     const run = await runCli(['checks', '--json', '--plugin', plugin(source)], { env });
     const ids = JSON.parse(run.stdout).checks.map((check: { id: string }) => check.id);
-    expect(ids).toHaveLength(23);
+    expect(ids).toHaveLength(builtinChecks.length + 1);
     expect(ids.at(-1)).toBe('site/no-rescue-on-19789');
   });
 
