@@ -11,6 +11,8 @@ import gatewayNotRunning from './gateway/not-running.js';
 import gatewayUnhealthy from './gateway/unhealthy.js';
 import gatewayPortDrift from './gateway/port-drift.js';
 import gatewayStaleLock from './gateway/stale-lock.js';
+import gatewayWedged from './gateway/wedged.js';
+import gatewayRemoteOverride from './gateway/remote-override.js';
 import pathsSharedStateDir from './paths/shared-state-dir.js';
 import pathsSharedConfig from './paths/shared-config.js';
 import pathsSharedWorkspace from './paths/shared-workspace.js';
@@ -18,8 +20,10 @@ import pathsSharedOther from './paths/shared-other.js';
 import browserSharedCdpUrl from './browser/shared-cdp-url.js';
 import browserCdpForeign from './browser/cdp-foreign.js';
 import envProfileSplit from './env/profile-split.js';
+import envInheritedSelectors from './env/inherited-selectors.js';
 import channelsSharedCredential from './channels/shared-credential.js';
 import configInvalid from './config/invalid.js';
+import configStartGate from './config/start-gate.js';
 import profilesDiscovery from './profiles/discovery.js';
 import hostSnapshot from './host/snapshot.js';
 import servicesProfileMismatch from './services/profile-mismatch.js';
@@ -41,6 +45,8 @@ export const builtinChecks: readonly Check[] = [
   gatewayUnhealthy,
   gatewayPortDrift,
   gatewayStaleLock,
+  gatewayWedged,
+  gatewayRemoteOverride,
   pathsSharedStateDir,
   pathsSharedConfig,
   pathsSharedWorkspace,
@@ -48,8 +54,10 @@ export const builtinChecks: readonly Check[] = [
   browserSharedCdpUrl,
   browserCdpForeign,
   envProfileSplit,
+  envInheritedSelectors,
   channelsSharedCredential,
   configInvalid,
+  configStartGate,
   profilesDiscovery,
   hostSnapshot,
   servicesProfileMismatch,

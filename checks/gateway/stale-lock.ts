@@ -12,7 +12,8 @@ export default defineCheck({
     const live = context.own;
     const findings: FindingDraft[] = [];
     for (const lock of live.locks) {
-      if (lock.state === 'live') continue;
+      // A starting gateway is fine, and a wedged one is gateway/wedged's.
+      if (lock.state === 'live' || lock.state === 'starting' || lock.state === 'wedged') continue;
       const removable = lock.state === 'stale' || lock.state === 'unreadable';
       findings.push({
         severity: 'warning',

@@ -29,6 +29,14 @@ function isGatewayProcess(info: ProcessInfo): boolean {
   return info.name === GATEWAY_TITLE || info.command.startsWith(GATEWAY_TITLE);
 }
 
+/**
+ * A process that may hold a gateway lock: a gateway, or (measured on 2026.9.6) the CLI titled `openclaw` that takes the
+ * lock, without a port yet, before it retitles itself `openclaw-gateway`; or node running it.
+ */
+function isOpenClawProcess(info: ProcessInfo): boolean {
+  return isGatewayProcess(info) || info.name === 'openclaw' || info.command.startsWith('openclaw') || /node/i.test(info.name);
+}
+
 /** The profile whose state dir holds this Chrome's user-data-dir, if any. */
 function chromeProfile(info: ProcessInfo, profiles: readonly Profile[]): { profile: string | null; userDataDir: string | null } {
   const userDataDir = argValue(argvOf(info), '--user-data-dir');
@@ -134,18 +142,37 @@ function ownersOf(listeners: readonly Listener[], attribution: Attribution): Por
   return groupByOwner(listeners).map((owner) => ownerOf(owner.pid, owner.addresses, attribution));
 }
 
+/**
+ * How long a gateway may hold its lock before it listens. Measured on 2026.9.6 here: the lock is written
+ * 3.6 s before the port listens (6.2 s and 9.8 s after spawn, on a loaded 2-core host); 30 s leaves room for slow hosts.
+ */
+export const STARTUP_WINDOW_MS = 30_000;
+
+function lockAgeMs(lock: LockFile, snapshot: HostSnapshot): number | null {
+  const created = lock.createdAt ? Date.parse(lock.createdAt) : Number.NaN;
+  const taken = Date.parse(snapshot.takenAt);
+  return Number.isNaN(created) || Number.isNaN(taken) ? null : Math.max(0, taken - created);
+}
+
 function lockStatus(lock: LockFile, snapshot: HostSnapshot): LockStatus {
-  const base = { file: lock.file, kind: lock.kind, location: lock.location, pid: lock.pid, port: lock.port };
+  const base = { file: lock.file, kind: lock.kind, location: lock.location, pid: lock.pid, port: lock.port, createdAt: lock.createdAt };
   if (lock.problem || lock.pid === null) {
     return { ...base, state: 'unreadable', reason: lock.problem ?? 'the lock names no pid' };
   }
   if (!snapshot.alivePids[lock.pid]) return { ...base, state: 'stale', reason: `pid ${lock.pid} is not running` };
   const info = snapshot.processes[lock.pid];
-  if (info && !isGatewayProcess(info) && !/node/i.test(info.name)) {
+  if (info && !isOpenClawProcess(info)) {
     return { ...base, state: 'stale', reason: `pid ${lock.pid} is now ${info.name}, not a gateway (the pid was reused)` };
   }
   if (!snapshot.ok) return { ...base, state: 'live', reason: `pid ${lock.pid} is running (listeners could not be read)` };
   const ports = snapshot.listeners.filter((listener) => listener.pid === lock.pid).map((listener) => listener.port);
+  const age = lockAgeMs(lock, snapshot);
+  if (ports.length === 0 && age !== null) {
+    const seconds = Math.round(age / 1000);
+    return age <= STARTUP_WINDOW_MS
+      ? { ...base, state: 'starting', reason: `pid ${lock.pid} took the lock ${seconds}s ago and does not listen yet: it is starting` }
+      : { ...base, state: 'wedged', reason: `pid ${lock.pid} took the lock ${seconds}s ago and still listens nowhere` };
+  }
   if (lock.port !== null && !ports.includes(lock.port)) {
     const elsewhere = [...new Set(ports)].sort((a, b) => a - b);
     return {
@@ -194,6 +221,21 @@ function gatewayStatus(profile: Profile, locks: LockStatus[], attribution: Attri
         state === 'running'
           ? `pid ${liveLock.pid} holds the lock and answers /healthz`
           : `pid ${liveLock.pid} holds the lock but /healthz answered ${health?.status ?? 'nothing'}`,
+    };
+  }
+  const pending = locks.find((lock) => lock.state === 'starting') ?? locks.find((lock) => lock.state === 'wedged');
+  if (pending) {
+    return {
+      state: pending.state === 'starting' ? 'starting' : 'wedged',
+      pid: pending.pid,
+      port: pending.port ?? profile.gatewayPort.port,
+      portSource: pending.port !== null ? 'lock' : 'plan',
+      ...configured,
+      health: null,
+      version: null,
+      owner: null,
+      probe: null,
+      detail: pending.reason,
     };
   }
   const port = profile.gatewayPort.port;
@@ -269,7 +311,7 @@ export function buildLiveModel(model: HostModel, snapshot: HostSnapshot, probes:
   const lockStates = new Map(model.profiles.map((profile) => [profile.name, profile.locks.map((lock) => lockStatus(lock, snapshot))]));
   const lockPids = new Map<number, string>();
   for (const [name, locks] of lockStates) {
-    for (const lock of locks) if (lock.state === 'live' && lock.pid !== null) lockPids.set(lock.pid, name);
+    for (const lock of locks) if (['live', 'starting', 'wedged'].includes(lock.state) && lock.pid !== null) lockPids.set(lock.pid, name);
   }
   const attribution: Attribution = { profiles: model.profiles, snapshot, lockPids };
   const profiles: Record<string, LiveProfile> = {};

@@ -18,7 +18,8 @@ export interface PortOwner {
   addresses: string[];
 }
 
-type LockState = 'live' | 'stale' | 'inconsistent' | 'unreadable';
+/** `starting`: the pid holds the lock and listens nowhere yet, within the startup window; `wedged`: the same, for longer. */
+type LockState = 'live' | 'starting' | 'wedged' | 'stale' | 'inconsistent' | 'unreadable';
 
 export interface LockStatus {
   file: string;
@@ -27,10 +28,12 @@ export interface LockStatus {
   state: LockState;
   pid: number | null;
   port: number | null;
+  /** The lock's createdAt, when it has one. */
+  createdAt: string | null;
   reason: string;
 }
 
-type GatewayState = 'running' | 'stopped' | 'unhealthy' | 'foreign';
+type GatewayState = 'running' | 'starting' | 'wedged' | 'stopped' | 'unhealthy' | 'foreign';
 
 export interface GatewayStatus {
   state: GatewayState;

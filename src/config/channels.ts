@@ -39,36 +39,72 @@ const WEBHOOK_RULES: readonly WebhookRule[] = [
 /** The fixed default webhook ports of all channels: a suggested new port must avoid them. */
 export const WEBHOOK_DEFAULT_PORTS: ReadonlySet<number> = new Set(WEBHOOK_RULES.map((rule) => rule.defaultPort));
 
-/** Config keys that hold a channel credential one gateway at a time may use. */
-const CREDENTIAL_KEYS: readonly string[] = [
-  'channels.telegram.botToken',
-  'channels.discord.token',
-  'channels.slack.botToken',
-  'channels.slack.appToken',
-  'channels.msteams.appPassword',
-  'channels.nextcloud-talk.botSecret',
-  'channels.nextcloud-talk.apiPassword',
-  'channels.matrix.accessToken',
-  'channels.mattermost.botToken',
-  'channels.googlechat.serviceAccount',
-];
+/** Keys, under `channels.<channel>` and each `channels.<channel>.accounts.<id>`, that hold a credential one gateway at a time may use. */
+const CREDENTIAL_KEYS: Readonly<Record<string, readonly string[]>> = {
+  telegram: ['botToken'],
+  discord: ['token'],
+  slack: ['botToken', 'appToken'],
+  msteams: ['appPassword'],
+  'nextcloud-talk': ['botSecret', 'apiPassword'],
+  matrix: ['accessToken'],
+  mattermost: ['botToken'],
+  googlechat: ['serviceAccount'],
+};
+
+// Keys that name a file or dir holding the credential: compared by real path, never read (telegram.md `tokenFile`,
+// whatsapp.md `authDir`, the linked-device session).
+const CREDENTIAL_PATH_KEYS: Readonly<Record<string, readonly string[]>> = {
+  telegram: ['tokenFile'],
+  discord: ['tokenFile'],
+  whatsapp: ['authDir'],
+};
+
+/** Each place a channel's settings live: the channel root, then every `accounts.<id>`. */
+function channelScopes(config: Record<string, unknown> | null, channel: string): Array<{ prefix: string; scope: Record<string, unknown> }> {
+  const root = getPath(config, `channels.${channel}`);
+  if (!root || typeof root !== 'object' || Array.isArray(root)) return [];
+  const scopes = [{ prefix: `channels.${channel}`, scope: root as Record<string, unknown> }];
+  const accounts = (root as Record<string, unknown>).accounts;
+  if (accounts && typeof accounts === 'object' && !Array.isArray(accounts)) {
+    for (const [id, account] of Object.entries(accounts)) {
+      if (account && typeof account === 'object' && !Array.isArray(account))
+        scopes.push({ prefix: `channels.${channel}.accounts.${id}`, scope: account as Record<string, unknown> });
+    }
+  }
+  return scopes;
+}
+
+/** The rule's keys under one account (`channels.telegram.accounts.work.webhookPort`). */
+function underAccount(key: string, channel: string, prefix: string): string {
+  return key.replace(`channels.${channel}`, prefix);
+}
 
 export function channelWebhooks(config: Record<string, unknown> | null): WebhookEntry[] {
   const webhooks: WebhookEntry[] = [];
   for (const rule of WEBHOOK_RULES) {
-    const enabled = getPath(config, rule.enabledBy);
-    if (enabled === undefined || enabled === null || enabled === false || enabled === '') continue;
-    if (getPath(config, rule.enabledBy.replace(/\.[^.]+$/, '.enabled')) === false) continue;
-    const configured = getPath(config, rule.portKey);
-    // Port 0 asks the OS for an ephemeral port: nothing fixed to collide on.
-    if (configured === 0) continue;
-    const host = rule.hostKey ? getPath(config, rule.hostKey) : undefined;
-    const bind = typeof host === 'string' && host.trim() !== '' ? host : rule.defaultHost;
-    webhooks.push(
-      isPortNumber(configured)
-        ? { channel: rule.channel, port: configured, source: rule.portKey, portKey: rule.portKey, bind }
-        : { channel: rule.channel, port: rule.defaultPort, source: `${rule.channel} webhook default ${rule.defaultPort}`, portKey: rule.portKey, bind },
-    );
+    const root = `channels.${rule.channel}`;
+    const rootEnabled = getPath(config, `${root}.enabled`) !== false;
+    for (const { prefix } of channelScopes(config, rule.channel)) {
+      const isRoot = prefix === root;
+      const key = (name: string) => (isRoot ? name : underAccount(name, rule.channel, prefix));
+      const enabled = getPath(config, key(rule.enabledBy));
+      if (enabled === undefined || enabled === null || enabled === false || enabled === '') continue;
+      if (!rootEnabled || getPath(config, `${prefix}.enabled`) === false) continue;
+      // An account's unset port or host falls back to the channel root's, then to the default.
+      const portKey = getPath(config, key(rule.portKey)) !== undefined ? key(rule.portKey) : rule.portKey;
+      const configured = getPath(config, portKey);
+      // Port 0 asks the OS for an ephemeral port: nothing fixed to collide on.
+      if (configured === 0) continue;
+      const hostKey = rule.hostKey ? (getPath(config, key(rule.hostKey)) !== undefined ? key(rule.hostKey) : rule.hostKey) : null;
+      const host = hostKey ? getPath(config, hostKey) : undefined;
+      const bind = typeof host === 'string' && host.trim() !== '' ? host : rule.defaultHost;
+      const channel = isRoot ? rule.channel : `${rule.channel}:${prefix.slice(prefix.lastIndexOf('.') + 1)}`;
+      webhooks.push(
+        isPortNumber(configured)
+          ? { channel, port: configured, source: portKey, portKey: key(rule.portKey), bind }
+          : { channel, port: rule.defaultPort, source: `${rule.channel} webhook default ${rule.defaultPort}`, portKey: key(rule.portKey), bind },
+      );
+    }
   }
   return webhooks;
 }
@@ -80,12 +116,26 @@ function fingerprintSecret(value: string): string {
   return createHash('sha256').update(RUN_SALT).update(value).digest('hex').slice(0, 16);
 }
 
-export function channelCredentials(config: Record<string, unknown> | null): CredentialFingerprint[] {
+/**
+ * Fingerprints of every channel credential, at the channel root and per account. `realPath` turns a
+ * configured file or dir into the real path it names (a token file is compared by where it is, not read).
+ */
+export function channelCredentials(config: Record<string, unknown> | null, realPath: (file: string) => string = (file) => file): CredentialFingerprint[] {
   const credentials: CredentialFingerprint[] = [];
-  for (const key of CREDENTIAL_KEYS) {
-    const value = getPath(config, key);
-    if (typeof value !== 'string' || value.trim() === '') continue;
-    credentials.push({ channel: key.split('.')[1]!, path: key, fingerprint: fingerprintSecret(value.trim()) });
+  const channels = [...new Set([...Object.keys(CREDENTIAL_KEYS), ...Object.keys(CREDENTIAL_PATH_KEYS)])];
+  for (const channel of channels) {
+    for (const { prefix, scope } of channelScopes(config, channel)) {
+      for (const name of CREDENTIAL_KEYS[channel] ?? []) {
+        const value = scope[name];
+        if (typeof value !== 'string' || value.trim() === '') continue;
+        credentials.push({ channel, path: `${prefix}.${name}`, fingerprint: fingerprintSecret(`value:${value.trim()}`) });
+      }
+      for (const name of CREDENTIAL_PATH_KEYS[channel] ?? []) {
+        const value = scope[name];
+        if (typeof value !== 'string' || value.trim() === '') continue;
+        credentials.push({ channel, path: `${prefix}.${name}`, fingerprint: fingerprintSecret(`path:${realPath(value.trim())}`) });
+      }
+    }
   }
   return credentials;
 }

@@ -11,6 +11,9 @@ import { getPath, validateConfigValues } from './validate.js';
 import { channelCredentials, channelWebhooks } from './channels.js';
 import { expandUserPath } from '../paths.js';
 import { asPort } from '../ports/port-number.js';
+import { readStateDotEnv, withDotEnv } from './dotenv.js';
+import { realPathOf } from '../real-path.js';
+import { cliTargetOf, INHERITED_SELECTORS } from './cli-target.js';
 
 type Config = Record<string, unknown>;
 
@@ -118,18 +121,17 @@ function resolveWorkspaces(context: WorkspaceContext): { workspace: string; work
   const stateDir = profile.stateDir;
   const configured = asString(getPath(config, 'agents.defaults.workspace'));
   const envWorkspace = env.OPENCLAW_WORKSPACE_DIR?.trim() || null;
-  const identity = profile.envProfileName ?? profile.openclawName;
-  const isNamed = identity !== DEFAULT_PROFILE;
+  const isNamed = profile.openclawName !== DEFAULT_PROFILE;
   let defaultEntry: WorkspaceEntry;
   if (configured) {
     defaultEntry = { agent: 'default', path: expandUserPath(configured, home, stateDir), source: 'agents.defaults.workspace' };
   } else if (envWorkspace) {
     defaultEntry = { agent: 'default', path: expandUserPath(envWorkspace, home, stateDir), source: 'OPENCLAW_WORKSPACE_DIR' };
-  } else if (isNamed && (layout.legacyWorkspaceDefault || profile.envProfileName !== null)) {
-    // Before 2026.8, and for an env-only OPENCLAW_PROFILE, a named profile's workspace sat inside the default state dir.
+  } else if (isNamed && layout.legacyWorkspaceDefault) {
+    // Before 2026.8 a named profile's workspace sat inside the default state dir.
     defaultEntry = {
       agent: 'default',
-      path: path.join(profileStateDir(home, DEFAULT_PROFILE), `workspace-${identity}`),
+      path: path.join(profileStateDir(home, DEFAULT_PROFILE), `workspace-${profile.openclawName}`),
       source: 'default for a named profile (pre-2026.8 layout)',
     };
   } else {
@@ -162,17 +164,20 @@ function resolveWorkspaces(context: WorkspaceContext): { workspace: string; work
   return { workspace: defaultEntry.path, workspaces };
 }
 
-/** The environment a profile's gateway sees: the invoking shell's, overlaid by its service's. */
+/**
+ * The environment a profile's gateway sees: the invoking shell's without its selection variables (they are
+ * env/inherited-selectors' subject, not a profile's), overlaid by its service's, then `<stateDir>/.env`
+ * for what neither sets (OpenClaw's dotenv never overrides the process environment).
+ */
 function gatewayEnv(profile: DiscoveredProfile, invocation: Invocation): Record<string, string | undefined> {
-  const base = profile.envSelected ? { ...invocation.env } : withoutOpenClawSelection(invocation.env);
+  const base = withoutOpenClawSelection(invocation.env);
   for (const service of profile.services) Object.assign(base, service.env);
-  return base;
+  return withDotEnv(base, readStateDotEnv(profile.stateDir));
 }
 
-/** Selection variables of the invoking shell belong to the env-selected profile only. */
 function withoutOpenClawSelection(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
   const copy = { ...env };
-  for (const key of ['OPENCLAW_PROFILE', 'OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH', 'OPENCLAW_WORKSPACE_DIR', 'OPENCLAW_OAUTH_DIR']) delete copy[key];
+  for (const key of [...INHERITED_SELECTORS, 'OPENCLAW_WORKSPACE_DIR', 'OPENCLAW_OAUTH_DIR']) delete copy[key];
   return copy;
 }
 
@@ -201,6 +206,28 @@ function firstServicePort(
   return { flag: null, env: null };
 }
 
+/**
+ * The port `openclaw --profile <name>` resolves from the invoking shell: inherited OPENCLAW_STATE_DIR /
+ * OPENCLAW_CONFIG_PATH may make it read another profile's config, and OPENCLAW_GATEWAY_PORT beats every config.
+ */
+function cliPortOf(
+  profile: DiscoveredProfile,
+  ownConfigPath: string,
+  own: Omit<PortInputs, 'envPort' | 'flagPort'>,
+  invocation: Invocation,
+  env: Readonly<Record<string, string | undefined>>,
+): GatewayPortChoice {
+  if (profile.origin.kind !== 'own') return chooseGatewayPort({ ...own, flagPort: null, envPort: null });
+  const target = cliTargetOf(profile.openclawName, invocation.env, invocation.home);
+  const envPortValue = parseGatewayPortEnv(target.gatewayPortEnv ?? undefined);
+  const envPort = envPortValue !== null ? { port: envPortValue, detail: 'OPENCLAW_GATEWAY_PORT in this shell' } : null;
+  const inputs = { ...own, profileName: target.identity, isNamed: target.identity !== DEFAULT_PROFILE, flagPort: null, envPort };
+  if (!target.configPathInherited && !target.stateDirInherited) return chooseGatewayPort(inputs);
+  if (path.resolve(target.configPath) === path.resolve(ownConfigPath)) return chooseGatewayPort(inputs);
+  const other = loadConfig(target.configPath, env).config;
+  return chooseGatewayPort({ ...inputs, configPort: asPort(getPath(other, 'gateway.port')), configFile: target.configPath });
+}
+
 export function resolveProfile(profile: DiscoveredProfile, invocation: Invocation, layout: Layout): Profile {
   const env = gatewayEnv(profile, invocation);
   const configPath = profile.configPathOverride ?? defaultConfigPath(profile.stateDir);
@@ -209,11 +236,9 @@ export function resolveProfile(profile: DiscoveredProfile, invocation: Invocatio
   const problems: Problem[] = [...loaded.problems];
   if (config) problems.push(...validateConfigValues(config, configPath, loaded.substituted));
 
-  const identity = profile.envProfileName ?? profile.openclawName;
+  const identity = profile.openclawName;
   const isNamed = identity !== DEFAULT_PROFILE;
   const servicePort = firstServicePort(profile, asPort(getPath(config, 'gateway.port')) !== null);
-  const invokingEnvPort = parseGatewayPortEnv(invocation.env.OPENCLAW_GATEWAY_PORT);
-  const shellPort = invokingEnvPort !== null ? { port: invokingEnvPort, detail: 'OPENCLAW_GATEWAY_PORT in this shell' } : null;
   const portInputs = {
     profileName: identity,
     isNamed,
@@ -221,12 +246,8 @@ export function resolveProfile(profile: DiscoveredProfile, invocation: Invocatio
     configPort: asPort(getPath(config, 'gateway.port')),
     configFile: configPath,
   };
-  const gatewayPort = chooseGatewayPort({
-    ...portInputs,
-    flagPort: servicePort.flag,
-    envPort: servicePort.env ?? (profile.envSelected ? shellPort : null),
-  });
-  const cliPort = chooseGatewayPort({ ...portInputs, flagPort: null, envPort: shellPort });
+  const gatewayPort = chooseGatewayPort({ ...portInputs, flagPort: servicePort.flag, envPort: servicePort.env });
+  const cliPort = cliPortOf(profile, configPath, portInputs, invocation, env);
 
   const bind = gatewayBindAddress(config);
   const { workspace, workspaces } = resolveWorkspaces({ profile, config, env, home: invocation.home, layout });
@@ -278,7 +299,7 @@ export function resolveProfile(profile: DiscoveredProfile, invocation: Invocatio
     browserCdpUrl,
     browserProfiles: profilesOfBrowser,
     webhooks,
-    credentials: channelCredentials(config),
+    credentials: channelCredentials(config, (file) => realPathOf(expandUserPath(file, invocation.home, profile.stateDir))),
     services: profile.services,
     locks: profile.locks,
     envSelected: profile.envSelected,

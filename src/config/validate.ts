@@ -37,6 +37,13 @@ type Rule = (value: unknown) => string | null;
 
 const port: Rule = (value) =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535 ? null : 'must be a whole number from 1 to 65535';
+const gatewayPort: Rule = (value) => {
+  // 2026.9.6 `config validate`: `gateway.port: Invalid input: expected number, received string`; the CLI then refuses
+  // `config set` on the file and resolves the port as if the key were absent (the profile's hash or 18789).
+  if (typeof value === 'string' && /^\s*\d+\s*$/.test(value))
+    return `is a string, not a number: OpenClaw rejects the config ("expected number, received string") and ignores the key; write it without quotes (${value.trim()})`;
+  return port(value);
+};
 const text: Rule = (value) => (typeof value === 'string' ? null : 'must be a string');
 const flag: Rule = (value) => (typeof value === 'boolean' ? null : 'must be true or false');
 const object: Rule = (value) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? null : 'must be an object');
@@ -54,7 +61,7 @@ const url: Rule = (value) => {
 
 const RULES: ReadonlyArray<[string, Rule]> = [
   ['gateway', object],
-  ['gateway.port', port],
+  ['gateway.port', gatewayPort],
   ['gateway.bind', bindMode],
   ['mcp.apps.sandboxPort', port],
   ['canvasHost.port', port],

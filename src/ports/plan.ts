@@ -34,6 +34,7 @@ const OFFSETS: Record<LayoutVersion, LayoutOffsets> = {
 const CDP_BAND_START = 9;
 const CDP_BAND_END = 108;
 const RELAY_TOP = 8;
+const BUILTIN_RELAY_PROFILE = 'chrome';
 
 /** How far above its base one instance reaches: base+110 (control+108). */
 export function instanceReach(layout: LayoutVersion): number {
@@ -67,28 +68,51 @@ function single(role: PortPlanEntry['role'], port: number, bind: string, source:
   return label === undefined ? entry : { ...entry, label };
 }
 
+/**
+ * 2026.9.6 adds a built-in extension profile `chrome` to every config (`profiles.chrome ||= {driver: "extension"}`),
+ * and gives extension profiles without a cdpPort relay ports from control+8 down, in name order, skipping ports other profiles pin.
+ */
+function relayEntries(input: PlanInput, control: number): PortPlanEntry[] {
+  const profiles = input.browserProfiles.some((profile) => profile.name === BUILTIN_RELAY_PROFILE)
+    ? input.browserProfiles
+    : [...input.browserProfiles, { name: BUILTIN_RELAY_PROFILE, cdpPort: null, cdpUrl: null, driver: 'extension', userDataDir: null, implicit: true }];
+  const reserved = new Set(profiles.map((profile) => profile.cdpPort).filter((port): port is number => port !== null));
+  const entries: PortPlanEntry[] = [];
+  const names = profiles
+    .filter((profile) => profile.driver === 'extension' && profile.cdpPort === null)
+    .map((profile) => profile.name)
+    .sort();
+  let next = control + RELAY_TOP;
+  for (const name of names) {
+    while (next > control && reserved.has(next)) next -= 1;
+    if (next <= control) break;
+    const builtin = name === BUILTIN_RELAY_PROFILE && !input.browserProfiles.some((profile) => profile.name === name);
+    const offset = next - control;
+    entries.push(
+      single(
+        'extension-relay',
+        next,
+        LOOPBACK,
+        builtin
+          ? `control+${offset} (relay of the built-in "chrome" extension profile, 2026.9.6)`
+          : `control+${offset} (extension relay, counting down from control+${RELAY_TOP})`,
+        'derived',
+        name,
+      ),
+    );
+    reserved.add(next);
+    next -= 1;
+  }
+  return entries;
+}
+
 function browserEntries(input: PlanInput, control: number, layout: LayoutVersion): PortPlanEntry[] {
   const entries: PortPlanEntry[] = [];
   const bandFrom = control + CDP_BAND_START;
   const bandTo = control + CDP_BAND_END;
   entries.push({ role: 'cdp-band', from: bandFrom, to: bandTo, bind: LOOPBACK, source: `control+${CDP_BAND_START}..control+${CDP_BAND_END}`, derived: true });
 
-  if (layout === '2026.9') {
-    // Each extension-driver profile gets its own relay port, from control+8 counting down to control+1.
-    const extensionProfiles = input.browserProfiles.filter((profile) => profile.driver === 'extension');
-    extensionProfiles.slice(0, RELAY_TOP).forEach((profile, index) => {
-      entries.push(
-        single(
-          'extension-relay',
-          control + RELAY_TOP - index,
-          LOOPBACK,
-          `control+${RELAY_TOP - index} (extension relay, counting down from control+${RELAY_TOP})`,
-          'derived',
-          profile.name,
-        ),
-      );
-    });
-  }
+  if (layout === '2026.9') entries.push(...relayEntries(input, control));
 
   const takenBandPorts = new Set(input.browserProfiles.map((profile) => profile.cdpPort).filter((port): port is number => port !== null));
   let nextBandPort = bandFrom;

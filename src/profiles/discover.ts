@@ -140,12 +140,16 @@ function scanStateDirs(home: string, table: ProfileTable, notes: DiscoveryNote[]
   }
 }
 
+/**
+ * Marks the profile a plain `openclaw` from the invoking shell acts on. The shell never makes a profile:
+ * profiles come from disk, services, locks and --profile; env/inherited-selectors says what the shell's
+ * variables do to each of them.
+ */
 function applyInvokingEnv(invocation: Invocation, table: ProfileTable, notes: DiscoveryNote[]): void {
   const env = invocation.env;
   const envProfile = env.OPENCLAW_PROFILE?.trim() || null;
   const envStateDir = env.OPENCLAW_STATE_DIR?.trim() || null;
-  const envConfigPath = env.OPENCLAW_CONFIG_PATH?.trim() || null;
-  if (!envProfile && !envStateDir && !envConfigPath && !env.OPENCLAW_GATEWAY_PORT) return;
+  if (!envProfile && !envStateDir) return;
 
   if (envProfile && !isDefaultProfileName(envProfile) && !isValidProfileName(envProfile)) {
     notes.push({ kind: 'unreadable', path: 'OPENCLAW_PROFILE', message: `OPENCLAW_PROFILE: ${profileNameProblem(envProfile)}` });
@@ -154,21 +158,11 @@ function applyInvokingEnv(invocation: Invocation, table: ProfileTable, notes: Di
   const name = envProfile && !isDefaultProfileName(envProfile) ? envProfile : DEFAULT_PROFILE;
   // OPENCLAW_PROFILE alone does not move state or config: only the --profile flag does.
   const stateDir = envStateDir ? expandUserPath(envStateDir, invocation.home) : (table.get(DEFAULT_PROFILE)?.stateDir ?? table.defaultStateDir());
-
-  const sameDir = table.byStateDir(stateDir);
-  let profile: DiscoveredProfile;
-  if (sameDir) {
-    profile = sameDir;
-    table.mark(profile, 'env');
-    if (sameDir.name !== name) profile.envProfileName = name;
-  } else if (table.get(name)) {
-    profile = table.add(name, stateDir, 'env', { kind: 'shell' });
-    profile.envProfileName = name;
-  } else {
-    profile = table.add(name, stateDir, 'env');
-  }
+  const profile = table.byStateDir(stateDir);
+  if (!profile) return;
+  table.mark(profile, 'env');
   profile.envSelected = true;
-  if (envConfigPath) profile.configPathOverride = expandUserPath(envConfigPath, invocation.home);
+  if (profile.openclawName !== name) profile.envProfileName = name;
 }
 
 function applySelectedProfile(invocation: Invocation, table: ProfileTable): void {

@@ -47,3 +47,49 @@ describe('gateway bind', () => {
     expect(gatewayBindAddress({ gateway: { bind: 'custom', customBindHost: '10.0.0.5' } })).toEqual({ mode: 'custom', address: '10.0.0.5' });
   });
 });
+
+describe('the shell and a profile', () => {
+  it("never gives a profile the shell's OPENCLAW_CONFIG_PATH; its CLI port follows the config the shell names, unreadable here (/dev/urandom)", async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { resolveProfile } = await import('../../src/config/resolve-profile.js');
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'clawdoc-resolve-'));
+    try {
+      const stateDir = path.join(home, '.openclaw-rescue');
+      fs.mkdirSync(stateDir);
+      fs.writeFileSync(path.join(stateDir, 'openclaw.json'), '{ gateway: { port: 19789 } }');
+      const discovered = {
+        name: 'rescue',
+        openclawName: 'rescue',
+        origin: { kind: 'own' as const },
+        foundIn: ['state-dir' as const],
+        stateDir,
+        configPathOverride: null,
+        services: [],
+        locks: [],
+        envSelected: true,
+        envProfileName: null,
+      };
+      const invocation = {
+        home,
+        env: { OPENCLAW_CONFIG_PATH: '/dev/urandom' },
+        selectedProfile: null,
+        uid: 1000,
+        tmpDir: os.tmpdir(),
+        platform: 'linux' as const,
+      };
+      const layout = { version: '2026.9' as const, reason: 'test', hashDefaultPort: true, legacyWorkspaceDefault: false };
+      const profile = resolveProfile(discovered, invocation, layout);
+      expect([profile.configPath, profile.problems, profile.gatewayPort.port, profile.cliPort.port, profile.cliPort.source]).toEqual([
+        path.join(stateDir, 'openclaw.json'),
+        [],
+        19789,
+        23532,
+        'profile-hash',
+      ]);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+});

@@ -191,3 +191,11 @@ export function applyOpenClawFix(home: string, commands: readonly string[]): voi
     if (result.code !== 0) throw new Error(`fix command failed: ${command}\n${result.stderr}`);
   }
 }
+
+/** The OpenClaw CLI entry, for tests that drive a gateway process themselves (SIGSTOP, startup window). */
+export const OPENCLAW_ENTRY = OPENCLAW;
+
+/** The isolated environment OpenClaw commands of the harness run with. */
+export function isolatedEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return openclawEnv(home, extra);
+}

@@ -22,8 +22,33 @@ describe('port plan', () => {
       { role: 'sandbox', from: 19790, to: 19790, bind: '127.0.0.1', source: 'base+1', derived: true },
       { role: 'browser-control', from: 19791, to: 19791, bind: '127.0.0.1', source: 'base+2', derived: true },
       { role: 'cdp-band', from: 19800, to: 19899, bind: '127.0.0.1', source: 'control+9..control+108', derived: true },
+      {
+        role: 'extension-relay',
+        from: 19799,
+        to: 19799,
+        bind: '127.0.0.1',
+        source: 'control+8 (relay of the built-in "chrome" extension profile, 2026.9.6)',
+        label: 'chrome',
+        derived: true,
+      },
       { role: 'cdp', from: 19800, to: 19800, bind: '127.0.0.1', source: 'first free port of the CDP band (control+9)', label: 'openclaw', derived: true },
     ]);
+  });
+
+  it('gives extension profiles relays from control+8 down in name order, skipping pinned ports, with or without a configured chrome', () => {
+    const relays = (browserProfiles: PlanInput['browserProfiles']) =>
+      buildPortPlan(input({ browserProfiles }), '2026.9')
+        .filter((entry) => entry.role === 'extension-relay')
+        .map((entry) => [entry.label, entry.from]);
+    const ext = (name: string, cdpPort: number | null = null) => ({ name, cdpPort, cdpUrl: null, driver: 'extension', userDataDir: null, implicit: false });
+    expect(relays([ext('alpha'), ext('zeta')])).toEqual([
+      ['alpha', 19799],
+      ['chrome', 19798],
+      ['zeta', 19797],
+    ]);
+    expect(relays([ext('pinned', 19799), { ...ext('chrome'), driver: null }])).toEqual([]);
+    expect(relays([ext('pinned', 19799)])).toEqual([['chrome', 19798]]);
+    expect(buildPortPlan(input({ browserEnabled: false }), '2026.9').some((entry) => entry.role === 'extension-relay')).toBe(false);
   });
 
   it("derives the 2026.1 layout of the user's document: relay base+3, canvas base+4", () => {
@@ -56,7 +81,16 @@ describe('port plan', () => {
         from: 19799,
         to: 19799,
         bind: '127.0.0.1',
-        source: 'control+8 (extension relay, counting down from control+8)',
+        source: 'control+8 (relay of the built-in "chrome" extension profile, 2026.9.6)',
+        label: 'chrome',
+        derived: true,
+      },
+      {
+        role: 'extension-relay',
+        from: 19798,
+        to: 19798,
+        bind: '127.0.0.1',
+        source: 'control+7 (extension relay, counting down from control+8)',
         label: 'ext',
         derived: true,
       },
@@ -99,6 +133,7 @@ describe('port plan', () => {
       ['sandbox', 30000, 30000],
       ['browser-control', 20791, 20791],
       ['cdp-band', 20800, 20899],
+      ['extension-relay', 20799, 20799],
       ['cdp', 9333, 9333],
       ['cdp', 20800, 20800],
     ]);

@@ -76,7 +76,7 @@ describe('discover + resolve over sample homes', () => {
     ]);
   });
 
-  it("an env-only OPENCLAW_PROFILE keeps the default state but takes rescue's hash port and legacy workspace", () => {
+  it('an env-only OPENCLAW_PROFILE marks the default profile and changes none of its own facts (env/inherited-selectors reports the split)', () => {
     expect(model('env-only-profile', { OPENCLAW_PROFILE: 'rescue' })).toEqual([
       {
         name: 'default',
@@ -85,7 +85,7 @@ describe('discover + resolve over sample homes', () => {
         configPath: '.openclaw/openclaw.json',
         port: '18789 config',
         cliPort: '18789 config',
-        workspace: '.openclaw/workspace-rescue',
+        workspace: '.openclaw/workspace',
         problems: [],
       },
     ]);

@@ -25,6 +25,7 @@ describe(checkIdOf(import.meta.url), () => {
             { from: 18820, to: 18820, main: 'cdp-band 18800-18899', rescue: 'gateway 18820' },
             { from: 18821, to: 18821, main: 'cdp-band 18800-18899', rescue: 'sandbox 18821' },
             { from: 18822, to: 18822, main: 'cdp-band 18800-18899', rescue: 'browser-control 18822' },
+            { from: 18830, to: 18830, main: 'cdp-band 18800-18899', rescue: 'extension-relay "chrome" 18830' },
             { from: 18831, to: 18899, main: 'cdp-band 18800-18899', rescue: 'cdp-band 18831-18930' },
             { from: 18831, to: 18831, main: 'cdp-band 18800-18899', rescue: 'cdp "openclaw" 18831' },
           ],

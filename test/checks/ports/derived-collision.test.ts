@@ -14,7 +14,7 @@ describe(checkIdOf(import.meta.url), () => {
         severity: 'error',
         profile: 'rescue',
         message:
-          'rescue and main plan the same ports 18790 (rescue gateway, main sandbox), 18791 (rescue sandbox, main browser-control): whichever starts second fails to bind',
+          'rescue and main plan the same ports 18790 (rescue gateway, main sandbox), 18791 (rescue sandbox, main browser-control), 18800 (rescue extension-relay (chrome), main cdp (openclaw)): whichever starts second fails to bind',
         path: 'gateway.port',
         fixHint: 'Move rescue to base port 18909; its derived ports move with it (base+1, base+2, CDP band base+11..base+110).',
         fix: { commands: ['openclaw --profile rescue config set gateway.port 18909', 'openclaw --profile rescue gateway restart'] },
@@ -23,6 +23,7 @@ describe(checkIdOf(import.meta.url), () => {
           shared: [
             { port: 18790, rescue: 'gateway', main: 'sandbox' },
             { port: 18791, rescue: 'sandbox', main: 'browser-control' },
+            { port: 18800, rescue: 'extension-relay (chrome)', main: 'cdp (openclaw)' },
           ],
           suggestedPort: 18909,
         },
