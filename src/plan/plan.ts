@@ -87,7 +87,7 @@ function drafts(decision: Decision, context: CheckContext): Draft[] {
       config.push({
         kind: 'config',
         profile: profile.name,
-        why: `${what.join('; ')}.`,
+        why: `${what.join('; ').replace(/^./, (first) => first.toUpperCase())}.`,
         lines: edits.map(([key, value]) => commandFor(profile, configSetArgs(key, value))),
         touchesRunningGateway: edit.running && !needsRestart(edit) && edits.some(([key]) => LIVE_KEYS.test(key)),
         undoable: true,

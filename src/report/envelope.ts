@@ -4,7 +4,7 @@ import { VERSION } from '../version.js';
 const SCHEMA_VERSION = 1;
 
 /** The commands that print JSON; null when argv named none (an error before any command). */
-export type JsonCommand = 'doctor' | 'status' | 'browser status' | 'ports' | 'profiles' | 'checks';
+export type JsonCommand = 'doctor' | 'status' | 'browser status' | 'ports' | 'profiles' | 'checks' | 'fix';
 
 export interface RunStamp {
   command: JsonCommand | null;
