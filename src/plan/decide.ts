@@ -109,9 +109,9 @@ function derivedEntries(plan: readonly PortPlanEntry[]): PortPlanEntry[] {
   return plan.filter((entry) => entry.derived);
 }
 
-/** Candidates around `around`, nearest first, upward before downward, on multiples of 10. */
+/** Candidates around `around` in steps of 10, nearest first, upward before downward. */
 function* candidatesNear(around: number, reach: number): Generator<number> {
-  const start = Math.round(around / STEP) * STEP;
+  const start = around;
   for (let k = 1; k * STEP <= HIGHEST_PORT; k += 1) {
     for (const base of [start + k * STEP, start - k * STEP]) if (base >= LOWEST_BASE && base + reach <= HIGHEST_PORT) yield base;
   }
