@@ -42,7 +42,9 @@ function hostOf(spec: { profiles: ProfileArb[]; foreign: number[] }): CheckConte
       port,
       portSource: profile.hash ? 'profile-hash' : 'config',
       ...(profile.cdpOffset !== null ? { browserProfiles: [{ name: 'work', cdpPort: port + profile.cdpOffset }] } : {}),
-      ...(profile.webhook ? { webhooks: [{ channel: 'telegram', port: 8787, source: 'default 8787', portKey: 'channels.telegram.webhookPort', bind: '127.0.0.1' }] } : {}),
+      ...(profile.webhook
+        ? { webhooks: [{ channel: 'telegram', port: 8787, source: 'default 8787', portKey: 'channels.telegram.webhookPort', bind: '127.0.0.1' }] }
+        : {}),
     });
   });
   spec.profiles.forEach((profile, index) => {
@@ -73,7 +75,9 @@ describe('the host-wide plan on random hosts', () => {
 
         const decision = decide(context);
         const after = runChecks(builtinChecks, simulate(context, decision), { only: [], skip: [] }).findings;
-        expect(after.filter((finding) => SERIOUS.has(finding.severity)).map((finding) => `${finding.checkId}@${finding.profile}: ${finding.message}`)).toEqual([]);
+        expect(after.filter((finding) => SERIOUS.has(finding.severity)).map((finding) => `${finding.checkId}@${finding.profile}: ${finding.message}`)).toEqual(
+          [],
+        );
         expect(plan.remainder).toEqual([]);
 
         const bases = decision.edits.map(finalBase).sort((a, b) => a - b);
