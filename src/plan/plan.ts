@@ -177,13 +177,15 @@ function changesOf(decision: Decision): ProfileChange[] {
 
 export interface PlanOptions {
   checks: readonly Check[];
+  /** Findings of these checks over every profile, when the caller already has them (doctor --all-profiles): saves one run. */
+  before?: readonly Finding[];
 }
 
 /** The plan for the whole host: decided jointly, proven by re-running every check over the simulated host. */
 export function buildFixPlan(context: CheckContext, options: PlanOptions): FixPlan {
   const whole: CheckContext = { ...context, focus: context.profiles };
   const all = { only: [], skip: [] };
-  const before = runChecks(options.checks, whole, all).findings;
+  const before = options.before ?? runChecks(options.checks, whole, all).findings;
   const decision = decide(whole);
   const after = runChecks(options.checks, simulate(whole, decision), all).findings;
 

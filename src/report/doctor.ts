@@ -13,7 +13,12 @@ import { fingerprintOf } from './formats/fingerprint.js';
 /** Each finding with the ids of the `clawdoc fix` steps that resolve it: one host-wide plan, not one fix per finding. */
 function withPlanSteps(result: DoctorResult): Array<Finding & { planSteps?: string[] }> {
   const { model, live } = result;
-  const plan = buildFixPlan({ model, profiles: model.profiles, focus: model.profiles, overlaps: live.overlaps, live }, { checks: result.checks });
+  // With every check over every profile, the doctor's own findings are the plan's starting point: no second run.
+  const complete = result.focus.length === model.profiles.length && result.checksRun.length === result.checks.length;
+  const plan = buildFixPlan(
+    { model, profiles: model.profiles, focus: model.profiles, overlaps: live.overlaps, live },
+    { checks: result.checks, ...(complete ? { before: result.findings } : {}) },
+  );
   return result.findings.map((finding) => {
     const steps = plan.stepsByFinding[fingerprintOf(finding)];
     return steps ? { ...finding, planSteps: steps } : finding;
