@@ -1,0 +1,131 @@
+// `clawdoc fix --apply` against real gateways: rescue inside main's CDP band is moved (stop + start), main is never touched.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertInstalled, clawdoc, makeHome, NODE26, openclaw, removeHomes, startGateway, stopAllGateways, type Gateway } from './openclaw.js';
+import { jsonSchemaErrors } from '../support/schema.js';
+
+const MAIN_PORT = 18789;
+// "Leave 20 ports" (older docs): inside main's CDP band (18800-18899).
+const RESCUE_PORT = 18809;
+const OPENCLAW_ENTRY = path.join(path.dirname(path.dirname(path.dirname(NODE26))), 'openclaw', 'openclaw.mjs');
+
+let home: string;
+let main: Gateway;
+let rescue: Gateway;
+/** Gateways clawdoc started during a test (a hand-started gateway is stopped and started again): the test stops them. */
+const startedByFix = new Set<number>();
+
+function configSet(profile: string, key: string, value: string): void {
+  const result = openclaw(home, ['--profile', profile, 'config', 'set', key, value]);
+  if (result.code !== 0) throw new Error(`config set ${key} failed: ${result.stderr}`);
+}
+
+/** An `openclaw` executable for --openclaw: the installed CLI under Node 26, started without a shell by clawdoc. */
+function openclawWrapper(): string {
+  const file = path.join(home, 'bin', 'openclaw');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `#!/bin/sh\nexec '${NODE26}' '${OPENCLAW_ENTRY}' "$@"\n`, { mode: 0o755 });
+  return file;
+}
+
+function statusOf(name: string) {
+  const status = clawdoc(home, ['status', '--all-profiles', '--json']).json;
+  return status.profiles.find((profile: { name: string }) => profile.name === name).gateway as { state: string; pid: number | null; port: number };
+}
+
+async function stopPid(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const until = Date.now() + 15_000;
+  while (Date.now() < until) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  process.kill(pid, 'SIGKILL');
+}
+
+beforeAll(async () => {
+  assertInstalled();
+  home = makeHome();
+  for (const [profile, port] of [
+    ['main', MAIN_PORT],
+    ['rescue', RESCUE_PORT],
+  ] as const) {
+    configSet(profile, 'gateway.port', String(port));
+    // Started again by clawdoc as `openclaw --profile rescue gateway`, which needs gateway.mode=local (no --allow-unconfigured).
+    configSet(profile, 'gateway.mode', 'local');
+  }
+  [main, rescue] = await Promise.all([startGateway(home, { profile: 'main', port: MAIN_PORT }), startGateway(home, { profile: 'rescue', port: RESCUE_PORT })]);
+});
+
+afterAll(async () => {
+  await Promise.all([...startedByFix].map(stopPid));
+  await stopAllGateways();
+  removeHomes();
+});
+
+describe('clawdoc fix on real gateways', () => {
+  it('plans to move rescue (stop + start), not main', () => {
+    const run = clawdoc(home, ['fix', '--json']);
+    expect(jsonSchemaErrors(run.json)).toEqual([]);
+    expect(
+      run.json.steps.map((step: { kind: string; profile: string; commands: Array<{ text: string }> }) => [
+        step.kind,
+        step.profile,
+        step.commands.map((c) => c.text),
+      ]),
+    ).toEqual([
+      ['config', 'rescue', ['openclaw --profile rescue config set gateway.port 18909']],
+      ['restart-unmanaged', 'rescue', [`kill ${rescue.pid}`, 'openclaw --profile rescue gateway']],
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it('refuses to apply without --yes when there is no terminal', () => {
+    const run = clawdoc(home, ['fix', '--apply', '--openclaw', openclawWrapper()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--yes');
+    expect(statusOf('rescue')).toMatchObject({ state: 'running', pid: rescue.pid, port: RESCUE_PORT });
+  });
+
+  it('fix --apply --yes --restart-unmanaged moves rescue; doctor is clean and main keeps its pid', () => {
+    const run = clawdoc(home, ['fix', '--apply', '--yes', '--restart-unmanaged', '--openclaw', openclawWrapper(), '--json'], {
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    expect(jsonSchemaErrors(run.json)).toEqual([]);
+    const moved = statusOf('rescue');
+    if (moved.pid !== null) startedByFix.add(moved.pid);
+    expect(
+      run.json.applied.map((step: { id: string; status: string }) => `${step.id} ${step.status}`),
+      run.stdout + run.stderr,
+    ).toEqual(['s1 done', 's2 done']);
+    expect(run.json.after).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(moved).toMatchObject({ state: 'running', port: 18909 });
+    expect(moved.pid).not.toBe(rescue.pid);
+    expect(statusOf('main')).toMatchObject({ state: 'running', pid: main.pid, port: MAIN_PORT });
+    const doctor = clawdoc(home, ['doctor', '--all-profiles']);
+    expect(doctor.code, doctor.stdout).toBe(0);
+    const config = path.join(home, '.openclaw-rescue', 'openclaw.json');
+    const backups = fs.readdirSync(path.dirname(config)).filter((name) => name.startsWith('openclaw.json.clawdoc-') && name.endsWith('.bak'));
+    expect(backups).toHaveLength(1);
+    expect(fs.readdirSync(path.join(home, '.cache', 'clawdoc')).filter((name) => name.startsWith('journal-'))).toHaveLength(1);
+  });
+
+  it('fix --undo puts rescue’s config back', () => {
+    const config = path.join(home, '.openclaw-rescue', 'openclaw.json');
+    const backup = fs.readdirSync(path.dirname(config)).find((name) => name.startsWith('openclaw.json.clawdoc-') && name.endsWith('.bak'))!;
+    const run = clawdoc(home, ['fix', '--undo']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(fs.readFileSync(config, 'utf8')).toBe(fs.readFileSync(path.join(path.dirname(config), backup), 'utf8'));
+    expect(clawdoc(home, ['profiles', '--json']).json.profiles.find((profile: { name: string }) => profile.name === 'rescue').gatewayPort).toBe(RESCUE_PORT);
+  });
+});
