@@ -115,9 +115,15 @@ function restore(backups: AppliedStep['backups'], suffix: string): void {
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  // A stopped gateway whose parent (a shell, a supervisor) has not reaped it yet is a zombie: it is gone, and its port too.
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
   }
 }
 
