@@ -26,7 +26,7 @@ const COMMAND_TIMEOUT_MS = 120_000;
 const STOP_WAIT_MS = 15_000;
 const KILL_WAIT_MS = 5_000;
 // The lock is written seconds before the port listens (OPENCLAW.md section 10).
-const START_WAIT_MS = 60_000;
+const START_WAIT_MS = 120_000;
 
 async function planOf(context: Context): Promise<{ plan: FixPlan; checkContext: CheckContext }> {
   const live = await observe(context);

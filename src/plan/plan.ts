@@ -123,11 +123,18 @@ function drafts(decision: Decision, context: CheckContext): Draft[] {
         files: [],
       });
     } else if (moving && live.gateway.pid !== null) {
+      // Its start flags are invisible (the gateway replaces its argv, OPENCLAW.md section 4); what it bound is not:
+      // a gateway seen on loopback only is started on loopback again, or OpenClaw may pick another bind (auto in containers).
+      const pid = live.gateway.pid;
+      const addresses = context.live.snapshot.listeners.filter((listener) => listener.pid === pid && listener.port === edit.currentBase).map((l) => l.address);
+      const loopbackOnly = addresses.length > 0 && addresses.every((address) => address.startsWith('127.') || address === '::1');
+      const configuredBind = (profile.config?.gateway as { bind?: unknown } | undefined)?.bind;
+      const bind = loopbackOnly && configuredBind !== 'loopback' ? ['--bind', 'loopback'] : [];
       restart.push({
         kind: 'restart-unmanaged',
         profile: profile.name,
         why: `${profile.name} was started by hand (pid ${live.gateway.pid}, no service): stop it and start it again on ${edit.base}; an in-process restart keeps the old port.`,
-        lines: [killLine(live.gateway.pid), commandFor(profile, ['gateway'])],
+        lines: [killLine(live.gateway.pid), commandFor(profile, ['gateway', ...bind])],
         touchesRunningGateway: true,
         undoable: false,
         requires: 'restart-unmanaged',

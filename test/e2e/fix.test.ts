@@ -1,6 +1,8 @@
 // `clawdoc fix --apply` against real gateways: rescue inside main's CDP band is moved (stop + start), main is never touched.
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertInstalled, clawdoc, makeHome, NODE26, openclaw, removeHomes, startGateway, stopAllGateways, type Gateway } from './openclaw.js';
 import { jsonSchemaErrors } from '../support/schema.js';
@@ -9,6 +11,8 @@ const MAIN_PORT = 18789;
 // "Leave 20 ports" (older docs): inside main's CDP band (18800-18899).
 const RESCUE_PORT = 18809;
 const OPENCLAW_ENTRY = path.join(path.dirname(path.dirname(path.dirname(NODE26))), 'openclaw', 'openclaw.mjs');
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 let home: string;
 let main: Gateway;
@@ -27,6 +31,16 @@ function openclawWrapper(): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `#!/bin/sh\nexec '${NODE26}' '${OPENCLAW_ENTRY}' "$@"\n`, { mode: 0o755 });
   return file;
+}
+
+/** clawdoc with a bound long enough for a gateway to stop and start again (tens of seconds on a loaded host). */
+function clawdocLong(args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'clawdoc.js'), '--home', home, ...args], {
+    env: { PATH: process.env.PATH, HOME: home },
+    encoding: 'utf8',
+    timeout: 400_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, json: JSON.parse(result.stdout) };
 }
 
 function statusOf(name: string) {
@@ -84,7 +98,7 @@ describe('clawdoc fix on real gateways', () => {
       ]),
     ).toEqual([
       ['config', 'rescue', ['openclaw --profile rescue config set gateway.port 18909']],
-      ['restart-unmanaged', 'rescue', [`kill ${rescue.pid}`, 'openclaw --profile rescue gateway']],
+      ['restart-unmanaged', 'rescue', [`kill ${rescue.pid}`, 'openclaw --profile rescue gateway --bind loopback']],
     ]);
     expect(run.code).toBe(1);
   });
@@ -96,7 +110,7 @@ describe('clawdoc fix on real gateways', () => {
     expect(statusOf('rescue')).toMatchObject({ state: 'running', pid: rescue.pid, port: RESCUE_PORT });
   });
 
-  it('fix --apply --yes --restart-unmanaged moves rescue; doctor is clean and main keeps its pid', () => {
+  it('fix --apply --yes --restart-unmanaged moves rescue; doctor is clean and main keeps its pid', { timeout: 500_000 }, () => {
     const run = clawdoc(home, ['fix', '--apply', '--yes', '--restart-unmanaged', '--openclaw', openclawWrapper(), '--json'], {
       env: { PATH: process.env.PATH ?? '' },
     });

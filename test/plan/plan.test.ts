@@ -72,7 +72,7 @@ describe('buildFixPlan', () => {
     const { plan, steps } = stepsOf(context);
     expect(steps).toEqual([
       { id: 's1', kind: 'config', profile: 'rescue', running: false, commands: ['openclaw --profile rescue config set gateway.port 18909'] },
-      { id: 's2', kind: 'restart-unmanaged', profile: 'rescue', running: true, commands: ['kill 4200', 'openclaw --profile rescue gateway'] },
+      { id: 's2', kind: 'restart-unmanaged', profile: 'rescue', running: true, commands: ['kill 4200', 'openclaw --profile rescue gateway --bind loopback'] },
     ]);
     expect(plan.steps[1]).toMatchObject({ requires: 'restart-unmanaged', undoable: false, stop: { pid: 4200, stateDir: '/home/op/.openclaw-rescue' } });
   });
