@@ -9,7 +9,7 @@ import { decide, finalBase, type Decision, type Edit } from './decide.js';
 import { simulate } from './simulate.js';
 import type { FixPlan, PlanStep, ProfileChange, Remainder } from './types.js';
 
-export type { FixPlan, PlanStep, ProfileChange, Remainder } from './types.js';
+export type { FixPlan, PlanStep } from './types.js';
 
 const SERIOUS = new Set(['error', 'warning']);
 

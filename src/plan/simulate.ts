@@ -27,7 +27,7 @@ function changedWorkspaces(profile: Profile, workspace: string): WorkspaceEntry[
 }
 
 /** The profile as OpenClaw would resolve it after the plan's config edits. */
-export function editedProfile(edit: Edit, unsetEnv: readonly string[], layout: HostModel['layout']['version']): Profile {
+function editedProfile(edit: Edit, unsetEnv: readonly string[], layout: HostModel['layout']['version']): Profile {
   const profile = edit.profile;
   const moved = edit.base !== null;
   const pinned = moved || edit.pin !== null;

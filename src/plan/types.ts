@@ -1,10 +1,10 @@
 // The host-wide repair plan: what `clawdoc fix` prints, proves and applies.
 import type { CommandLine } from '../fixes/command-line.js';
 
-export type StepKind = 'environment' | 'supervisor' | 'config' | 'service' | 'restart' | 'restart-unmanaged' | 'manual';
+type StepKind = 'environment' | 'supervisor' | 'config' | 'service' | 'restart' | 'restart-unmanaged' | 'manual';
 
 /** One command of a step: the argv execFile runs and the text printed for the host's shell. */
-export interface PlanCommand {
+interface PlanCommand {
   line: CommandLine;
   text: string;
 }

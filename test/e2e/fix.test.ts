@@ -111,9 +111,7 @@ describe('clawdoc fix on real gateways', () => {
   });
 
   it('fix --apply --yes --restart-unmanaged moves rescue; doctor is clean and main keeps its pid', { timeout: 500_000 }, () => {
-    const run = clawdoc(home, ['fix', '--apply', '--yes', '--restart-unmanaged', '--openclaw', openclawWrapper(), '--json'], {
-      env: { PATH: process.env.PATH ?? '' },
-    });
+    const run = clawdocLong(['fix', '--apply', '--yes', '--restart-unmanaged', '--openclaw', openclawWrapper(), '--json']);
     expect(jsonSchemaErrors(run.json)).toEqual([]);
     const moved = statusOf('rescue');
     if (moved.pid !== null) startedByFix.add(moved.pid);
