@@ -108,7 +108,7 @@ function buildProgram(runtime: Runtime, setExit: (code: number) => void, json: b
   program
     .command('fix')
     .description('one repair plan for the whole host, proven on a simulated copy first; --apply runs it, --undo restores the last apply')
-    .option('--apply', 'run the plan: asks first, backs up every file it changes, keeps a journal')
+    .option('--apply', 'run the plan: asks first, backs up each file it changes next to it (<file>.clawdoc-<time>.bak), journals to <home>/.cache/clawdoc/')
     .option('--yes', 'with --apply: do not ask (needed without a terminal)')
     .option('--openclaw <path>', 'the openclaw CLI to run (default: openclaw on PATH)')
     .option('--restart-unmanaged', 'with --apply: also stop and start gateways that run without a service')

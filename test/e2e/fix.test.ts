@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertInstalled, clawdoc, makeHome, NODE26, openclaw, removeHomes, startGateway, stopAllGateways, type Gateway } from './openclaw.js';
+import { assertInstalled, clawdoc, foreignListener, makeHome, NODE26, openclaw, removeHomes, startGateway, stopAllGateways, type Gateway } from './openclaw.js';
 import { jsonSchemaErrors } from '../support/schema.js';
 
 const MAIN_PORT = 18789;
@@ -139,5 +139,35 @@ describe('clawdoc fix on real gateways', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(fs.readFileSync(config, 'utf8')).toBe(fs.readFileSync(path.join(path.dirname(config), backup), 'utf8'));
     expect(clawdoc(home, ['profiles', '--json']).json.profiles.find((profile: { name: string }) => profile.name === 'rescue').gatewayPort).toBe(RESCUE_PORT);
+  });
+});
+
+describe('clawdoc fix on stopped hash-port profiles with a foreign listener in the way', () => {
+  it('pins main, moves rescue clear of main and of the listener, and the next doctor is clean', async () => {
+    const before = home;
+    home = makeHome();
+    try {
+      // main and rescue rely on the name hash (23592 and 23532: 60 apart); a foreign process holds 23473, inside the reach of the nearest free bases.
+      for (const profile of ['main', 'rescue']) configSet(profile, 'gateway.mode', 'local');
+      const close = await foreignListener(23473);
+      try {
+        const plan = clawdoc(home, ['fix', '--json']);
+        expect(jsonSchemaErrors(plan.json)).toEqual([]);
+        const commands = plan.json.steps.flatMap((step: { commands: Array<{ text: string }> }) => step.commands.map((c) => c.text));
+        expect(commands).toEqual(['openclaw --profile main config set gateway.port 23592', 'openclaw --profile rescue config set gateway.port 23362']);
+        const run = clawdocLong(['fix', '--apply', '--yes', '--openclaw', openclawWrapper(), '--json']);
+        expect(
+          run.json.applied.map((step: { status: string }) => step.status),
+          run.stdout + run.stderr,
+        ).toEqual(['done', 'done']);
+        const doctor = clawdoc(home, ['doctor', '--all-profiles', '--json']);
+        expect(doctor.json.findings.filter((finding: { severity: string }) => finding.severity !== 'info')).toEqual([]);
+        expect(doctor.code).toBe(0);
+      } finally {
+        await close();
+      }
+    } finally {
+      home = before;
+    }
   });
 });
