@@ -1,6 +1,6 @@
 // `clawdoc fix`: prints the host-wide plan; `--apply` runs it (backups, journal, bounded restarts), `--undo` restores the last apply.
 import fs from 'node:fs';
-import net from 'node:net';
+import http from 'node:http';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import type { CheckContext, Finding } from '../doctor/api.js';
@@ -136,14 +136,18 @@ async function waitFor(check: () => boolean | Promise<boolean>, ms: number): Pro
   return check();
 }
 
-function listening(port: number): Promise<boolean> {
+/** `/healthz` answers 200 (credential-free, OPENCLAW.md section 4): the port alone listens seconds earlier. */
+function healthy(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
+    const request = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 1000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
     });
-    socket.once('error', () => resolve(false));
+    request.on('error', () => resolve(false));
+    request.on('timeout', () => {
+      request.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -174,8 +178,8 @@ async function restartUnmanaged(
   child.unref();
   fs.closeSync(log);
   const port = plan.changes.find((change) => change.profile === step.profile)?.toPort;
-  if (port !== undefined && !(await waitFor(() => listening(port), START_WAIT_MS)))
-    return `started again (pid ${child.pid}) but nothing listens on ${port} yet`;
+  if (port !== undefined && !(await waitFor(() => healthy(port), START_WAIT_MS)))
+    return `started again (pid ${child.pid}) but /healthz on ${port} does not answer yet`;
   return null;
 }
 
