@@ -136,12 +136,14 @@ async function waitFor(check: () => boolean | Promise<boolean>, ms: number): Pro
   return check();
 }
 
-/** `/healthz` answers 200 (credential-free, OPENCLAW.md section 4): the port alone listens seconds earlier. */
-function healthy(port: number): Promise<boolean> {
+/** GET `path` on loopback answers 200 (and, for /readyz, `"ready":true`): credential-free, OPENCLAW.md section 4. */
+function answers(port: number, urlPath: '/healthz' | '/readyz'): Promise<boolean> {
   return new Promise((resolve) => {
-    const request = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 1000 }, (response) => {
-      response.resume();
-      resolve(response.statusCode === 200);
+    const request = http.get({ host: '127.0.0.1', port, path: urlPath, timeout: 2000 }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk.slice(0, 4096)));
+      response.on('end', () => resolve(response.statusCode === 200 && (urlPath === '/healthz' || /"ready":\s*true/.test(body))));
     });
     request.on('error', () => resolve(false));
     request.on('timeout', () => {
@@ -178,7 +180,8 @@ async function restartUnmanaged(
   child.unref();
   fs.closeSync(log);
   const port = plan.changes.find((change) => change.profile === step.profile)?.toPort;
-  if (port !== undefined && !(await waitFor(() => healthy(port), START_WAIT_MS)))
+  // /readyz turns ready seconds after /healthz (OPENCLAW.md section 10); observing before that sees a gateway still starting.
+  if (port !== undefined && !(await waitFor(() => answers(port, '/readyz'), START_WAIT_MS)) && !(await answers(port, '/healthz')))
     return `started again (pid ${child.pid}) but /healthz on ${port} does not answer yet`;
   return null;
 }
