@@ -171,3 +171,44 @@ describe('clawdoc fix on stopped hash-port profiles with a foreign listener in t
     }
   });
 });
+
+describe('clawdoc fix on a shared workspace of two running gateways', () => {
+  it('gives rescue its own workspace with a live config change: no restart, same pids', async () => {
+    const before = home;
+    home = makeHome();
+    try {
+      const shared = path.join(home, 'bots', 'workspace');
+      for (const [profile, port] of [
+        ['main', 28789],
+        ['rescue', 29789],
+      ] as const) {
+        configSet(profile, 'gateway.port', String(port));
+        configSet(profile, 'gateway.mode', 'local');
+        configSet(profile, 'agents.defaults.workspace', shared);
+      }
+      const [sharedMain, sharedRescue] = await Promise.all([
+        startGateway(home, { profile: 'main', port: 28789 }),
+        startGateway(home, { profile: 'rescue', port: 29789 }),
+      ]);
+      const plan = clawdoc(home, ['fix', '--json']);
+      expect(
+        plan.json.steps.map((step: { kind: string; profile: string; commands: Array<{ text: string }> }) => [
+          step.kind,
+          step.profile,
+          step.commands.map((c) => c.text),
+        ]),
+      ).toEqual([['config', 'rescue', [`openclaw --profile rescue config set agents.defaults.workspace ${home}/.openclaw-rescue/workspace`]]]);
+      const run = clawdocLong(['fix', '--apply', '--yes', '--openclaw', openclawWrapper(), '--json']);
+      expect(
+        run.json.applied.map((step: { status: string }) => step.status),
+        run.stdout + run.stderr,
+      ).toEqual(['done']);
+      expect(statusOf('main')).toMatchObject({ state: 'running', pid: sharedMain.pid });
+      expect(statusOf('rescue')).toMatchObject({ state: 'running', pid: sharedRescue.pid });
+      const doctor = clawdoc(home, ['doctor', '--all-profiles', '--json']);
+      expect(doctor.json.findings.filter((finding: { severity: string }) => finding.severity !== 'info')).toEqual([]);
+    } finally {
+      home = before;
+    }
+  });
+});
