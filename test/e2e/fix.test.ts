@@ -173,7 +173,7 @@ describe('clawdoc fix on stopped hash-port profiles with a foreign listener in t
 });
 
 describe('clawdoc fix on a shared workspace of two running gateways', () => {
-  it('gives rescue its own workspace with a live config change: no restart, same pids', async () => {
+  it('gives one profile its own workspace with a live config change: no restart, same pids', async () => {
     const before = home;
     home = makeHome();
     try {
