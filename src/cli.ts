@@ -16,6 +16,7 @@ import { runChecksList } from './commands/checks.js';
 import { runBaselineCommand, type BaselineFlags } from './commands/baseline.js';
 import { parseInterval, runWatchCommand, type WatchFlags } from './commands/watch.js';
 import { FORMATS } from './commands/format.js';
+import { runFix, type FixFlags } from './commands/fix.js';
 
 const DEFAULT_PROBE_TIMEOUT_MS = 1500;
 
@@ -147,10 +148,20 @@ function buildProgram(runtime: Runtime, setExit: (code: number) => void, json: b
     .option('--plugin <path>', 'include checks from a file or package (repeatable)', collect, [])
     .action(async (flags: { plugin: string[] }, command: Command) => setExit(await runChecksList(contextOf(runtime, command), flags.plugin)));
 
+  program
+    .command('fix')
+    .description('one repair plan for the whole host, proven on a simulated copy first; --apply runs it, --undo restores the last apply')
+    .option('--apply', 'run the plan: asks first, backs up each file it changes next to it (<file>.clawdoc-<time>.bak), journals to <home>/.cache/clawdoc/')
+    .option('--yes', 'with --apply: do not ask (needed without a terminal)')
+    .option('--openclaw <path>', 'the openclaw CLI to run (default: openclaw on PATH)')
+    .option('--restart-unmanaged', 'with --apply: also stop and start gateways that run without a service')
+    .option('--undo', 'restore the files the last --apply changed')
+    .action(async (flags: FixFlags, command: Command) => setExit(await runFix(contextOf(runtime, command), flags)));
+
   return program;
 }
 
-const JSON_COMMANDS: readonly JsonCommand[] = ['doctor', 'status', 'ports', 'profiles', 'checks', 'baseline'];
+const JSON_COMMANDS: readonly JsonCommand[] = ['doctor', 'status', 'ports', 'profiles', 'checks', 'baseline', 'fix'];
 
 /** The command argv names, for the envelope of an error raised before commander ran it. */
 function commandIn(argv: readonly string[]): JsonCommand | null {

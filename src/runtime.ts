@@ -1,5 +1,7 @@
 // The small I/O surface the CLI writes through, so tests can capture output and exit codes.
 import os from 'node:os';
+import { execFile } from 'node:child_process';
+import readline from 'node:readline';
 import type { HostModel } from './model.js';
 import type { LiveModel } from './attribute/live.js';
 import { observeHost, type ObserveOptions } from './pipeline.js';
@@ -23,6 +25,42 @@ export interface Runtime {
   observe(model: HostModel, options: ObserveOptions): Promise<LiveModel>;
   /** Why this process cannot run at all (its working dir was removed); `main` then fails with exit 2. */
   startProblem?: string;
+  /** True when stdin is a terminal a question can be asked on (`fix --apply` refuses without one, unless --yes). */
+  stdinIsTTY?: boolean;
+  /** Asks a yes/no question on the terminal; tests inject an answer. */
+  confirm?(question: string): Promise<boolean>;
+  /** Runs a program with arguments, never through a shell; tests inject a fake. */
+  exec?(file: string, args: readonly string[], options: ExecOptions): Promise<ExecResult>;
+}
+
+export interface ExecOptions {
+  env: Readonly<Record<string, string | undefined>>;
+  timeoutMs: number;
+}
+
+export interface ExecResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function execProgram(file: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
+  return new Promise((resolve) => {
+    execFile(file, [...args], { env: options.env, timeout: options.timeoutMs, maxBuffer: 4 * 1024 * 1024, shell: false }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 127) : 0;
+      resolve({ code, stdout: String(stdout), stderr: String(stderr) || (error && typeof error.code !== 'number' ? error.message : '') });
+    });
+  });
+}
+
+function askOnTerminal(question: string): Promise<boolean> {
+  const prompt = readline.createInterface({ input: process.stdin, output: process.stderr });
+  return new Promise((resolve) => {
+    prompt.question(`${question} [y/N] `, (answer) => {
+      prompt.close();
+      resolve(/^y(es)?$/i.test(answer.trim()));
+    });
+  });
 }
 
 /** The working dir, or why there is none: process.cwd() throws once the dir has been removed. */
@@ -52,6 +90,9 @@ export function processRuntime(): Runtime {
     now: () => new Date(),
     observe: observeHost,
     ...(dir.problem ? { startProblem: dir.problem } : {}),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    confirm: askOnTerminal,
+    exec: execProgram,
   };
 }
 

@@ -7,8 +7,26 @@ import { profileJson } from './profiles.js';
 import { summarise } from './exit-code.js';
 import { displayPath } from './style.js';
 import { wrap, wrapCommand } from './wrap.js';
+import { buildFixPlan } from '../plan/plan.js';
+import { fingerprintOf } from './formats/fingerprint.js';
+
+/** Each finding with the ids of the `clawdoc fix` steps that resolve it: one host-wide plan, not one fix per finding. */
+function withPlanSteps(result: DoctorResult): Array<Finding & { planSteps?: string[] }> {
+  const { model, live } = result;
+  // With every check over every profile, the doctor's own findings are the plan's starting point: no second run.
+  const complete = result.focus.length === model.profiles.length && result.checksRun.length === result.checks.length;
+  const plan = buildFixPlan(
+    { model, profiles: model.profiles, focus: model.profiles, overlaps: live.overlaps, live },
+    { checks: result.checks, ...(complete ? { before: result.findings } : {}) },
+  );
+  return result.findings.map((finding) => {
+    const steps = plan.stepsByFinding[fingerprintOf(finding)];
+    return steps ? { ...finding, planSteps: steps } : finding;
+  });
+}
 
 export function doctorJson(result: DoctorResult): object {
+  const findings = withPlanSteps(result);
   return {
     failOn: result.failOn,
     layout: result.model.layout.version,
@@ -17,7 +35,7 @@ export function doctorJson(result: DoctorResult): object {
     searched: result.model.searched,
     checksRun: result.checksRun.length,
     checks: result.checksRun,
-    findings: result.findings,
+    findings,
     summary: summarise(result.findings),
   };
 }
@@ -28,12 +46,13 @@ function colourFor(chalk: ChalkInstance, severity: Severity): (text: string) => 
   return severity === 'error' ? chalk.red : severity === 'warning' ? chalk.yellow : chalk.blue;
 }
 
-function findingText(finding: Finding, chalk: ChalkInstance, verbose: boolean): string {
+function findingText(finding: Finding & { planSteps?: string[] }, chalk: ChalkInstance, verbose: boolean): string {
   const colour = colourFor(chalk, finding.severity);
   const lines = [`  ${colour(SYMBOL[finding.severity])} ${colour(finding.severity)} ${chalk.dim(finding.checkId)}`];
   lines.push(wrap(finding.message, '    '));
   lines.push(chalk.dim(wrap(`fix: ${finding.fixHint}`, '      ', undefined, '    ')));
   for (const command of finding.fix?.commands ?? []) lines.push(wrapCommand(command, '      $ ', '          ').replace(/^( {6})\$/, `$1${chalk.cyan('$')}`));
+  if (finding.planSteps) lines.push(chalk.dim(`    plan: ${finding.planSteps.join(', ')} of \`clawdoc fix\``));
   if (verbose) {
     for (const [key, value] of Object.entries(finding.evidence)) {
       lines.push(chalk.dim(wrap(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`, '        ', undefined, '      · ')));
@@ -72,12 +91,13 @@ export function doctorText(result: DoctorResult, chalk: ChalkInstance, verbose: 
     ),
   );
   lines.push('');
+  const all = withPlanSteps(result);
   const groups: Array<{ heading: string; findings: Finding[] }> = result.focus.map((profile) => ({
     heading: profileHeading(profile, home, chalk),
-    findings: result.findings.filter((finding) => finding.profile === profile.name),
+    findings: all.filter((finding) => finding.profile === profile.name),
   }));
   const focusNames = new Set(names);
-  const hostWide = result.findings.filter((finding) => finding.profile === null || !focusNames.has(finding.profile));
+  const hostWide = all.filter((finding) => finding.profile === null || !focusNames.has(finding.profile));
   if (hostWide.length > 0) groups.push({ heading: chalk.bold('host'), findings: hostWide });
   for (const group of groups) {
     lines.push(group.heading);

@@ -4,7 +4,7 @@ import { VERSION } from '../version.js';
 const SCHEMA_VERSION = 1;
 
 /** The commands that print JSON; null when argv named none (an error before any command). */
-export type JsonCommand = 'doctor' | 'status' | 'browser status' | 'ports' | 'profiles' | 'checks' | 'baseline' | 'version' | 'help';
+export type JsonCommand = 'doctor' | 'status' | 'browser status' | 'ports' | 'profiles' | 'checks' | 'baseline' | 'fix' | 'version' | 'help';
 
 export interface RunStamp {
   command: JsonCommand | null;

@@ -103,6 +103,7 @@ describe('--version and --help as JSON', () => {
       'baseline',
       'watch',
       'checks',
+      'fix',
     ]);
   });
 

@@ -1,0 +1,259 @@
+// Builds the host-wide repair plan, proves it on a simulated host, and says what stays manual and why.
+import type { Check, CheckContext, Finding } from '../doctor/api.js';
+import { runChecks } from '../doctor/run.js';
+import type { Profile } from '../model.js';
+import { fingerprintOf, involvedProfiles } from '../report/formats/fingerprint.js';
+import { renderCommand, UnsafeCommandValue, type CommandLine } from '../fixes/command-line.js';
+import { configSetArgs, gatewayInstallArgs, killLine, openclawEnvLine, openclawLine, serviceLine, unsetLine } from '../fixes/command-lines.js';
+import { decide, finalBase, type Decision, type Edit } from './decide.js';
+import { simulate } from './simulate.js';
+import type { FixPlan, PlanStep, ProfileChange, Remainder } from './types.js';
+
+export type { FixPlan, PlanStep } from './types.js';
+
+const SERIOUS = new Set(['error', 'warning']);
+
+/** The same problem across the simulation: a check about the same profiles (evidence such as ports may change). */
+function problemKey(finding: Finding): string {
+  return `${finding.checkId}|${finding.profile ?? ''}|${involvedProfiles(finding).join(',')}`;
+}
+
+function commandFor(profile: Profile, args: readonly string[]): CommandLine {
+  // A second identity (a shell's or a service's) lives in other files than `--profile` reaches.
+  return profile.origin.kind === 'own' ? openclawLine(profile, args) : openclawEnvLine(profile.stateDir, profile.configPath, args);
+}
+
+function configEdits(edit: Edit): Array<[string, string | number]> {
+  const edits: Array<[string, string | number]> = [];
+  if (edit.base !== null) edits.push(['gateway.port', edit.base]);
+  else if (edit.pin !== null) edits.push(['gateway.port', edit.pin]);
+  for (const [browser, port] of [...edit.cdpPorts].sort()) edits.push([`browser.profiles.${browser}.cdpPort`, port]);
+  for (const [key, url] of [...edit.cdpUrls].sort()) edits.push([key, url]);
+  for (const [key, port] of [...edit.webhooks].sort()) edits.push([key, port]);
+  for (const [key, file] of [...edit.paths].sort()) edits.push([key, file]);
+  return edits;
+}
+
+// Keys OpenClaw 2026.9.6 applies without a restart ("No gateway restart needed", OPENCLAW.md section 10).
+const LIVE_KEYS = /^(agents\.defaults\.workspace|logging\.file|channels\..*\.botToken)$/;
+
+function needsRestart(edit: Edit): boolean {
+  if (!edit.running) return false;
+  if (edit.base !== null) return true;
+  return configEdits(edit).some(([key]) => key !== 'gateway.port' && !LIVE_KEYS.test(key));
+}
+
+interface Draft extends Omit<PlanStep, 'id' | 'commands' | 'resolves'> {
+  lines: CommandLine[];
+}
+
+function gatewayServices(profile: Profile) {
+  return profile.services.filter((service) => service.isGateway);
+}
+
+function drafts(decision: Decision, context: CheckContext): Draft[] {
+  const host = context.model.invocation;
+  const environment: Draft[] = [];
+  const config: Draft[] = [];
+  const service: Draft[] = [];
+  const restart: Draft[] = [];
+  if (decision.unsetEnv.length > 0) {
+    environment.push({
+      kind: 'environment',
+      profile: null,
+      why: `This shell exports ${decision.unsetEnv.join(', ')}: inherited selectors beat --profile, so every later command would act on the wrong profile.`,
+      lines: [unsetLine(decision.unsetEnv)],
+      touchesRunningGateway: false,
+      undoable: false,
+      requires: 'operator-shell',
+      files: [],
+    });
+  }
+  for (const edit of decision.edits) {
+    const profile = edit.profile;
+    const edits = configEdits(edit);
+    if (edits.length > 0) {
+      const what = [
+        edit.base !== null
+          ? `move ${profile.name} from ${edit.currentBase} to base ${edit.base}: ${edit.base}..${edit.base + 110} meets no other profile, listener or foreign gateway`
+          : null,
+        edit.base === null && edit.pin !== null
+          ? `pin gateway.port ${edit.pin} where ${profile.name}'s gateway ${edit.running ? 'runs' : 'starts'} today`
+          : null,
+        edit.cdpPorts.size + edit.cdpUrls.size > 0 ? 'give its explicit CDP ports a port of its own band' : null,
+        edit.webhooks.size > 0 ? 'give its webhooks a port of their own' : null,
+        edit.paths.size > 0 ? `give it its own ${[...edit.paths.keys()].join(', ')} under its state dir` : null,
+      ].filter((part): part is string => part !== null);
+      config.push({
+        kind: 'config',
+        profile: profile.name,
+        why: `${what.join('; ').replace(/^./, (first) => first.toUpperCase())}.`,
+        lines: edits.map(([key, value]) => commandFor(profile, configSetArgs(key, value))),
+        touchesRunningGateway: edit.running && !needsRestart(edit) && edits.some(([key]) => LIVE_KEYS.test(key)),
+        undoable: true,
+        files: [profile.configPath],
+      });
+    }
+    const services = gatewayServices(profile);
+    if (edit.base !== null && services.some((unit) => unit.portArg !== null || unit.env.OPENCLAW_GATEWAY_PORT)) {
+      service.push({
+        kind: 'service',
+        profile: profile.name,
+        why: `${profile.name}'s service starts it with --port ${profile.gatewayPort.port}; rewrite it for ${edit.base}.`,
+        lines: [commandFor(profile, gatewayInstallArgs(edit.base))],
+        touchesRunningGateway: false,
+        undoable: true,
+        files: services.map((unit) => unit.file),
+      });
+    }
+    if (!needsRestart(edit)) continue;
+    const live = context.live.profiles[profile.name]!;
+    const moving = edit.base !== null;
+    if (services.length > 0) {
+      restart.push({
+        kind: 'restart',
+        profile: profile.name,
+        // A restart through the manager is a stop and a start: an in-process `gateway restart` keeps the old port (OPENCLAW.md section 10).
+        why: moving
+          ? `Restart ${profile.name} through its service manager so the new process binds ${edit.base}.`
+          : `Restart ${profile.name} so it reads the new ports.`,
+        lines: services.map((unit) => serviceLine('restart', unit, host)),
+        touchesRunningGateway: true,
+        undoable: false,
+        files: [],
+      });
+    } else if (moving && live.gateway.pid !== null) {
+      // Its start flags are invisible (the gateway replaces its argv, OPENCLAW.md section 4); what it bound is not:
+      // a gateway seen on loopback only is started on loopback again, or OpenClaw may pick another bind (auto in containers).
+      const pid = live.gateway.pid;
+      const addresses = context.live.snapshot.listeners.filter((listener) => listener.pid === pid && listener.port === edit.currentBase).map((l) => l.address);
+      const loopbackOnly = addresses.length > 0 && addresses.every((address) => address.startsWith('127.') || address === '::1');
+      const configuredBind = (profile.config?.gateway as { bind?: unknown } | undefined)?.bind;
+      const bind = loopbackOnly && configuredBind !== 'loopback' ? ['--bind', 'loopback'] : [];
+      restart.push({
+        kind: 'restart-unmanaged',
+        profile: profile.name,
+        why: `${profile.name} was started by hand (pid ${live.gateway.pid}, no service): stop it and start it again on ${edit.base}; an in-process restart keeps the old port.`,
+        lines: [killLine(live.gateway.pid), commandFor(profile, ['gateway', ...bind])],
+        touchesRunningGateway: true,
+        undoable: false,
+        requires: 'restart-unmanaged',
+        files: [],
+        stop: { pid: live.gateway.pid, stateDir: profile.stateDir },
+      });
+    } else {
+      restart.push({
+        kind: 'restart',
+        profile: profile.name,
+        why: `Restart ${profile.name} so it reads the new ports.`,
+        lines: [commandFor(profile, ['gateway', 'restart'])],
+        touchesRunningGateway: true,
+        undoable: false,
+        files: [],
+      });
+    }
+  }
+  return [...environment, ...config, ...service, ...restart];
+}
+
+function toRemainder(finding: Finding, reason: string): Remainder {
+  return {
+    fingerprint: fingerprintOf(finding),
+    checkId: finding.checkId,
+    severity: finding.severity,
+    profile: finding.profile,
+    message: finding.message,
+    reason,
+  };
+}
+
+function changesOf(decision: Decision): ProfileChange[] {
+  return decision.edits
+    .filter((edit) => configEdits(edit).length > 0)
+    .map((edit) => ({
+      profile: edit.profile.name,
+      fromPort: edit.currentBase,
+      toPort: finalBase(edit),
+      running: edit.running,
+      restart: needsRestart(edit),
+      cdpPorts: Object.fromEntries([...edit.cdpPorts].sort()),
+      webhookPorts: Object.fromEntries([...edit.webhooks].sort()),
+      paths: Object.fromEntries([...edit.paths].sort()),
+    }));
+}
+
+export interface PlanOptions {
+  checks: readonly Check[];
+  /** Findings of these checks over every profile, when the caller already has them (doctor --all-profiles): saves one run. */
+  before?: readonly Finding[];
+}
+
+/** The plan for the whole host: decided jointly, proven by re-running every check over the simulated host. */
+export function buildFixPlan(context: CheckContext, options: PlanOptions): FixPlan {
+  const whole: CheckContext = { ...context, focus: context.profiles };
+  const all = { only: [], skip: [] };
+  const before = options.before ?? runChecks(options.checks, whole, all).findings;
+  const decision = decide(whole);
+  const after = runChecks(options.checks, simulate(whole, decision), all).findings;
+
+  const beforeKeys = new Set(before.map(problemKey));
+  const afterKeys = new Set(after.filter((finding) => SERIOUS.has(finding.severity)).map(problemKey));
+  const serious = before.filter((finding) => SERIOUS.has(finding.severity));
+  const introduced = after.filter((finding) => SERIOUS.has(finding.severity) && !beforeKeys.has(problemKey(finding)));
+  const resolvedFindings = serious.filter((finding) => !afterKeys.has(problemKey(finding)));
+  const remaining = serious.filter((finding) => afterKeys.has(problemKey(finding)));
+
+  let stepDrafts: Draft[] = [];
+  let failure: string | null = null;
+  try {
+    stepDrafts = introduced.length === 0 ? drafts(decision, whole) : [];
+  } catch (error) {
+    if (!(error instanceof UnsafeCommandValue)) throw error;
+    failure = error.message;
+  }
+  const proven = introduced.length === 0 && failure === null;
+  const platform = context.model.invocation.platform;
+  const steps: PlanStep[] = [];
+  const stepsByFinding: Record<string, string[]> = {};
+  if (proven) {
+    stepDrafts.forEach((draft, index) => {
+      const id = `s${index + 1}`;
+      const resolves = resolvedFindings
+        .filter((finding) =>
+          draft.profile === null ? finding.checkId.startsWith('env/') || finding.profile === null : involvedProfiles(finding).includes(draft.profile),
+        )
+        .map(fingerprintOf);
+      const { lines, ...rest } = draft;
+      let commands;
+      try {
+        commands = lines.map((line) => ({ line, text: renderCommand(line, platform) }));
+      } catch (error) {
+        if (!(error instanceof UnsafeCommandValue)) throw error;
+        commands = lines.map((line) => ({ line, text: line.argv.join(' ') }));
+        rest.requires = 'operator-shell';
+      }
+      steps.push({ id, ...rest, resolves, commands });
+      for (const fingerprint of resolves) (stepsByFinding[fingerprint] ??= []).push(id);
+    });
+  }
+  const resolved = proven ? resolvedFindings.map(fingerprintOf) : [];
+  const remainder = proven
+    ? remaining.map((finding) => toRemainder(finding, finding.fixHint))
+    : serious.map((finding) =>
+        toRemainder(
+          finding,
+          failure !== null
+            ? `no safe command for the plan: ${failure}`
+            : `the host-wide plan did not converge (it would cause: ${introduced.map((f) => f.message).join('; ')}); ${finding.fixHint}`,
+        ),
+      );
+  return {
+    steps,
+    changes: proven ? changesOf(decision) : [],
+    resolved,
+    remainder,
+    proven,
+    introduced: introduced.map((finding) => toRemainder(finding, 'the simulated plan produces it')),
+    stepsByFinding,
+  };
+}
