@@ -36,8 +36,9 @@ const CASES: Array<[string, string, string[]]> = [
   ['no-command-json', 'healthy-main-rescue', ['--json']],
 ];
 
-// The home is copied to a path of the same length on every machine: commands wrap at 80 columns by their real length.
-const GOLDEN_HOMES = '/tmp/clawdoc-golden';
+// The home is copied to a path of the same length on every machine and run (mkdtemp adds six characters):
+// commands wrap at 80 columns by their real length. Its own dir per run, so parallel runs do not meet.
+const GOLDEN_HOMES = fs.mkdtempSync('/tmp/clawdoc-golden-');
 
 function goldenHome(name: string): string {
   const dir = path.join(GOLDEN_HOMES, name);
