@@ -1,4 +1,5 @@
 // Runs every probe concurrently under a per-probe timeout and one global deadline that aborts them; never rejects.
+import { setMaxListeners } from 'node:events';
 import type { BrowserControlProbe, CdpProbe, GatewayProbe, HttpProbe, ProbeResults } from './types.js';
 import type { ProbeTarget, ProbeTargets } from './targets.js';
 import { probeGateway } from './gateway.js';
@@ -69,6 +70,8 @@ export async function runProbes(targets: ProbeTargets, options: ProbeOptions): P
   const results: ProbeResults = { gateways: {}, cdp: {}, control: {}, deadlineHit: false };
   const controller = new AbortController();
   const { signal } = controller;
+  // Every socket in flight listens for the one deadline signal: many concurrent probes are expected, not a leak.
+  setMaxListeners(0, signal);
   const { timeoutMs } = options;
   const jobs: Array<() => Promise<void>> = [
     ...targets.gateways.map((target) => async () => {
