@@ -1,6 +1,6 @@
 // The host snapshot and probes worked: without them ownership and health findings would be silent, not clean.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { installSocketTools, rerunWithTimeout } from '../../src/fixes/commands.js';
+import { fixOf, installSocketTools, rerunWithTimeout } from '../../src/fixes/commands.js';
 
 export default defineCheck({
   id: 'host/snapshot',
@@ -15,8 +15,11 @@ export default defineCheck({
         severity: 'warning',
         profile: null,
         message: `the listening sockets could not be read (${snapshot.error ?? 'unknown error'}): who owns each port was not checked`,
-        fixHint: 'Install ss (iproute2) or netstat (net-tools), and run clawdoc as root to see every owner.',
-        fix: { commands: [installSocketTools()] },
+        fixHint:
+          context.model.invocation.platform === 'linux'
+            ? 'Install ss (iproute2) or netstat (net-tools), and run clawdoc as root to see every owner.'
+            : 'Run clawdoc as root (or with sudo) so netstat and lsof can see every owner.',
+        ...fixOf(() => [installSocketTools(context.model.invocation)]),
         evidence: { method: snapshot.method, error: snapshot.error },
       });
     }

@@ -151,7 +151,9 @@ export function chownLine(dir: string, uid: number): CommandLine {
 }
 
 /** The Debian package with `ss`, which the socket snapshot reads listeners with. */
-export function installSocketToolsLine(): CommandLine {
+export function installSocketToolsLine(platform: NodeJS.Platform): CommandLine {
+  // Only Linux images ship without ss and netstat; macOS and Windows have netstat (and lsof) built in.
+  if (platform !== 'linux') throw new UnsafeCommandValue('platform', platform, 'nothing to install: netstat is part of the system');
   return { argv: ['sudo', 'apt-get', 'install', '-y', 'iproute2'], posixOnly: true };
 }
 

@@ -358,8 +358,8 @@ export function chownToUser(dir: string, uid: number, host?: CommandHost): strin
 }
 
 /** Installs the tool the socket snapshot needs. */
-export function installSocketTools(host?: CommandHost): string {
-  return render(installSocketToolsLine(), host);
+export function installSocketTools(host: CommandHost): string {
+  return render(installSocketToolsLine(host.platform), host);
 }
 
 /** Runs clawdoc again with a longer probe deadline. */

@@ -21,6 +21,14 @@ describe(checkIdOf(import.meta.url), () => {
     ]);
   });
 
+  it('on macOS says to run as root and prints no Linux package command', () => {
+    const linux = model().profile('rescue', { port: 19789 }).snapshotFailed().context();
+    const mac = { ...linux, model: { ...linux.model, invocation: { ...linux.model.invocation, platform: 'darwin' as const } } };
+    const [finding] = runCheck(check, mac);
+    expect(finding?.fixHint).toBe('Run clawdoc as root (or with sudo) so netstat and lsof can see every owner.');
+    expect(finding?.fix).toBeUndefined();
+  });
+
   it('stays silent when the snapshot worked', () => {
     expect(runCheck(check, model().profile('rescue', { port: 19789 }).context())).toEqual([]);
   });
