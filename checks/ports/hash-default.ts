@@ -11,6 +11,8 @@ export default defineCheck({
   run(context) {
     const { profile } = context;
     if (profile.gatewayPort.source !== 'profile-hash' && profile.cliPort.source !== 'profile-hash') return [];
+    // A gateway.port OpenClaw ignores (a string, out of range) is config/invalid's finding: "has no gateway.port" would mislead.
+    if (profile.problems.some((problem) => problem.path === 'gateway.port')) return [];
     const port = profile.gatewayPort.source === 'profile-hash' ? profile.gatewayPort.port : profile.cliPort.port;
     const partners = context.overlaps
       .filter((overlap) => overlap.a.profile === profile.name || overlap.b.profile === profile.name)

@@ -57,4 +57,9 @@ describe(checkIdOf(import.meta.url), () => {
   it('stays silent for pinned ports and the default profile', () => {
     expect(runCheck(check, model().profile('default', { port: 18789, portSource: 'default' }).profile('rescue', { port: 19789 }).context())).toEqual([]);
   });
+
+  it('stays silent when gateway.port is set but OpenClaw ignores it (config/invalid says why)', () => {
+    const problems = [{ severity: 'error' as const, path: 'gateway.port', message: 'is a string, not a number' }];
+    expect(runCheck(check, model().profile('rescue', { port: 23532, portSource: 'profile-hash', problems }).context())).toEqual([]);
+  });
 });
