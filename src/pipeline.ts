@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { HostModel, Invocation, LayoutVersion, Profile, StrayDir } from './model.js';
 import type { LiveModel } from './attribute/live.js';
-import type { Check, Severity } from './doctor/api.js';
-import type { DoctorResult } from './doctor/result.js';
+import type { Check, Finding, Severity } from './doctor/api.js';
+import type { DoctorResult, PlanView } from './doctor/result.js';
+import { buildFixPlan } from './plan/plan.js';
 import { discoverProfiles, type DiscoveredProfile } from './profiles/discover.js';
 import { resolveProfile } from './config/resolve-profile.js';
 import { decideLayout, findCliOnPath, findInstalledOpenClaw } from './ports/layout.js';
@@ -121,6 +122,19 @@ export function checkHost(model: HostModel, focus: readonly Profile[], live: Liv
     findings: run.findings,
     exitCode: exitCode(run.findings, options.failOn),
     failOn: options.failOn,
+    plan: planOf(model, live, options.checks, run.checksRun.length === options.checks.length && focus.length === model.profiles.length ? run.findings : null),
+  };
+}
+
+// --- plan ---------------------------------------------------------------------------------------
+
+/** The host-wide plan, as the doctor shows it. With every check over every profile, its findings are the plan's start. */
+function planOf(model: HostModel, live: LiveModel, checks: readonly Check[], complete: readonly Finding[] | null): PlanView {
+  const context = { model, profiles: model.profiles, focus: model.profiles, overlaps: live.overlaps, live };
+  const plan = buildFixPlan(context, { checks, ...(complete ? { before: complete } : {}) });
+  return {
+    steps: plan.steps.map((step) => ({ id: step.id, why: step.why, commands: step.commands.map((command) => command.text) })),
+    stepsByFinding: plan.stepsByFinding,
   };
 }
 

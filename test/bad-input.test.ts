@@ -144,11 +144,11 @@ const CORPUS: Record<string, Outcome> = {
       'config/invalid|warning|Missing env var "CLAWDOC_BAD_MISSING_TOKEN" - feature using this value will be unavailable (referenced 4 times, first at gateway.auth.token)',
     ],
   },
-  'port-fraction': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not 1.5'), FALLBACK] },
-  'port-negative': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not -1'), FALLBACK] },
-  'port-string': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not "abc"'), FALLBACK] },
-  'port-too-big': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not 70000'), FALLBACK] },
-  'port-zero': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not 0'), FALLBACK] },
+  'port-fraction': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not 1.5')] },
+  'port-negative': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not -1')] },
+  'port-string': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not "abc"')] },
+  'port-too-big': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not 70000')] },
+  'port-zero': { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not 0')] },
   'secret-key-literal': {
     exitCode: 1,
     rescue: [invalid('browser.profiles.apiKeyed.cdpPort must be a whole number from 1 to 65535, not a string (not shown: the key holds a secret)')],
@@ -294,7 +294,7 @@ const GENERATED: Array<[string, (rescueDir: string, home: string) => Record<stri
       put(path.join(dir, 'openclaw.json'), '{ gateway: { port: "${OPENCLAW_GATEWAY_TOKEN}" } }');
       put(path.join(unitsOf(home), 'openclaw-gateway-rescue.service'), rescueUnit(dir, `OPENCLAW_GATEWAY_TOKEN=${SECRET}`));
     },
-    { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not the value of ${OPENCLAW_GATEWAY_TOKEN} (not shown)'), FALLBACK] },
+    { exitCode: 1, rescue: [invalid('gateway.port must be a whole number from 1 to 65535, not the value of ${OPENCLAW_GATEWAY_TOKEN} (not shown)')] },
   ],
   [
     'a FIFO, a huge file and /dev/zero as lock files',

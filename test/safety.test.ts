@@ -69,6 +69,10 @@ const COMMANDS = [
   ['--profile', 'rescue', 'doctor', '--fail-on', 'info'],
   ['doctor', '--only', 'no/such-check'],
   ['doctor', '--only', 'no/such-check', '--json'],
+  ['doctor', '--all-profiles', '--format', 'sarif'],
+  ['doctor', '--all-profiles', '--format', 'prometheus'],
+  ['fix'],
+  ['fix', '--json'],
 ];
 
 function hashTree(root: string): string {

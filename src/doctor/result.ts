@@ -3,6 +3,13 @@ import type { HostModel, Profile } from '../model.js';
 import type { LiveModel } from '../attribute/live.js';
 import type { Check, Finding, Severity } from './api.js';
 
+/** The host-wide plan as the doctor shows it: each step's commands, and which steps resolve which finding. */
+export interface PlanView {
+  steps: Array<{ id: string; why: string; commands: string[] }>;
+  /** Finding fingerprint -> ids of the steps that resolve it. */
+  stepsByFinding: Record<string, string[]>;
+}
+
 export interface DoctorResult {
   model: HostModel;
   live: LiveModel;
@@ -12,4 +19,6 @@ export interface DoctorResult {
   findings: readonly Finding[];
   exitCode: number;
   failOn: Severity;
+  /** The `clawdoc fix` plan of this run, so every command the doctor prints belongs to one plan. */
+  plan: PlanView;
 }

@@ -274,8 +274,10 @@ function placeAbsolutes(context: CheckContext, order: readonly Profile[], edits:
         let chosen: number | null = free(preferred) ? preferred : null;
         for (let candidate = band.from; chosen === null && candidate <= band.to; candidate += 1) if (free(candidate)) chosen = candidate;
         if (chosen === null) continue;
-        absoluteTaken.set(chosen, profile.name);
         const name = entry.label ?? 'openclaw';
+        // A URL with credentials cannot be written into a printed command without printing them: left to the operator.
+        if (!entry.source.endsWith('.cdpPort') && carriesSecret(urlOf(profile, entry.source))) continue;
+        absoluteTaken.set(chosen, profile.name);
         if (entry.source.endsWith('.cdpPort')) edit.cdpPorts.set(name, chosen);
         else edit.cdpUrls.set(entry.source, rewritePort(urlOf(profile, entry.source), chosen));
       } else if (entry.role === 'webhook') {
@@ -292,6 +294,16 @@ function placeAbsolutes(context: CheckContext, order: readonly Profile[], edits:
         edit.webhooks.set(hook.portKey, chosen);
       }
     }
+  }
+}
+
+/** True for a URL with a user, a password, a query or a fragment: any of them may hold a credential. */
+function carriesSecret(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '' || parsed.search !== '' || parsed.hash !== '';
+  } catch {
+    return true;
   }
 }
 

@@ -7,20 +7,14 @@ import { profileJson } from './profiles.js';
 import { summarise } from './exit-code.js';
 import { displayPath } from './style.js';
 import { wrap, wrapCommand } from './wrap.js';
-import { buildFixPlan } from '../plan/plan.js';
 import { fingerprintOf } from './formats/fingerprint.js';
 
+type PlannedFinding = Finding & { planSteps?: string[] };
+
 /** Each finding with the ids of the `clawdoc fix` steps that resolve it: one host-wide plan, not one fix per finding. */
-function withPlanSteps(result: DoctorResult): Array<Finding & { planSteps?: string[] }> {
-  const { model, live } = result;
-  // With every check over every profile, the doctor's own findings are the plan's starting point: no second run.
-  const complete = result.focus.length === model.profiles.length && result.checksRun.length === result.checks.length;
-  const plan = buildFixPlan(
-    { model, profiles: model.profiles, focus: model.profiles, overlaps: live.overlaps, live },
-    { checks: result.checks, ...(complete ? { before: result.findings } : {}) },
-  );
+function withPlanSteps(result: DoctorResult): PlannedFinding[] {
   return result.findings.map((finding) => {
-    const steps = plan.stepsByFinding[fingerprintOf(finding)];
+    const steps = result.plan.stepsByFinding[fingerprintOf(finding)];
     return steps ? { ...finding, planSteps: steps } : finding;
   });
 }
@@ -46,13 +40,26 @@ function colourFor(chalk: ChalkInstance, severity: Severity): (text: string) => 
   return severity === 'error' ? chalk.red : severity === 'warning' ? chalk.yellow : chalk.blue;
 }
 
-function findingText(finding: Finding & { planSteps?: string[] }, chalk: ChalkInstance, verbose: boolean): string {
+function commandLine(command: string, chalk: ChalkInstance): string {
+  return wrapCommand(command, '      $ ', '          ').replace(/^( {6})\$/, `$1${chalk.cyan('$')}`);
+}
+
+/**
+ * A finding the host-wide plan resolves shows that plan's steps, so no two commands on the page contradict
+ * each other; the finding's own fix shows only where the plan does not reach.
+ */
+function findingText(finding: PlannedFinding, plan: DoctorResult['plan'], chalk: ChalkInstance, verbose: boolean): string {
   const colour = colourFor(chalk, finding.severity);
   const lines = [`  ${colour(SYMBOL[finding.severity])} ${colour(finding.severity)} ${chalk.dim(finding.checkId)}`];
   lines.push(wrap(finding.message, '    '));
   lines.push(chalk.dim(wrap(`fix: ${finding.fixHint}`, '      ', undefined, '    ')));
-  for (const command of finding.fix?.commands ?? []) lines.push(wrapCommand(command, '      $ ', '          ').replace(/^( {6})\$/, `$1${chalk.cyan('$')}`));
-  if (finding.planSteps) lines.push(chalk.dim(`    plan: ${finding.planSteps.join(', ')} of \`clawdoc fix\``));
+  const steps = plan.steps.filter((step) => finding.planSteps?.includes(step.id));
+  if (steps.length === 0) {
+    for (const command of finding.fix?.commands ?? []) lines.push(commandLine(command, chalk));
+  } else {
+    lines.push(chalk.dim(`    the host-wide plan (\`clawdoc fix\`), step${steps.length === 1 ? '' : 's'} ${steps.map((step) => step.id).join(', ')}:`));
+    for (const step of steps) for (const command of step.commands) lines.push(commandLine(command, chalk));
+  }
   if (verbose) {
     for (const [key, value] of Object.entries(finding.evidence)) {
       lines.push(chalk.dim(wrap(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`, '        ', undefined, '      · ')));
@@ -102,7 +109,7 @@ export function doctorText(result: DoctorResult, chalk: ChalkInstance, verbose: 
   for (const group of groups) {
     lines.push(group.heading);
     if (group.findings.length === 0) lines.push(`  ${chalk.green('✔')} no findings`);
-    for (const finding of group.findings) lines.push(findingText(finding, chalk, verbose));
+    for (const finding of group.findings) lines.push(findingText(finding, result.plan, chalk, verbose));
     lines.push('');
   }
   if (verbose) {
