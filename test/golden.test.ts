@@ -18,22 +18,21 @@ const CASES: Array<[string, string, string[]]> = [
   ['usage-error-json', 'healthy-main-rescue', ['doctor', '--fail-on', 'fatal', '--json']],
   ['unknown-profile', 'healthy-main-rescue', ['--profile', 'nope', 'status']],
   ['invalid-profile-name', 'healthy-main-rescue', ['--profile', 'bad name', 'status']],
-  ['doctor-duplicate-port-sarif', 'duplicate-port', ['doctor', '--all-profiles', '--format', 'sarif']],
-  ['doctor-duplicate-port-junit', 'duplicate-port', ['doctor', '--all-profiles', '--format', 'junit']],
-  ['doctor-duplicate-port-github', 'duplicate-port', ['doctor', '--all-profiles', '--format', 'github']],
-  ['doctor-duplicate-port-prometheus', 'duplicate-port', ['doctor', '--all-profiles', '--format', 'prometheus']],
   ['doctor-duplicate-port-json', 'duplicate-port', ['doctor', '--all-profiles', '--format', 'json']],
-  ['doctor-rescue-in-cdp-band-sarif', 'rescue-in-cdp-band', ['doctor', '--all-profiles', '--format', 'sarif']],
-  ['doctor-rescue-in-cdp-band-junit', 'rescue-in-cdp-band', ['doctor', '--all-profiles', '--format', 'junit']],
-  ['doctor-rescue-in-cdp-band-github', 'rescue-in-cdp-band', ['doctor', '--all-profiles', '--format', 'github']],
-  ['doctor-rescue-in-cdp-band-prometheus', 'rescue-in-cdp-band', ['doctor', '--all-profiles', '--format', 'prometheus']],
-  ['doctor-broken-json5-sarif', 'broken-json5', ['doctor', '--all-profiles', '--format', 'sarif']],
-  ['doctor-broken-json5-junit', 'broken-json5', ['doctor', '--all-profiles', '--format', 'junit']],
-  ['doctor-broken-json5-github', 'broken-json5', ['doctor', '--all-profiles', '--format', 'github']],
-  ['doctor-broken-json5-prometheus', 'broken-json5', ['doctor', '--all-profiles', '--format', 'prometheus']],
   ['unknown-profile-typo-json', 'healthy-main-rescue', ['--profile', 'rescu', '--json', 'status']],
   ['version-json', 'healthy-main-rescue', ['--version', '--json']],
   ['no-command-json', 'healthy-main-rescue', ['--json']],
+  // Every CI format, on every sample home.
+  ...fs
+    .readdirSync(path.join(ROOT, 'fixtures', 'homes'))
+    .sort()
+    .flatMap((home) =>
+      (['sarif', 'junit', 'github', 'prometheus'] as const).map((format): [string, string, string[]] => [
+        `formats/${home}-${format}`,
+        home,
+        ['doctor', '--all-profiles', '--format', format],
+      ]),
+    ),
 ];
 
 // The home is copied to a path of the same length on every machine and run (mkdtemp adds six characters):
@@ -61,7 +60,10 @@ describe('golden CLI output', () => {
       // A fingerprint hashes the finding's real paths, which include this run's temp home (its stability is unit-tested).
       .replace(/("(?:fingerprint|clawdocFingerprint\/v1)": ")[0-9a-f]{32}"/g, '$1<fingerprint>"');
     const file = path.join(ROOT, 'test', 'golden', `${name}.txt`);
-    if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(file, text);
+    if (process.env.UPDATE_GOLDEN === '1') {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+    }
     expect(fs.existsSync(file), `${file} is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
     expect(text).toBe(fs.readFileSync(file, 'utf8'));
   });
