@@ -185,7 +185,10 @@ export function decide(context: CheckContext): Decision {
   }
 
   // 2. New bases, jointly: each mover in keep order takes the nearest base clear of everything placed so far.
+  // The whole port range is searched for each; once one finds none, the range only fills up: later ones need not look.
+  let rangeFull = false;
   for (const edit of moving) {
+    if (rangeFull) break;
     const plan = livePlan(context, edit.profile);
     const derived = derivedEntries(plan);
     const gateway = plan.find((entry) => entry.role === 'gateway')?.from ?? edit.currentBase;
@@ -198,6 +201,7 @@ export function decide(context: CheckContext): Decision {
       map.bases[base] = 1;
       break;
     }
+    rangeFull = edit.base === null;
   }
 
   // 3. Pins: a gateway that stays but runs off its configured port, or rests on the name hash, gets gateway.port written down.
