@@ -1,5 +1,6 @@
 // Path helpers every stage shares: containment, `~` expansion as OpenClaw does it, and `~` display.
 import path from 'node:path';
+import type { Profile } from './model.js';
 
 /** True when `child` is `parent` or lies under it (lexically; callers compare real paths where symlinks matter). */
 export function isUnder(child: string, parent: string): boolean {
@@ -18,4 +19,16 @@ export function expandUserPath(file: string, home: string, relativeTo: string = 
 export function tildePath(home: string, file: string): string {
   if (file === home) return '~';
   return file.startsWith(`${home}/`) ? `~/${file.slice(home.length + 1)}` : file;
+}
+
+/** Every path a profile owns that another profile must not share: state dir, config, session store, log, OAuth dir, workspaces. */
+export function profilePaths(profile: Pick<Profile, 'stateDir' | 'configPath' | 'sessionStore' | 'logFile' | 'oauthDir' | 'workspaces'>): string[] {
+  return [
+    profile.stateDir,
+    profile.configPath,
+    profile.sessionStore,
+    profile.logFile,
+    profile.oauthDir,
+    ...profile.workspaces.map((entry) => entry.path),
+  ].filter((file): file is string => file !== null);
 }

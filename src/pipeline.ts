@@ -11,6 +11,7 @@ import { resolveProfile } from './config/resolve-profile.js';
 import { decideLayout, findCliOnPath, findInstalledOpenClaw } from './ports/layout.js';
 import { findOverlaps } from './ports/overlaps.js';
 import { realPathOf } from './real-path.js';
+import { profilePaths } from './paths.js';
 import { registerPathGuard } from './fixes/commands.js';
 import { takeSnapshot } from './host/snapshot.js';
 import { runProbes } from './probe/run.js';
@@ -38,15 +39,7 @@ function resolveSafely(discovered: DiscoveredProfile, invocation: Invocation, la
 function realPathsOf(profiles: readonly Profile[], strayDirs: readonly StrayDir[]): Record<string, string> {
   const realPaths: Record<string, string> = {};
   for (const profile of profiles) {
-    const paths = [
-      profile.stateDir,
-      profile.configPath,
-      profile.sessionStore,
-      profile.logFile,
-      profile.oauthDir,
-      ...profile.workspaces.map((entry) => entry.path),
-    ];
-    for (const file of paths) if (file !== null && !(file in realPaths)) realPaths[file] = realPathOf(file);
+    for (const file of profilePaths(profile)) if (!(file in realPaths)) realPaths[file] = realPathOf(file);
   }
   for (const stray of strayDirs) if (!(stray.path in realPaths)) realPaths[stray.path] = realPathOf(stray.path);
   return realPaths;

@@ -4,21 +4,10 @@ import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
 import { openclawHint, unsetEnv } from '../../src/fixes/commands.js';
 import { tildePath } from '../../src/paths.js';
 import { cliTargetOf, INHERITED_SELECTORS, ownServiceNames } from '../../src/config/cli-target.js';
-import { isLoopbackHost } from '../../src/ports/plan.js';
+import { localPortOf } from '../../src/ports/plan.js';
 import type { Profile } from '../../src/model.js';
 
 type Selector = (typeof INHERITED_SELECTORS)[number];
-
-/** The port of a gateway URL on this host, or null for a remote or unparsable one. */
-function loopbackPort(url: string): number | null {
-  try {
-    const parsed = new URL(url);
-    if (!isLoopbackHost(parsed.hostname)) return null;
-    return parsed.port ? Number(parsed.port) : parsed.protocol === 'wss:' || parsed.protocol === 'https:' ? 443 : 80;
-  } catch {
-    return null;
-  }
-}
 
 export default defineCheck({
   id: 'env/inherited-selectors',
@@ -86,7 +75,7 @@ export default defineCheck({
         culprits.add('OPENCLAW_LAUNCHD_LABEL');
       }
       if (target.gatewayUrl) {
-        const port = loopbackPort(target.gatewayUrl);
+        const port = localPortOf(target.gatewayUrl);
         if (port !== profile.gatewayPort.port) {
           const owner = port === null ? null : portOwner(port);
           effects.push(`${owner && owner.name !== profile.name ? `${owner.name}'s gateway` : 'the gateway'} at ${target.gatewayUrl} (OPENCLAW_GATEWAY_URL)`);

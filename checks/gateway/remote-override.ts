@@ -3,18 +3,8 @@ import { defineCheck } from '../../src/doctor/api.js';
 import { configSetAt, fixOf, openclawHint } from '../../src/fixes/commands.js';
 import { getPath } from '../../src/config/validate.js';
 import { isGatewayUp } from '../../src/attribute/live.js';
-import { isLoopbackHost } from '../../src/ports/plan.js';
+import { localPortOf } from '../../src/ports/plan.js';
 import { redact } from '../../src/redact.js';
-
-function loopbackPort(url: string): number | null {
-  try {
-    const parsed = new URL(url);
-    if (!isLoopbackHost(parsed.hostname)) return null;
-    return parsed.port ? Number(parsed.port) : parsed.protocol === 'wss:' || parsed.protocol === 'https:' ? 443 : 80;
-  } catch {
-    return null;
-  }
-}
 
 export default defineCheck({
   id: 'gateway/remote-override',
@@ -31,7 +21,7 @@ export default defineCheck({
     if (typeof url !== 'string' || url.trim() === '') return [];
     // A profile without a gateway of its own is a remote client on purpose.
     if (!live.expectedRunning && !isGatewayUp(live.gateway)) return [];
-    const port = loopbackPort(url);
+    const port = localPortOf(url);
     if (port === live.gateway.port) return [];
     const owner =
       port === null ? null : context.model.profiles.find((other) => other.name !== profile.name && context.live.profiles[other.name]?.gateway.port === port);

@@ -4,7 +4,7 @@ import type { HostSnapshot } from '../host/types.js';
 import type { ProbeResults } from '../probe/types.js';
 import { probeHostFor, probeKey } from '../probe/targets.js';
 import { CANVAS_PATH } from '../probe/gateway.js';
-import { localCdpPort } from '../ports/plan.js';
+import { localPortOf } from '../ports/plan.js';
 import { redact } from '../redact.js';
 import type { BrowserProfileState, CanvasState, ControlState, GatewayStatus, PlannedPortStatus } from './live.js';
 import { isGatewayUp } from './live.js';
@@ -80,7 +80,7 @@ export function browserProfileStates(profile: Profile, ports: readonly PlannedPo
       return { ...base, ...none, cdpPort: relay?.port ?? null, state: 'extension', owner: relay?.owners[0] ?? null };
     }
     const planned = ports.find((status) => status.entry.role === 'cdp' && status.entry.label === browser.name);
-    const port = planned?.port ?? (url ? localCdpPort(url) : null);
+    const port = planned?.port ?? (url ? localPortOf(url) : null);
     if (port === null) return { ...base, ...none, cdpPort: null, state: 'remote', owner: null };
     const owner = planned?.owners[0] ?? null;
     const host = probeHostFor(observed.snapshot, port);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Profile } from '../model.js';
 import { UnsafeCommandValue } from './command-line.js';
+import { profilePaths } from '../paths.js';
 
 type GuardedProfile = Pick<Profile, 'name' | 'stateDir' | 'configPath' | 'workspaces' | 'sessionStore' | 'logFile' | 'oauthDir'>;
 
@@ -49,17 +50,6 @@ function isLinkedElsewhere(file: string, real: string): boolean {
   return real !== file && (path.basename(real) !== path.basename(file) || path.basename(path.dirname(real)) !== path.basename(path.dirname(file)));
 }
 
-function pathsOf(profile: GuardedProfile): string[] {
-  return [
-    profile.stateDir,
-    profile.configPath,
-    profile.sessionStore,
-    profile.logFile,
-    profile.oauthDir,
-    ...profile.workspaces.map((entry) => entry.path),
-  ].filter((file): file is string => file !== null);
-}
-
 interface OwnedPath {
   profile: string;
   /** Its place in the model's profile order: of several owners, the first one is named. */
@@ -87,7 +77,7 @@ function indexOf(guard: PathGuard): GuardIndex {
   const byReal = new Map<string, OwnedPath[]>();
   const sortedReal: OwnedPath[] = [];
   guard.profiles.forEach((profile, order) => {
-    for (const own of pathsOf(profile)) {
+    for (const own of profilePaths(profile)) {
       const entry = { profile: profile.name, order, own, real: realOf(own, guard.realPaths) };
       byPath.set(own, [...(byPath.get(own) ?? []), entry]);
       if (isLinkedElsewhere(own, entry.real)) continue;

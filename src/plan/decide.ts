@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CheckContext } from '../doctor/api.js';
 import type { PortPlanEntry, PortSource, Profile } from '../model.js';
 import { isGatewayUp } from '../attribute/live.js';
-import { instanceReach, localCdpPort, RECOMMENDED_SPACING } from '../ports/plan.js';
+import { instanceReach, localPortOf, RECOMMENDED_SPACING } from '../ports/plan.js';
 import { DEFAULT_PROFILE } from '../profiles/names.js';
 
 const SOURCE_STRENGTH: Record<PortSource, number> = { flag: 4, env: 3, config: 2, 'profile-hash': 1, default: 0 };
@@ -320,7 +320,7 @@ function urlOf(profile: Profile, key: string): string {
 function rewritePort(url: string, port: number): string {
   try {
     const parsed = new URL(url);
-    if (localCdpPort(url) === null) return url;
+    if (localPortOf(url) === null) return url;
     parsed.port = String(port);
     return parsed.toString().replace(/\/$/, url.endsWith('/') ? '/' : '');
   } catch {

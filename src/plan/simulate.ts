@@ -4,7 +4,7 @@ import type { CheckContext } from '../doctor/api.js';
 import type { BrowserProfileConfig, HostModel, Profile, WorkspaceEntry } from '../model.js';
 import type { HostSnapshot, Listener } from '../host/types.js';
 import type { GatewayProbe, ProbeResults } from '../probe/types.js';
-import { buildPortPlan, instanceReach, localCdpPort } from '../ports/plan.js';
+import { buildPortPlan, instanceReach, localPortOf } from '../ports/plan.js';
 import { findOverlaps } from '../ports/overlaps.js';
 import { buildLiveModel } from '../attribute/attribute.js';
 import { probeKey } from '../probe/targets.js';
@@ -119,8 +119,8 @@ function movedSnapshot(context: CheckContext, decision: Decision, reach: number)
     for (const [key, url] of edit.cdpUrls) {
       const oldUrl =
         key === 'browser.cdpUrl' ? edit.profile.browserCdpUrl : edit.profile.browserProfiles.find((b) => `browser.profiles.${b.name}.cdpUrl` === key)?.cdpUrl;
-      const old = oldUrl ? localCdpPort(oldUrl) : null;
-      const port = localCdpPort(url);
+      const old = oldUrl ? localPortOf(oldUrl) : null;
+      const port = localPortOf(url);
       for (const listener of snapshot.listeners)
         if (old !== null && port !== null && listener.port === old && listener.pid !== null && ownPids.has(listener.pid))
           moves.set(listenerKey(listener), port);

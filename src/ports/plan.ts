@@ -49,10 +49,10 @@ export function isLoopbackHost(host: string): boolean {
   return bare === 'localhost' || bare === '::1' || bare.startsWith('127.') || bare === '0.0.0.0';
 }
 
-/** The local port of a CDP URL that points at this host; null for remote or unparsable URLs. */
-export function localCdpPort(cdpUrl: string): number | null {
+/** The local port of a URL (CDP, gateway) that points at this host; null for remote or unparsable URLs. */
+export function localPortOf(address: string): number | null {
   try {
-    const url = new URL(cdpUrl);
+    const url = new URL(address);
     if (!isLoopbackHost(url.hostname)) return null;
     if (url.port) return Number(url.port);
     return url.protocol === 'https:' || url.protocol === 'wss:' ? 443 : 80;
@@ -130,7 +130,7 @@ function browserEntries(input: PlanInput, control: number, layout: LayoutVersion
     if (profile.cdpPort !== null) {
       entries.push(single('cdp', profile.cdpPort, LOOPBACK, `${key}.cdpPort`, 'absolute', profile.name));
     } else if (url !== null) {
-      const port = localCdpPort(url);
+      const port = localPortOf(url);
       const urlKey = profile.cdpUrl !== null ? `${key}.cdpUrl` : 'browser.cdpUrl';
       if (port !== null) entries.push(single('cdp', port, LOOPBACK, urlKey, 'absolute', profile.name));
     } else {

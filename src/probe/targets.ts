@@ -1,7 +1,7 @@
 // Which ports get probed: only planned ports that something listens on, at a loopback address that reaches it.
 import type { HostModel } from '../model.js';
 import type { HostSnapshot } from '../host/types.js';
-import { localCdpPort } from '../ports/plan.js';
+import { localPortOf } from '../ports/plan.js';
 
 export interface ProbeTarget {
   host: string;
@@ -50,7 +50,7 @@ export function probeTargets(model: HostModel, snapshot: HostSnapshot): ProbeTar
       }
     }
     for (const url of [profile.browserCdpUrl, ...profile.browserProfiles.map((browser) => browser.cdpUrl)]) {
-      const port = url ? localCdpPort(url) : null;
+      const port = url ? localPortOf(url) : null;
       if (port !== null) add('cdp', port);
     }
   }

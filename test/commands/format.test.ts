@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Ajv } from 'ajv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import parsePrometheus from 'parse-prometheus-text-format';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,17 +9,7 @@ import { fixtureHome, ROOT, runCli } from '../support/runtime.js';
 import { jsonSchemaErrors } from '../support/schema.js';
 import { builtinChecks } from '../../checks/index.js';
 
-const official = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'report', 'formats', 'sarif-schema-2.1.0.json'), 'utf8')) as {
-  id: string;
-  $schema: string;
-} & Record<string, unknown>;
-// Draft-04 by declaration, nothing draft-04-specific inside: compiled as draft-07 (as test/report/formats/sarif.test.ts does).
-const { id, $schema: _draft04, ...body } = official;
-const ajv = new Ajv({ allErrors: true, strict: false });
-ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
-ajv.addFormat('uri', (value: string) => URL.canParse(value));
-ajv.addFormat('uri-reference', (value: string) => URL.canParse(value, 'file:///base/'));
-const validateSarif = ajv.compile({ ...body, $schema: 'http://json-schema.org/draft-07/schema#', $id: id });
+import { validateSarif } from '../support/sarif.js';
 
 const home = fixtureHome('duplicate-port');
 const env = { PATH: '/usr/bin:/bin', HOME: home };

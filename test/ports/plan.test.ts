@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPortPlan, instanceReach, localCdpPort, rebasePlan, type PlanInput } from '../../src/ports/plan.js';
+import { buildPortPlan, instanceReach, localPortOf, rebasePlan, type PlanInput } from '../../src/ports/plan.js';
 
 const input = (overrides: Partial<PlanInput> = {}): PlanInput => ({
   gatewayPort: 19789,
@@ -147,10 +147,10 @@ describe('port plan', () => {
   });
 
   it('reads local CDP ports from URLs and ignores remote ones', () => {
-    expect(localCdpPort('http://127.0.0.1:9222')).toBe(9222);
-    expect(localCdpPort('ws://[::1]:9229/devtools/browser/x')).toBe(9229);
-    expect(localCdpPort('https://localhost')).toBe(443);
-    expect(localCdpPort('http://chrome.internal:9222')).toBeNull();
-    expect(localCdpPort('not a url')).toBeNull();
+    expect(localPortOf('http://127.0.0.1:9222')).toBe(9222);
+    expect(localPortOf('ws://[::1]:9229/devtools/browser/x')).toBe(9229);
+    expect(localPortOf('https://localhost')).toBe(443);
+    expect(localPortOf('http://chrome.internal:9222')).toBeNull();
+    expect(localPortOf('not a url')).toBeNull();
   });
 });

@@ -1,7 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderSarif } from '../../../src/report/formats/sarif.js';
@@ -9,22 +5,7 @@ import { toReportFinding } from '../../../src/report/formats/input.js';
 import { expectGolden } from './golden.js';
 import { finding, HOSTILE, hostileText, sampleInput } from './sample.js';
 
-/**
- * The official OASIS SARIF 2.1.0 schema (errata01, OASIS Standard), vendored verbatim from
- * https://github.com/oasis-tcs/sarif-spec/blob/a560296ca8c921f3bdb8d4a8db57ab83dae968a7/sarif-2.1/schema/sarif-schema-2.1.0.json
- * (its `id`: https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json).
- * It declares draft-04 with `id`, but uses nothing draft-04-specific, so it is compiled as draft-07 with `$id`.
- */
-const official = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sarif-schema-2.1.0.json'), 'utf8')) as {
-  id: string;
-  $schema: string;
-} & Record<string, unknown>;
-const { id, $schema: _draft04, ...body } = official;
-const ajv = new Ajv({ allErrors: true, strict: false });
-ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
-ajv.addFormat('uri', (value: string) => URL.canParse(value));
-ajv.addFormat('uri-reference', (value: string) => URL.canParse(value, 'file:///base/'));
-const validateSarif = ajv.compile({ ...body, $schema: 'http://json-schema.org/draft-07/schema#', $id: id });
+import { validateSarif } from '../../support/sarif.js';
 
 function sarifOf(text: string): Record<string, any> {
   const log = JSON.parse(text) as Record<string, any>;
