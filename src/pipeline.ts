@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { HostModel, Invocation, LayoutVersion, Profile, StrayDir } from './model.js';
 import type { LiveModel } from './attribute/live.js';
-import type { Check, Finding, Severity } from './doctor/api.js';
+import type { Check, Severity } from './doctor/api.js';
 import type { DoctorResult, PlanView } from './doctor/result.js';
 import { buildFixPlan } from './plan/plan.js';
 import { discoverProfiles, type DiscoveredProfile } from './profiles/discover.js';
@@ -115,16 +115,21 @@ export function checkHost(model: HostModel, focus: readonly Profile[], live: Liv
     findings: run.findings,
     exitCode: exitCode(run.findings, options.failOn),
     failOn: options.failOn,
-    plan: planOf(model, live, options.checks, run.checksRun.length === options.checks.length && focus.length === model.profiles.length ? run.findings : null),
   };
 }
 
 // --- plan ---------------------------------------------------------------------------------------
 
-/** The host-wide plan, as the doctor shows it. With every check over every profile, its findings are the plan's start. */
-function planOf(model: HostModel, live: LiveModel, checks: readonly Check[], complete: readonly Finding[] | null): PlanView {
+/**
+ * The host-wide `clawdoc fix` plan of a check run, as the doctor shows it: only reports that print commands need it
+ * (it costs one more run of every check over a simulated host). With every check over every profile, the run's own
+ * findings are the plan's start.
+ */
+export function planOf(result: DoctorResult): PlanView {
+  const { model, live, checks } = result;
+  const complete = result.checksRun.length === checks.length && result.focus.length === model.profiles.length;
   const context = { model, profiles: model.profiles, focus: model.profiles, overlaps: live.overlaps, live };
-  const plan = buildFixPlan(context, { checks, ...(complete ? { before: complete } : {}) });
+  const plan = buildFixPlan(context, { checks, ...(complete ? { before: result.findings } : {}) });
   return {
     steps: plan.steps.map((step) => ({ id: step.id, why: step.why, commands: step.commands.map((command) => command.text) })),
     stepsByFinding: plan.stepsByFinding,

@@ -1,6 +1,7 @@
 // `clawdoc doctor`: every selected check over one observation, in the chosen format, and the exit code of what they found.
 import path from 'node:path';
-import { checkHost } from '../pipeline.js';
+import { checkHost, planOf } from '../pipeline.js';
+import type { DoctorResult } from '../doctor/result.js';
 import { builtinChecks } from '../../checks/index.js';
 import { assertUniqueIds, loadPlugins, PluginError } from '../doctor/plugins.js';
 import type { Check, Severity } from '../doctor/api.js';
@@ -88,6 +89,8 @@ export async function planDoctor(context: Context, flags: DoctorFlags, useBaseli
 export interface Evaluation {
   /** The result as reported: overridden severities, baselined findings hidden, exit code of what is left. */
   result: ReportedResult;
+  /** The result as the checks gave it: what the fix plan starts from. */
+  checked: DoctorResult;
   baseline: (Omit<BaselineResult<ReportFinding>, 'kept'> & { file: string }) | null;
 }
 
@@ -100,6 +103,7 @@ export function evaluate(context: Context, plan: DoctorPlan, live: LiveModel): E
   const findings = applied ? applied.kept : overridden;
   return {
     result: { ...fingerprinted, findings, exitCode: exitCode(findings, plan.failOn) },
+    checked: raw,
     baseline: applied && plan.baseline ? { file: plan.baseline.file, hidden: applied.hidden, gone: applied.gone } : null,
   };
 }
@@ -132,14 +136,18 @@ export function renderReport(context: Context, format: OutputFormat, evaluation:
   const { result } = evaluation;
   if (format === 'json') {
     const stamp = { ...stampOf(runtime, 'doctor'), generatedAt: times.endedAt.toISOString() };
-    return JSON.stringify(envelope(stamp, result.exitCode === 0, { ...doctorJson(result), ...baselineJson(evaluation.baseline) }), null, 2);
+    return JSON.stringify(
+      envelope(stamp, result.exitCode === 0, { ...doctorJson(result, planOf(evaluation.checked)), ...baselineJson(evaluation.baseline) }),
+      null,
+      2,
+    );
   }
   if (format === 'text') {
     const hidden = evaluation.baseline?.hidden.length ?? 0;
     const footer = [`${runtime.hostname} · ${times.endedAt.toISOString()}`, ...(hidden > 0 ? [`${hidden} accepted in the baseline, not shown`] : [])].join(
       ' · ',
     );
-    return `${doctorText(visibleAll(result), chalk, verbose)}\n${chalk.dim(visible(footer))}`;
+    return `${doctorText(...visibleAll([result, planOf(evaluation.checked)] as const), chalk, verbose)}\n${chalk.dim(visible(footer))}`;
   }
   return renderMachineFormat(format, reportInputOf(result, runtime, times));
 }

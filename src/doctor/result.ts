@@ -19,6 +19,4 @@ export interface DoctorResult {
   findings: readonly Finding[];
   exitCode: number;
   failOn: Severity;
-  /** The `clawdoc fix` plan of this run, so every command the doctor prints belongs to one plan. */
-  plan: PlanView;
 }

@@ -1,7 +1,7 @@
 // `clawdoc doctor`: the findings as one versioned JSON envelope, or as text grouped by profile.
 import type { ChalkInstance } from 'chalk';
 import type { Finding, Severity } from '../doctor/api.js';
-import type { DoctorResult } from '../doctor/result.js';
+import type { DoctorResult, PlanView } from '../doctor/result.js';
 import type { Profile } from '../model.js';
 import { profileJson } from './profiles.js';
 import { summarise } from './exit-code.js';
@@ -12,15 +12,15 @@ import { fingerprintOf } from './formats/fingerprint.js';
 type PlannedFinding = Finding & { planSteps?: string[] };
 
 /** Each finding with the ids of the `clawdoc fix` steps that resolve it: one host-wide plan, not one fix per finding. */
-function withPlanSteps(result: DoctorResult): PlannedFinding[] {
+function withPlanSteps(result: DoctorResult, plan: PlanView): PlannedFinding[] {
   return result.findings.map((finding) => {
-    const steps = result.plan.stepsByFinding[fingerprintOf(finding)];
+    const steps = plan.stepsByFinding['fingerprint' in finding && typeof finding.fingerprint === 'string' ? finding.fingerprint : fingerprintOf(finding)];
     return steps ? { ...finding, planSteps: steps } : finding;
   });
 }
 
-export function doctorJson(result: DoctorResult): object {
-  const findings = withPlanSteps(result);
+export function doctorJson(result: DoctorResult, plan: PlanView): object {
+  const findings = withPlanSteps(result, plan);
   return {
     failOn: result.failOn,
     layout: result.model.layout.version,
@@ -48,7 +48,7 @@ function commandLine(command: string, chalk: ChalkInstance): string {
  * A finding the host-wide plan resolves shows that plan's steps, so no two commands on the page contradict
  * each other; the finding's own fix shows only where the plan does not reach.
  */
-function findingText(finding: PlannedFinding, plan: DoctorResult['plan'], chalk: ChalkInstance, verbose: boolean): string {
+function findingText(finding: PlannedFinding, plan: PlanView, chalk: ChalkInstance, verbose: boolean): string {
   const colour = colourFor(chalk, finding.severity);
   const lines = [`  ${colour(SYMBOL[finding.severity])} ${colour(finding.severity)} ${chalk.dim(finding.checkId)}`];
   lines.push(wrap(finding.message, '    '));
@@ -83,7 +83,7 @@ function summaryLine(findings: readonly Finding[], checksRun: number, chalk: Cha
   return `${parts.join('  ')}  ${chalk.dim(`· ${plural(checksRun, 'check')} run`)}`;
 }
 
-export function doctorText(result: DoctorResult, chalk: ChalkInstance, verbose: boolean): string {
+export function doctorText(result: DoctorResult, plan: PlanView, chalk: ChalkInstance, verbose: boolean): string {
   const home = result.model.invocation.home;
   const lines: string[] = [];
   const names = result.focus.map((profile) => profile.name);
@@ -98,7 +98,7 @@ export function doctorText(result: DoctorResult, chalk: ChalkInstance, verbose: 
     ),
   );
   lines.push('');
-  const all = withPlanSteps(result);
+  const all = withPlanSteps(result, plan);
   const groups: Array<{ heading: string; findings: Finding[] }> = result.focus.map((profile) => ({
     heading: profileHeading(profile, home, chalk),
     findings: all.filter((finding) => finding.profile === profile.name),
@@ -109,7 +109,7 @@ export function doctorText(result: DoctorResult, chalk: ChalkInstance, verbose: 
   for (const group of groups) {
     lines.push(group.heading);
     if (group.findings.length === 0) lines.push(`  ${chalk.green('✔')} no findings`);
-    for (const finding of group.findings) lines.push(findingText(finding, result.plan, chalk, verbose));
+    for (const finding of group.findings) lines.push(findingText(finding, plan, chalk, verbose));
     lines.push('');
   }
   if (verbose) {
