@@ -20,3 +20,20 @@ export function findChromium(envPath: string | undefined = process.env.PATH): st
   }
   return isExecutableFile('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
 }
+
+/** Arguments for a headless Chromium that opens a debugging port and stays off the network. */
+export function headlessChromiumArgs(cdpPort: number, userDataDir: string): string[] {
+  return [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--remote-debugging-port=${cdpPort}`,
+    `--user-data-dir=${userDataDir}`,
+    'about:blank',
+  ];
+}

@@ -15,7 +15,7 @@ import {
   type Gateway,
 } from './openclaw.js';
 import { doctorSchemaErrors } from '../support/schema.js';
-import { findChromium } from './chromium.js';
+import { findChromium, headlessChromiumArgs } from './chromium.js';
 
 const MAIN_PORT = 18789;
 const RESCUE_PORT = 19789;
@@ -196,23 +196,7 @@ describe('one problem at a time, each fixed by its own fix', () => {
     const chromium = chromiumPath!;
     const cdpPort = clawdoc(home, ['--profile', 'rescue', 'browser', 'status', '--json']).json.profiles[0].browserProfiles[0].cdpPort as number;
     const userDataDir = path.join(home, '.openclaw-main', 'browser', 'openclaw', 'user-data');
-    const chrome = spawn(
-      chromium,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--remote-debugging-port=${cdpPort}`,
-        `--user-data-dir=${userDataDir}`,
-        'about:blank',
-      ],
-      { stdio: 'ignore' },
-    );
+    const chrome = spawn(chromium, headlessChromiumArgs(cdpPort, userDataDir), { stdio: 'ignore' });
     try {
       let browser: any;
       for (let attempt = 0; attempt < 40; attempt += 1) {

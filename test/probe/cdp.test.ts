@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LIST_BYTES, probeCdp } from '../../src/probe/cdp.js';
 import { boundedGet } from '../../src/probe/http.js';
 import { CDP_VERSION as VERSION, closeServers, freePort, httpServer } from './servers.js';
+import { headlessChromiumArgs } from '../e2e/chromium.js';
 
 const TIMEOUT = 400;
 const CHROMIUM = '/usr/bin/chromium';
@@ -98,19 +99,7 @@ describe.skipIf(!existsSync(CHROMIUM))('probeCdp on a real headless Chromium', (
     userDataDir = mkdtempSync(path.join(os.tmpdir(), 'clawdoc-chromium-'));
     chromium = spawn(
       CHROMIUM,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--remote-debugging-port=${port}`,
-        `--user-data-dir=${userDataDir}`,
-        'about:blank',
-      ],
+      headlessChromiumArgs(port, userDataDir),
       // Its own process group: the browser's helper processes (network service, zygotes) end with it.
       { stdio: 'ignore', detached: true },
     );
