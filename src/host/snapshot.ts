@@ -1,12 +1,10 @@
 // Observe: one snapshot per run of the listening TCP sockets, their owners' processes and the liveness of lock pids.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import net from 'node:net';
-import { pathToFileURL } from 'node:url';
 import type { HostSnapshot, Listener } from './types.js';
 import { readSocketTable } from './proc-net.js';
 import { listenersFromRows, toPid, type SocketRow } from './socket-rows.js';
 import { describeProcesses } from './processes.js';
+import { inChildProcess, moduleUrl } from '../child-process.js';
 
 export interface SnapshotOptions {
   lockPids: readonly number[];
@@ -19,65 +17,6 @@ export interface SnapshotOptions {
 interface SocketRead {
   listeners: Listener[];
   method: string;
-}
-
-/** The child's answer may be at most this large (a busy host's socket table is a few MB). */
-const MAX_CHILD_OUTPUT = 32 * 1024 * 1024;
-
-/**
- * Runs an ES module `script` in a child Node process that leads its own process group, and parses its stdout as JSON.
- * systeminformation and pid-port start netstat, ss, lsof or ps without a timeout and give no handle on them: a timed-out
- * look-up would leave those processes running and their pipes holding our event loop open. Killing the group ends the
- * child and everything it started, so a timeout leaves nothing behind.
- */
-export function inChildProcess<T>(script: string, timeoutMs: number, what: string): Promise<T> {
-  if (timeoutMs <= 0) return Promise.reject(new Error(`${what} did not answer within ${Math.max(0, timeoutMs)} ms`));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '--eval', script], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-      detached: process.platform !== 'win32',
-      windowsHide: true,
-    });
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    let failure: Error | null = null;
-    const stop = (error: Error) => {
-      failure ??= error;
-      try {
-        // A negative pid addresses the process group the child leads (detached).
-        if (child.pid !== undefined) process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      child.stdout.destroy();
-    };
-    const timer = setTimeout(() => stop(new Error(`${what} did not answer within ${timeoutMs} ms`)), timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes > MAX_CHILD_OUTPUT) return stop(new Error(`${what} answered more than ${MAX_CHILD_OUTPUT} bytes`));
-      chunks.push(chunk);
-    });
-    child.once('error', (error) => stop(error));
-    // 'close' comes once the child exited and its stdout closed; the child's handle finishes closing in that turn of
-    // the event loop, so the answer is given on the next one, when nothing of the child is left.
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      setTimeout(() => {
-        if (failure) return reject(failure);
-        if (code !== 0) return reject(new Error(`${what} failed (exit ${code})`));
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as T);
-        } catch {
-          reject(new Error(`${what} gave no readable answer`));
-        }
-      }, 0);
-    });
-  });
-}
-
-/** A module specifier the child can import: the file this package resolves, as a file URL. */
-function moduleUrl(name: string): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve(name)).href;
 }
 
 async function networkConnections(timeoutMs: number): Promise<Listener[]> {

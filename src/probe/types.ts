@@ -45,11 +45,9 @@ export interface CdpProbe {
   isCdp: boolean;
   browser: string | null;
   protocolVersion: string | null;
-  /** Page targets from `/json/list`; null when not asked or it failed. */
+  /** Page targets of the browser's target list; null when not asked or it failed. */
   tabs: number | null;
   detail: string | null;
-  /** The `/json/list` answer, when the port proved to speak CDP and it was asked. */
-  list?: HttpProbe;
 }
 
 /**
