@@ -3,7 +3,7 @@ import { setMaxListeners } from 'node:events';
 import type { BrowserControlProbe, CdpProbe, GatewayProbe, HttpProbe, ProbeResults } from './types.js';
 import type { ProbeTarget, ProbeTargets } from './targets.js';
 import { probeGateway } from './gateway.js';
-import { probeCdp } from './cdp.js';
+import { countTabs, probeCdpVersion } from './cdp.js';
 import { probeBrowserControl } from './control.js';
 import { DEADLINE_DETAIL, hostForUrl } from './http.js';
 
@@ -79,7 +79,7 @@ export async function runProbes(targets: ProbeTargets, options: ProbeOptions): P
       if (!signal.aborted) results.gateways[keyOf(target)] = probe;
     }),
     ...targets.cdp.map((target) => async () => {
-      const probe = await probeCdp(target.host, target.port, timeoutMs, signal);
+      const probe = await probeCdpVersion(target.host, target.port, timeoutMs, signal);
       if (!signal.aborted) results.cdp[keyOf(target)] = probe;
     }),
     ...targets.control.map((target) => async () => {
@@ -92,7 +92,13 @@ export async function runProbes(targets: ProbeTargets, options: ProbeOptions): P
     while (!signal.aborted && next < jobs.length) await jobs[next++]!().catch(() => undefined);
   };
   const deadline = setTimeout(() => controller.abort(), Math.max(0, options.deadlineMs));
-  const workers = Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
+  const probed = Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
+  // The ports that proved CDP get their target lists read together, by one bounded child (countTabs).
+  const workers = probed.then(async () => {
+    const proven = Object.values(results.cdp).filter((probe) => probe.isCdp);
+    const counts = await countTabs(proven, timeoutMs, signal);
+    if (!signal.aborted) for (const probe of proven) Object.assign(probe, counts.get(keyOf(probe)));
+  });
   await Promise.race([workers, new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))]);
   clearTimeout(deadline);
   if (signal.aborted) {
@@ -103,6 +109,9 @@ export async function runProbes(targets: ProbeTargets, options: ProbeOptions): P
   const copy: ProbeResults = { gateways: { ...results.gateways }, cdp: { ...results.cdp }, control: { ...results.control }, deadlineHit: signal.aborted };
   for (const target of targets.gateways) copy.gateways[keyOf(target)] ??= CUT_SHORT.gateway(target);
   for (const target of targets.cdp) copy.cdp[keyOf(target)] ??= CUT_SHORT.cdp(target);
+  // A CDP port whose list the deadline cut short says so, rather than nothing.
+  for (const [key, probe] of Object.entries(copy.cdp))
+    if (probe.isCdp && probe.tabs === null && probe.detail === null) copy.cdp[key] = { ...probe, detail: DEADLINE_DETAIL };
   for (const target of targets.control) copy.control[keyOf(target)] ??= CUT_SHORT.control(target);
   return copy;
 }

@@ -72,7 +72,7 @@ describe('probeCdp on fakes', () => {
 
   it('a target list that is not JSON, or JSON but no list, is reported, not thrown', async () => {
     for (const [body, detail] of [
-      ['<html>no</html>', 'the target list is not JSON'],
+      ['<html>no</html>', 'the target list is not readable JSON'],
       ['{"type":"page"}', 'the target list is not a JSON list'],
     ]) {
       const port = await httpServer((request, response) => response.end(request.url === '/json/version' ? JSON.stringify(VERSION) : body));
@@ -94,7 +94,8 @@ describe('probeCdp on fakes', () => {
     const before = process.memoryUsage().rss;
     const probe = await probeCdp('127.0.0.1', port, 15_000);
     expect(probe).toMatchObject({ isCdp: true, tabs: null });
-    expect(probe.detail).toMatch(/^the target list could not be read \(failed \((killed by SIG[A-Z]+|exit \d+)\)\)$/);
+    // The reader either dies at its heap limit or its library gives up on the string: never clawdoc.
+    expect(probe.detail).toMatch(/^(the target list could not be read \(failed \((killed by SIG[A-Z]+|exit \d+)\)\)|the target list is not readable JSON)$/);
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
   });
 });

@@ -1,7 +1,7 @@
 // runProbes: all probes concurrently, one global deadline, partial results kept, never rejects.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runProbes } from '../../src/probe/run.js';
-import { closeServers, fakeGateway, HOSTILE, httpServer, REAL_CHALLENGE, textFrame } from './servers.js';
+import { CDP_VERSION, closeServers, fakeGateway, HOSTILE, httpServer, REAL_CHALLENGE, textFrame } from './servers.js';
 
 afterEach(closeServers);
 
@@ -43,6 +43,30 @@ describe('runProbes', () => {
     expect(Object.keys(result.gateways)).toEqual([`127.0.0.1:${port}`]);
     expect(result.gateways[`127.0.0.1:${port}`]?.isOpenClaw).toBe(true);
     expect(result.deadlineHit).toBe(false);
+  });
+
+  it('counts the tabs of every port that proved CDP, and only theirs; a list the deadline cuts says so', async () => {
+    const browser = (pages: number) =>
+      httpServer((request, response) =>
+        response.end(JSON.stringify(request.url === '/json/version' ? CDP_VERSION : Array.from({ length: pages }, () => ({ type: 'page' })))),
+      );
+    const [one, three] = await Promise.all([browser(1), browser(3)]);
+    let listed = false;
+    const notCdp = await httpServer((request, response) => {
+      if (request.url === '/json/list') listed = true;
+      response.end('{"ok":true}');
+    });
+    const cdp = [one, three, notCdp].map((port) => ({ host: '127.0.0.1', port }));
+    const round = await runProbes({ gateways: [], cdp, control: [] }, { timeoutMs: 10_000, deadlineMs: 20_000 });
+    expect([one, three, notCdp].map((port) => round.cdp[`127.0.0.1:${port}`]!.tabs)).toEqual([1, 3, null]);
+    expect(listed).toBe(false);
+
+    const stuck = await httpServer((request, response) => {
+      if (request.url === '/json/version') response.end(JSON.stringify(CDP_VERSION));
+    });
+    const cut = await runProbes({ gateways: [], cdp: [{ host: '127.0.0.1', port: stuck }], control: [] }, { timeoutMs: 10_000, deadlineMs: 1500 });
+    expect(cut.deadlineHit).toBe(true);
+    expect(cut.cdp[`127.0.0.1:${stuck}`]).toMatchObject({ isCdp: true, tabs: null, detail: "the run's deadline ended this probe" });
   });
 
   it('no targets: an empty round at once', async () => {
