@@ -54,6 +54,19 @@ describe('launcher text', () => {
     expect(splitCmdWords('node gateway --port 1 >> "C:\\log.txt" 2>&1')).toEqual(['node', 'gateway', '--port', '1']);
   });
 
+  it("agrees with OpenClaw 2026.9.6's own parser on a script its buildTaskScript rendered (quotes, %, !, ^, ;)", () => {
+    // Rendered by buildTaskScript; the expected words are parseCmdScriptCommandLine's, less the supervisor flag.
+    const script =
+      '@echo off\r\nrem OpenClaw Gateway (profile: r)\r\nset "OPENCLAW_SERVICE_KIND=gateway"\r\nset "A=50%%^!^"q^"^^"\r\nset "OPENCLAW_STATE_DIR=C:\\Users\\Bob Smith\\.openclaw-r"\r\n"C:\\Program Files\\nodejs\\node.exe" "C:\\Users\\Bob O\\"Neil\\x.js" gateway --port 19789 "50%%" "a^!b" semi;colon "x^y" --task-supervisor < NUL\r\n';
+    expect(readGatewayScript(script)).toEqual({
+      env: { OPENCLAW_SERVICE_KIND: 'gateway', A: '50%!"q"^', OPENCLAW_STATE_DIR: 'C:\\Users\\Bob Smith\\.openclaw-r' },
+      args: ['C:\\Program Files\\nodejs\\node.exe', 'C:\\Users\\Bob O"Neil\\x.js', 'gateway', '--port', '19789', '50%', 'a!b', 'semi;colon', 'x^y'],
+    });
+    expect(
+      cmdLaunchTarget('@echo off\r\nrem d\r\nstart "" /min C:\\Windows\\System32\\cmd.exe /d /c "C:\\Users\\Bob Smith\\.openclaw-r\\gateway.cmd"\r\n'),
+    ).toBe('C:\\Users\\Bob Smith\\.openclaw-r\\gateway.cmd');
+  });
+
   it("reads set lines with OpenClaw's escaping and drops the task supervisor flag", () => {
     const script = readGatewayScript(
       '@echo off\r\nrem x\r\nset "A=50%%^!^"q^"^^"\r\nset B=plain value \r\nset "EMPTY="\r\nnode openclaw.mjs gateway --port 2 --task-supervisor < NUL\r\n',
