@@ -51,12 +51,12 @@ export function splitCmdWords(line: string): string[] {
   return words.map((arg) => arg.replace(/%%/g, '%').replace(/\^!/g, '!'));
 }
 
-/** The lines of a script that do something: no blank lines, `@echo`, `rem` or `::` comments. */
+/** The lines of a script that run something: no blank lines, `@echo`, `rem` or `::` comments, code page or working dir (`cd /d`) lines. */
 function commandLines(text: string): string[] {
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line !== '' && !/^(@?echo\b|@?rem\b|::|@chcp\b)/i.test(line));
+    .filter((line) => line !== '' && !/^(@?echo\b|@?rem\b|::|@?chcp\b|@?cd\s+\/d\s)/i.test(line));
 }
 
 export function readGatewayScript(text: string): GatewayScript {

@@ -69,7 +69,7 @@ describe('launcher text', () => {
 
   it("reads set lines with OpenClaw's escaping and drops the task supervisor flag", () => {
     const script = readGatewayScript(
-      '@echo off\r\nrem x\r\nset "A=50%%^!^"q^"^^"\r\nset B=plain value \r\nset "EMPTY="\r\nnode openclaw.mjs gateway --port 2 --task-supervisor < NUL\r\n',
+      '@echo off\r\nrem x\r\ncd /d "C:\\gateway"\r\nset "A=50%%^!^"q^"^^"\r\nset B=plain value \r\nset "EMPTY="\r\nnode openclaw.mjs gateway --port 2 --task-supervisor < NUL\r\n',
     );
     expect(script).toEqual({ env: { A: '50%!"q"^', B: 'plain value', EMPTY: '' }, args: ['node', 'openclaw.mjs', 'gateway', '--port', '2'] });
   });
