@@ -12,11 +12,14 @@ export interface Invocation {
   /** `os.tmpdir()`: releases up to 2026.6 kept their lock files under `<tmpdir>/openclaw-<uid>/`. */
   tmpDir: string;
   platform: NodeJS.Platform;
-  /** Root of the system-wide service dirs (`<systemRoot>/etc/systemd/system`); `/` when absent. Tests point it at a fixture dir. */
+  /**
+   * Root of the system-wide service dirs (`<systemRoot>/etc/systemd/system`, `<systemRoot>/Windows/System32/Tasks`);
+   * `/` when absent (on Windows, the drive of %SystemRoot%). Tests point it at a fixture dir.
+   */
   systemRoot?: string;
 }
 
-export type FoundIn = 'state-dir' | 'legacy-state-dir' | 'env' | 'flag' | 'systemd' | 'launchd' | 'schtasks' | 'lock' | 'tmp-lock';
+export type FoundIn = 'state-dir' | 'legacy-state-dir' | 'env' | 'flag' | 'systemd' | 'launchd' | 'schtasks' | 'startup' | 'lock' | 'tmp-lock';
 
 /** A structured diagnostic about a profile's inputs (config file, include, env var). */
 export interface Problem {
@@ -30,8 +33,9 @@ export interface Problem {
 }
 
 export interface ServiceDefinition {
-  manager: 'systemd' | 'launchd' | 'schtasks';
-  /** Unit name or launchd label, e.g. `openclaw-gateway-rescue.service`. */
+  /** `startup`: a launcher in the Windows Startup folder, OpenClaw's fallback when schtasks is refused. */
+  manager: 'systemd' | 'launchd' | 'schtasks' | 'startup';
+  /** Unit name, launchd label or task name, e.g. `openclaw-gateway-rescue.service`; a Startup launcher's name without extension. */
   name: string;
   file: string;
   /** Environment the service sets (Environment= lines, EnvironmentVariables dict). */
@@ -49,11 +53,17 @@ export interface ServiceDefinition {
   legacy: boolean;
   /** The profile its name stands for (`openclaw-gateway-rescue.service` → rescue), null for a hand-made name. */
   nameProfile?: string | null;
-  /** systemd: linked from a `*.wants/` dir of its scope (enabled), or not while other units are (disabled, file kept); unknown when absent. */
+  /**
+   * systemd: linked from a `*.wants/` dir of its scope (enabled), or not while other units are (disabled, file kept);
+   * schtasks: the task's `<Settings><Enabled>`. Unknown when absent.
+   */
   enabled?: boolean;
   /** `system` for a unit under /etc/systemd/system; user scope when absent. */
   scope?: 'user' | 'system';
-  /** Files its environment was also read from (EnvironmentFile=, launchd's `<stateDir>/service-env/<label>.env`). */
+  /**
+   * Files its environment was also read from (EnvironmentFile=, launchd's `<stateDir>/service-env/<label>.env`, the
+   * `gateway.cmd` a Windows task or Startup launcher runs).
+   */
   envFiles?: string[];
   /** The OpenClaw install its entry point belongs to (the package.json above it), when one was found. */
   release?: InstalledRelease | null;

@@ -16,6 +16,8 @@ export interface Runtime {
   uid: number;
   tmpDir: string;
   platform: NodeJS.Platform;
+  /** Root of the system-wide service dirs (Invocation.systemRoot); tests point it at a sample home's `.system-root`. */
+  systemRoot?: string;
   homedir: string;
   cwd: string;
   hostname: string;

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureHome, ROOT, runCli } from './support/runtime.js';
+import { fixtureHome, fixtureSystemRoot, ROOT, runCli } from './support/runtime.js';
 
 const CASES: Array<[string, string, string[]]> = [
   ['doctor-rescue-in-cdp-band', 'rescue-in-cdp-band', ['doctor', '--all-profiles', '--no-color']],
@@ -21,6 +21,9 @@ const CASES: Array<[string, string, string[]]> = [
   ['doctor-duplicate-port-json', 'duplicate-port', ['doctor', '--all-profiles', '--format', 'json']],
   ['unknown-profile-typo-json', 'healthy-main-rescue', ['--profile', 'rescu', '--json', 'status']],
   ['version-json', 'healthy-main-rescue', ['--version', '--json']],
+  ['profiles-windows-task', 'windows-task', ['profiles', '--no-color']],
+  // JSON: the Startup folder's path is longer than a line, and a command is never wrapped inside a word.
+  ['doctor-windows-task-startup-duplicate-json', 'windows-task-startup-duplicate', ['doctor', '--all-profiles', '--json']],
   ['no-command-json', 'healthy-main-rescue', ['--json']],
   // Every CI format, on every sample home.
   ...fs
@@ -51,7 +54,7 @@ afterAll(() => fs.rmSync(GOLDEN_HOMES, { recursive: true, force: true }));
 describe('golden CLI output', () => {
   it.each(CASES)('%s', async (name, home, args) => {
     const dir = goldenHome(home);
-    const run = await runCli(['--home', dir, '--layout', '2026.9', ...args], { env: { PATH: '/usr/bin:/bin', HOME: dir } });
+    const run = await runCli(['--home', dir, '--layout', '2026.9', ...args], { env: { PATH: '/usr/bin:/bin', HOME: dir }, ...fixtureSystemRoot(dir) });
     const text = `$ clawdoc ${args.join(' ')}\n${run.stdout}${run.stderr ? `--- stderr\n${run.stderr}` : ''}Exit code: ${run.exitCode}\n`
       .split(dir)
       .join('~')

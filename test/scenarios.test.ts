@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureHome, ROOT, runCli } from './support/runtime.js';
+import { fixtureHome, fixtureSystemRoot, ROOT, runCli } from './support/runtime.js';
 import { doctorSchemaErrors } from './support/schema.js';
 
 interface Expectation {
@@ -36,7 +36,7 @@ describe('sample homes', () => {
     const home = fixtureHome(name);
     const expectation = JSON.parse(fs.readFileSync(path.join(home, 'expect.json'), 'utf8')) as Expectation;
     const args = ['--home', home, '--layout', '2026.9', ...(expectation.args ?? ['doctor', '--all-profiles']), '--json'];
-    const run = await runCli(args, { env: envOf(home) });
+    const run = await runCli(args, { env: envOf(home), ...fixtureSystemRoot(home) });
     const report = JSON.parse(run.stdout) as { findings: Array<{ checkId: string; profile: string | null }> };
     expect(doctorSchemaErrors(report)).toEqual([]);
     const ids = report.findings.map((finding) => `${finding.checkId}${finding.profile ? `@${finding.profile}` : ''}`).sort();

@@ -13,6 +13,7 @@ function servicePortOf(service: ServiceDefinition): number | null {
 function describe(service: ServiceDefinition): string {
   const notes = [
     ...(service.manager === 'systemd' ? [service.scope === 'system' ? 'system scope' : 'user scope'] : []),
+    ...(service.manager === 'startup' ? ['Startup folder'] : []),
     ...(service.legacy ? ['legacy clawdbot'] : []),
   ];
   return notes.length > 0 ? `${service.name} (${notes.join(', ')})` : service.name;
@@ -32,9 +33,11 @@ export default defineCheck({
     const runningPort = gateway.portSource === 'lock' && isGatewayUp(gateway) ? gateway.port : null;
     const plannedPort = profile.gatewayPort.port;
     // The one that runs the healthy gateway stays: the port of the live lock, then the canonical name, then a current user-scope one.
+    // A Startup launcher yields to a task: OpenClaw writes it only when schtasks is refused, and removes it once its task runs.
     const rank = (service: ServiceDefinition): number[] => [
       runningPort !== null && servicePortOf(service) === runningPort ? 0 : 1,
       service.name === canonicalServiceName(service.manager, profile.openclawName) ? 0 : 1,
+      service.manager === 'startup' ? 1 : 0,
       service.legacy ? 1 : 0,
       service.scope === 'system' ? 1 : 0,
       servicePortOf(service) === plannedPort ? 0 : 1,

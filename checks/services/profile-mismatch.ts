@@ -1,5 +1,4 @@
 // A gateway service whose name, environment and arguments disagree with each other, with the profile's config, or with the port its gateway runs on.
-import path from 'node:path';
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
 import { alignServicePort, fixOf, openclawHint, reinstallGatewayService } from '../../src/fixes/commands.js';
 import { isGatewayUp } from '../../src/attribute/live.js';
@@ -13,7 +12,13 @@ interface Disagreement {
   expected: string;
 }
 
-const SELF_NAME_KEY = { systemd: 'OPENCLAW_SYSTEMD_UNIT', launchd: 'OPENCLAW_LAUNCHD_LABEL', schtasks: 'OPENCLAW_WINDOWS_TASK_NAME' } as const;
+// A Startup launcher is named for the task it stands in for, so it carries the task's name too.
+const SELF_NAME_KEY = {
+  systemd: 'OPENCLAW_SYSTEMD_UNIT',
+  launchd: 'OPENCLAW_LAUNCHD_LABEL',
+  schtasks: 'OPENCLAW_WINDOWS_TASK_NAME',
+  startup: 'OPENCLAW_WINDOWS_TASK_NAME',
+} as const;
 
 const normal = (name: string): string => (isDefaultProfileName(name) ? DEFAULT_PROFILE : name);
 
@@ -60,8 +65,10 @@ export default defineCheck({
       for (const key of ['OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH'] as const) {
         const value = service.env[key];
         if (!value) continue;
-        const dir = key === 'OPENCLAW_STATE_DIR' ? value : path.dirname(value);
-        const named = profileFromStateDirName(path.basename(dir));
+        // Windows scripts name Windows paths (`C:\Users\bob\.openclaw-rescue`), whatever host reads them.
+        const segments = value.split(/[\\/]+/).filter((segment) => segment !== '');
+        const dir = key === 'OPENCLAW_STATE_DIR' ? segments.at(-1) : segments.at(-2);
+        const named = dir === undefined ? null : profileFromStateDirName(dir);
         if (named !== null && normal(named) !== own) identity.push({ what: key, says: value, expected: `a path of ${own}` });
       }
 

@@ -110,6 +110,7 @@ function invocationFor(runtime: Runtime, options: GlobalOptions): Invocation {
     uid: runtime.uid,
     tmpDir: runtime.tmpDir,
     platform: runtime.platform,
+    ...(runtime.systemRoot ? { systemRoot: runtime.systemRoot } : {}),
   };
 }
 

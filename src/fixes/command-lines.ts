@@ -1,6 +1,8 @@
 // Fix commands as argument arrays: every value from the host is checked here, so renderers only quote.
+import path from 'node:path';
 import type { Profile, ServiceDefinition } from '../model.js';
 import { DEFAULT_PROFILE, isValidProfileName } from '../profiles/names.js';
+import { isWindowsPath } from '../profiles/services/windows-path.js';
 import { assertEnvName, UnsafeCommandValue, type CommandHost, type CommandLine } from './command-line.js';
 
 // Conservative sets for names that go into service commands: no shell metacharacters, no whitespace
@@ -13,6 +15,7 @@ const BROWSER_PROFILE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const CONFIG_KEY = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 
 function assertServiceName(manager: ServiceDefinition['manager'], name: string): string {
+  // A Startup launcher is named for the task it stands in for.
   const pattern = manager === 'systemd' ? SYSTEMD_UNIT : manager === 'launchd' ? LAUNCHD_LABEL : TASK_NAME;
   if (!pattern.test(name)) throw new UnsafeCommandValue(`${manager} service name`, name, 'it has characters outside the safe set for service names');
   return name;
@@ -85,12 +88,24 @@ function launchdTarget(label: string, host: CommandHost | undefined): string {
   return `gui/${uid}/${label}`;
 }
 
+export type ServiceRef = Pick<ServiceDefinition, 'manager' | 'name'> & Partial<Pick<ServiceDefinition, 'scope' | 'file' | 'envFiles' | 'profile'>>;
+
+/**
+ * Takes a Startup launcher out of the Startup folder (never deletes it): it goes next to the gateway script it
+ * runs, as `<launcher>.disabled`, where Windows does not run it at logon. Windows has `move` in cmd.exe and
+ * PowerShell alike; elsewhere (a Windows home mounted on this host) it is `mv`.
+ */
+function startupAsideLine(service: ServiceRef, host: CommandHost | undefined): CommandLine {
+  const script = service.envFiles?.[0];
+  if (!service.file || !script) throw new UnsafeCommandValue('Startup-folder entry', service.name, 'it runs no separate gateway script to keep it beside');
+  // The paths are this host's; a Windows host's are Windows paths however clawdoc's tests run.
+  const paths = isWindowsPath(script) ? path.win32 : path;
+  const to = paths.join(paths.dirname(script), `${paths.basename(service.file)}.disabled`);
+  return !host || host.platform === 'win32' ? { argv: ['move', assertPath(service.file), assertPath(to)] } : moveLine(service.file, to);
+}
+
 /** Starts, restarts or disables a service through its own manager. */
-export function serviceLine(
-  action: ServiceAction,
-  service: Pick<ServiceDefinition, 'manager' | 'name'> & Partial<Pick<ServiceDefinition, 'scope'>>,
-  host?: CommandHost,
-): CommandLine {
+export function serviceLine(action: ServiceAction, service: ServiceRef, host?: CommandHost): CommandLine {
   const name = assertServiceName(service.manager, service.name);
   switch (service.manager) {
     case 'systemd': {
@@ -105,6 +120,12 @@ export function serviceLine(
     }
     case 'schtasks':
       return { argv: action === 'disable' ? ['schtasks', '/Change', '/TN', name, '/Disable'] : ['schtasks', '/Run', '/TN', name] };
+    case 'startup': {
+      if (action === 'disable') return startupAsideLine(service, host);
+      // No manager starts a launcher again: OpenClaw's own `gateway start|restart` stops its process and runs the script (2026.9 restartStartupEntry).
+      if (!service.profile) throw new UnsafeCommandValue('Startup-folder entry', name, 'it names no profile to start');
+      return openclawLine({ name: service.profile }, ['gateway', action]);
+    }
   }
 }
 

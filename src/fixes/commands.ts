@@ -25,6 +25,7 @@ import {
   serviceLine,
   unsetLine,
   type ServiceAction,
+  type ServiceRef,
 } from './command-lines.js';
 
 export { UnsafeCommandValue, type CommandHost } from './command-line.js';
@@ -35,7 +36,7 @@ type Manager = ServiceDefinition['manager'];
 // Without a host the manager says where a service lives, and everything else is printed for a POSIX shell.
 function platformOf(host: CommandHost | undefined, manager?: Manager): NodeJS.Platform {
   if (host) return host.platform;
-  return manager === 'schtasks' ? 'win32' : manager === 'launchd' ? 'darwin' : 'linux';
+  return manager === 'schtasks' || manager === 'startup' ? 'win32' : manager === 'launchd' ? 'darwin' : 'linux';
 }
 
 function render(line: CommandLine, host: CommandHost | undefined, manager?: Manager): string {
@@ -91,11 +92,7 @@ export function configSet(profile: Pick<Profile, 'name'>, key: string, value: st
   return render(openclawLine(profile, configSetArgs(key, value)), host);
 }
 
-function serviceCommand(
-  action: ServiceAction,
-  service: Pick<ServiceDefinition, 'manager' | 'name'> & Partial<Pick<ServiceDefinition, 'scope'>>,
-  host: CommandHost | undefined,
-): string {
+function serviceCommand(action: ServiceAction, service: ServiceRef, host: CommandHost | undefined): string {
   return render(serviceLine(action, service, host), host, service.manager);
 }
 
@@ -135,6 +132,7 @@ function gatewayServiceName(manager: Manager, profileName: string): string {
     case 'launchd':
       return isDefault ? 'ai.openclaw.gateway' : `ai.openclaw.${profileName}`;
     case 'schtasks':
+    case 'startup':
       return isDefault ? 'OpenClaw Gateway' : `OpenClaw Gateway (${profileName})`;
   }
 }
@@ -158,7 +156,7 @@ export function reinstallGatewayService(profile: Pick<Profile, 'openclawName' | 
   if (!manager) return commands;
   const canonical = gatewayServiceName(manager, name);
   commands.push(...services.filter((service) => service.name !== canonical).map((service) => serviceCommand('disable', service, host)));
-  commands.push(serviceCommand('restart', { manager, name: canonical }, host));
+  commands.push(serviceCommand('restart', { manager, name: canonical, profile: name }, host));
   return commands;
 }
 
@@ -321,8 +319,8 @@ export function copyConfig(from: string, to: string, host?: CommandHost, guard?:
   return render(copyLine(from, to, ['-n']), host);
 }
 
-/** Stops and disables one service (its file is kept): for an extra supervisor, never the one running the healthy gateway. */
-export function disableService(service: Pick<ServiceDefinition, 'manager' | 'name'> & Partial<Pick<ServiceDefinition, 'scope'>>, host?: CommandHost): string {
+/** Stops and disables one service (its file is kept, a Startup launcher moved aside): for an extra supervisor, never the one running the healthy gateway. */
+export function disableService(service: ServiceRef, host?: CommandHost): string {
   return serviceCommand('disable', service, host);
 }
 

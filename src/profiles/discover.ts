@@ -5,6 +5,7 @@ import os from 'node:os';
 import type { DiscoveryNote, FoundIn, Invocation, LockFile, ProfileOrigin, ServiceDefinition, StrayDir } from '../model.js';
 import { DEFAULT_PROFILE, isDefaultProfileName, isValidProfileName, profileFromStateDirName, profileNameProblem, profileStateDir } from './names.js';
 import { findServices } from './services/index.js';
+import { isWindowsPath, rebaseWindowsPath } from './services/windows-path.js';
 import { lockDirs, readLockFiles } from './locks.js';
 import { realPathOf as realPath } from '../real-path.js';
 import { expandUserPath } from '../paths.js';
@@ -183,6 +184,7 @@ function serviceFoundIn(service: ServiceDefinition): FoundIn {
  * clawdoc inspects, so a copied or mounted home (`--home`) maps its services to its own state dirs.
  */
 function rebaseServicePath(file: string, service: ServiceDefinition, home: string): string {
+  if (isWindowsPath(file)) return expandUserPath(rebaseWindowsPath(file, home), home);
   const expanded = file.replace(/%h(?=\/|$)/, home);
   const serviceHome = service.env.HOME;
   if (serviceHome && serviceHome !== home && (expanded === serviceHome || expanded.startsWith(`${serviceHome}/`))) {
@@ -276,6 +278,13 @@ function serviceHomeOf(invocation: Invocation): string {
   return invocation.home;
 }
 
+/** Where system-wide service dirs hang: the fixture root a test gives, else on Windows the drive of %SystemRoot% (`C:\`), else `/`. */
+function systemRootOf(invocation: Invocation): string {
+  if (invocation.systemRoot) return invocation.systemRoot;
+  const windowsDir = invocation.platform === 'win32' ? invocation.env.SystemRoot?.trim() : undefined;
+  return windowsDir ? path.parse(windowsDir).root : '/';
+}
+
 // Names that end up as `~/.openclaw-<name>` by mistake: `--profile openclaw`, and `--profile chrome` typed for `--browser-profile chrome`.
 const MISTAKEN_NAMES = new Set(['openclaw', 'chrome']);
 // What a profile that ran keeps in its state dir; a dir holding none of these never ran a gateway.
@@ -362,7 +371,7 @@ export function discoverProfiles(invocation: Invocation): Discovery {
   const searched: string[] = [path.join(invocation.home, '.openclaw'), path.join(invocation.home, '.openclaw-*'), path.join(invocation.home, '.clawdbot')];
 
   scanStateDirs(invocation.home, table, notes);
-  const found = findServices(invocation.home, { serviceHome: serviceHomeOf(invocation), systemRoot: invocation.systemRoot ?? '/' });
+  const found = findServices(invocation.home, { serviceHome: serviceHomeOf(invocation), systemRoot: systemRootOf(invocation) });
   for (const service of found.services) {
     const release = releaseOfArgs(service.args);
     if (release) service.release = release;

@@ -7,6 +7,7 @@ import {
   configSetAt,
   configUnsetAt,
   copyConfig,
+  disableService,
   fixOf,
   killProcess,
   listDir,
@@ -101,6 +102,38 @@ describe('service commands', () => {
     refused(() => startService(service('schtasks', 'OpenClaw Gateway (x) & calc'), windows));
     refused(() => startService(service('schtasks', 'OpenClaw Gateway %PATH%'), windows));
     refused(() => startService(service('schtasks', 'OpenClaw\\Gateway'), windows));
+  });
+
+  it('disables an extra task with schtasks and moves a Startup launcher out of the Startup folder, next to the script it runs', () => {
+    const startupDir = 'C:\\Users\\bob\\AppData\\Roaming\\Microsoft\\Windows\\Start Menu\\Programs\\Startup';
+    const launcher = service('startup', 'OpenClaw Gateway (rescue)', {
+      file: `${startupDir}\\OpenClaw Gateway (rescue).vbs`,
+      envFiles: ['C:\\Users\\bob\\.openclaw-rescue\\gateway.cmd'],
+    });
+    expect(disableService(service('schtasks', 'OpenClaw Gateway (rescue)'), windows)).toBe('schtasks /Change /TN "OpenClaw Gateway (rescue)" /Disable');
+    expect(disableService(launcher, windows)).toBe(
+      `move "${startupDir}\\OpenClaw Gateway (rescue).vbs" "C:\\Users\\bob\\.openclaw-rescue\\OpenClaw Gateway (rescue).vbs.disabled"`,
+    );
+    // Without a host, a Startup launcher is a Windows thing: cmd.exe syntax.
+    expect(disableService(launcher)).toBe(disableService(launcher, windows));
+    // A Windows home mounted here is fixed with this host's own tool.
+    const mounted = service('startup', 'OpenClaw Gateway', { file: '/mnt/c/Startup/OpenClaw Gateway.cmd', envFiles: ['/mnt/c/.openclaw/gateway.cmd'] });
+    expect(disableService(mounted, linux)).toBe("mv '/mnt/c/Startup/OpenClaw Gateway.cmd' '/mnt/c/.openclaw/OpenClaw Gateway.cmd.disabled'");
+  });
+
+  it('restarts a Startup launcher through OpenClaw, which stops its process and runs the script again', () => {
+    const launcher = service('startup', 'OpenClaw Gateway (rescue)', { envFiles: ['C:\\s\\gateway.cmd'] });
+    expect(restartGateway(profile('rescue', { services: [launcher] }), windows)).toEqual(['openclaw --profile rescue gateway restart']);
+    expect(startService({ ...launcher, profile: 'default' }, windows)).toBe('openclaw gateway start');
+    refused(() => startService({ ...launcher, profile: null }, windows));
+  });
+
+  it('refuses a Startup launcher it cannot spell or place: cmd.exe metacharacters, no separate script', () => {
+    const envFiles = ['C:\\Users\\bob\\.openclaw\\gateway.cmd'];
+    refused(() => disableService(service('startup', 'OpenClaw Gateway %PATH%', { file: 'C:\\S\\OpenClaw Gateway %PATH%.cmd', envFiles }), windows));
+    refused(() => disableService(service('startup', 'OpenClaw Gateway', { file: 'C:\\S\\x!y\\OpenClaw Gateway.cmd', envFiles }), windows));
+    refused(() => disableService(service('startup', 'claw & calc', { file: 'C:\\S\\claw & calc.cmd', envFiles }), windows));
+    refused(() => disableService(service('startup', 'OpenClaw Gateway', { file: 'C:\\S\\OpenClaw Gateway.cmd' }), windows));
   });
 
   it('refuses whitespace, slashes, control characters and a leading dash in unit names and labels', () => {

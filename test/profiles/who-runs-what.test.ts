@@ -233,3 +233,64 @@ describe('wrapper scripts', () => {
     expect(parseSystemdUnit('/u/c.service', unit('/home/op/bin/backup.sh', 'Environment=OPENCLAW_PROFILE=main'))?.isGateway).toBe(false);
   });
 });
+
+describe('Windows tasks and Startup launchers', () => {
+  /** A copy of a Windows sample home; its `.system-root` holds the task store. */
+  function windowsHome(name: string): string {
+    const dir = path.join(tempDir(), 'home');
+    fs.cpSync(fixtureHome(name), dir, { recursive: true });
+    return dir;
+  }
+  const taskFile = (home: string, name: string) => path.join(home, '.system-root', 'Windows', 'System32', 'Tasks', name);
+  const rewriteTask = (home: string, name: string, edit: (xml: string) => string) => {
+    const xml = fs.readFileSync(taskFile(home, name)).subarray(2).toString('utf16le');
+    fs.writeFileSync(taskFile(home, name), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(edit(xml), 'utf16le')]));
+  };
+  async function doctor(home: string): Promise<Array<{ checkId: string; profile: string | null; fix?: { commands: string[] } }>> {
+    const run = await runCli(['--home', home, '--layout', '2026.9', 'doctor', '--all-profiles', '--json'], {
+      env: { PATH: '/usr/bin:/bin', HOME: home },
+      systemRoot: path.join(home, '.system-root'),
+    });
+    return (JSON.parse(run.stdout) as { findings: Array<{ checkId: string; profile: string | null; fix?: { commands: string[] } }> }).findings.filter(
+      (finding) => finding.checkId.startsWith('services/'),
+    );
+  }
+
+  it("maps a task named for rescue that runs the default profile's script to the default profile, and says so", async () => {
+    const home = windowsHome('windows-task');
+    rewriteTask(home, 'OpenClaw Gateway (rescue)', (xml) => xml.replace('.openclaw-rescue\\gateway.vbs', '.openclaw\\gateway.vbs'));
+    const built = resolveHost(invocationOf(home, { systemRoot: path.join(home, '.system-root') }), { layout: '2026.9' });
+    expect(built.profiles.map((profile) => [profile.name, profile.services.map((service) => service.name)])).toEqual([
+      ['default', ['OpenClaw Gateway', 'OpenClaw Gateway (rescue)']],
+      ['rescue', []],
+    ]);
+    const findings = await doctor(home);
+    expect(findings.map((finding) => `${finding.checkId}@${finding.profile}`)).toEqual([
+      'services/duplicate-supervisor@default',
+      'services/profile-mismatch@default',
+    ]);
+    // The extra supervisor is the misnamed task; the default profile's own task stays.
+    expect(findings[0]!.fix?.commands).toEqual(["schtasks /Change /TN 'OpenClaw Gateway (rescue)' /Disable"]);
+  });
+
+  it('counts a disabled task as starting nothing', async () => {
+    const home = windowsHome('windows-task');
+    rewriteTask(home, 'OpenClaw Gateway (rescue)', (xml) =>
+      xml
+        .replace('.openclaw-rescue\\gateway.vbs', '.openclaw\\gateway.vbs')
+        .replace('<Enabled>true</Enabled>\n    <Hidden>', '<Enabled>false</Enabled>\n    <Hidden>'),
+    );
+    expect(await doctor(home)).toEqual([]);
+  });
+
+  it('moves the extra Startup launcher aside, never the task, and is quiet once it is moved', async () => {
+    const home = windowsHome('windows-task-startup-duplicate');
+    const [finding] = await doctor(home);
+    const launcher = path.join(home, 'AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Startup/OpenClaw Gateway (rescue).cmd');
+    const aside = path.join(home, '.openclaw-rescue', 'OpenClaw Gateway (rescue).cmd.disabled');
+    expect(finding?.fix?.commands).toEqual([`mv '${launcher}' '${aside}'`]);
+    fs.renameSync(launcher, aside);
+    expect(await doctor(home)).toEqual([]);
+    expect(fs.existsSync(aside)).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 // A captured runtime for in-process CLI runs: stdout, stderr and the exit code, no process.exit.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.js';
@@ -22,6 +23,8 @@ export interface CliOptions {
   isTTY?: boolean;
   uid?: number;
   tmpDir?: string;
+  /** Root of the system-wide service dirs (see fixtureSystemRoot). */
+  systemRoot?: string;
   /** Observe the real host instead of a quiet one (no listeners, every lock pid dead). */
   realHost?: boolean;
 }
@@ -56,6 +59,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
     uid: options.uid ?? 1000,
     tmpDir: options.tmpDir ?? path.join(ROOT, 'fixtures', 'no-such-tmp'),
     platform: 'linux',
+    ...(options.systemRoot ? { systemRoot: options.systemRoot } : {}),
     homedir: '/nonexistent-home',
     cwd: ROOT,
     hostname: 'testhost',
@@ -73,4 +77,10 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
 
 export function fixtureHome(name: string): string {
   return path.join(ROOT, 'fixtures', 'homes', name);
+}
+
+/** A sample home's own system root (`<home>/.system-root`: Windows/System32/Tasks, etc/systemd/system), when it has one. */
+export function fixtureSystemRoot(home: string): { systemRoot?: string } {
+  const root = path.join(home, '.system-root');
+  return fs.existsSync(root) ? { systemRoot: root } : {};
 }

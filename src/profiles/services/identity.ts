@@ -4,6 +4,7 @@ import type { ServiceDefinition } from '../../model.js';
 import { DEFAULT_PROFILE, isDefaultProfileName, profileFromStateDirName } from '../names.js';
 import { argValue } from '../../argv.js';
 import { asPort } from '../../ports/port-number.js';
+import { baseNameOf } from './windows-path.js';
 
 const OPENCLAW_ENV = ['OPENCLAW_PROFILE', 'OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH', 'OPENCLAW_GATEWAY_PORT'];
 
@@ -72,8 +73,8 @@ function decideIsGateway(env: Readonly<Record<string, string>>, args: readonly s
   return hasOpenClawEnv && gatewayAt !== -1 && isGatewayRunCommand(args, gatewayAt);
 }
 
-/** Decides profile and gateway-ness of a service from its environment first, then arguments, then its name. */
-function serviceIdentity(env: Readonly<Record<string, string>>, args: readonly string[], nameProfile: string | null): Identity {
+/** Decides profile and gateway-ness of a service from its environment first, then arguments, then the state dir its script is in, then its name. */
+function serviceIdentity(env: Readonly<Record<string, string>>, args: readonly string[], nameProfile: string | null, scriptProfile: string | null): Identity {
   const isGateway = decideIsGateway(env, args);
   if (env.OPENCLAW_PROFILE) {
     return {
@@ -83,12 +84,14 @@ function serviceIdentity(env: Readonly<Record<string, string>>, args: readonly s
     };
   }
   if (env.OPENCLAW_STATE_DIR) {
-    const fromDir = profileFromStateDirName(path.basename(env.OPENCLAW_STATE_DIR));
+    const fromDir = profileFromStateDirName(baseNameOf(env.OPENCLAW_STATE_DIR));
     if (fromDir) return { profile: fromDir, profileEvidence: 'OPENCLAW_STATE_DIR in its environment', isGateway };
   }
   const flagProfile = argValue(args, '--profile');
   if (flagProfile) return { profile: flagProfile, profileEvidence: '--profile in its arguments', isGateway };
   if (args.includes('--dev')) return { profile: 'dev', profileEvidence: '--dev in its arguments', isGateway };
+  // OpenClaw reads a task's script from `<stateDir>\gateway.cmd`; the default profile's script sets neither OPENCLAW_PROFILE nor OPENCLAW_STATE_DIR.
+  if (scriptProfile !== null) return { profile: scriptProfile, profileEvidence: 'the state dir of the script it runs', isGateway };
   if (nameProfile !== null) return { profile: nameProfile, profileEvidence: 'its name (no OpenClaw environment)', isGateway };
   return { profile: null, profileEvidence: 'nothing names a profile', isGateway };
 }
@@ -96,7 +99,9 @@ function serviceIdentity(env: Readonly<Record<string, string>>, args: readonly s
 export function buildService(
   base: Pick<ServiceDefinition, 'manager' | 'name' | 'file' | 'env' | 'args' | 'legacy'> & Partial<Pick<ServiceDefinition, 'scope' | 'envFiles'>>,
   nameProfile: string | null,
+  /** Windows: the profile whose state dir holds the gateway script the service runs. */
+  scriptProfile: string | null = null,
 ): ServiceDefinition {
-  const identity = serviceIdentity(base.env, base.args, nameProfile);
+  const identity = serviceIdentity(base.env, base.args, nameProfile, scriptProfile);
   return { ...base, legacy: base.legacy || runsLegacyClawdbot(base.args), portArg: portOf(base.args), nameProfile, ...identity };
 }

@@ -1,4 +1,4 @@
-// Finds the service definitions of a home: systemd user units, launchd agents, Windows gateway scripts.
+// Finds the service definitions of a home: systemd units, launchd agents, Windows tasks, Startup launchers and gateway scripts.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServiceDefinition } from '../../model.js';
@@ -7,6 +7,9 @@ import { profileFromStateDirName } from '../names.js';
 import { parseSystemdUnit, type EnvFileReader } from './systemd.js';
 import { parseLaunchdPlist } from './launchd.js';
 import { parseGatewayCmd } from './windows.js';
+import { parseTaskFile } from './windows-task.js';
+import { isStartupLauncher, parseStartupEntry, startupDirOf } from './windows-startup.js';
+import { decodeWindowsText } from './windows-text.js';
 
 export interface FoundServices {
   services: ServiceDefinition[];
@@ -18,8 +21,12 @@ const OPENCLAW_NAME = /^(openclaw|clawdbot|ai\.openclaw)/;
 
 /** A unit, plist or script as text; `null` (with a note when it matters) when it is missing, not a regular file, or too large. */
 function readServiceFile(file: string, notes: FoundServices['notes']): string | null {
+  return readServiceBytes(file, notes)?.toString('utf8') ?? null;
+}
+
+function readServiceBytes(file: string, notes: FoundServices['notes']): Buffer | null {
   const result = readBounded(file, READ_CAPS.service);
-  if (result.ok) return result.data.toString('utf8');
+  if (result.ok) return result.data;
   // A missing gateway.cmd (or a state dir that is a file, reported by discovery) is no news here.
   if (result.reason === 'error' && (result.code === 'ENOENT' || result.code === 'ENOTDIR')) return null;
   if (result.reason === 'not-regular') {
@@ -112,10 +119,81 @@ function scanDir(dir: string, matches: (name: string) => boolean, parse: (file: 
 }
 
 export interface ServiceRoots {
-  /** The OS user's home: where user units and LaunchAgents live, even when OPENCLAW_HOME moves `<home>`. */
+  /** The OS user's home: where user units, LaunchAgents and the Startup folder live, even when OPENCLAW_HOME moves `<home>`. */
   serviceHome: string;
-  /** Root of /etc/systemd/system; `/` on a real host. */
+  /** Root of /etc/systemd/system and Windows/System32/Tasks; `/` on a real host. */
   systemRoot: string;
+}
+
+// Names and launch paths that make a task or launcher worth a note when it cannot be read or followed; other vendors' tasks stay silent.
+const OPENCLAW_WINDOWS_NAME = /^(openclaw|clawdbot)\b/i;
+const mentionsOpenClaw = (name: string, problem: string): boolean => OPENCLAW_WINDOWS_NAME.test(name) || /[\\/]\.openclaw/i.test(problem);
+
+/** Lists a dir of Windows launchers; a dir that is missing says nothing, one that cannot be listed is noted unless `quietDenied`. */
+function listWindowsDir(dir: string, found: FoundServices, quietDenied: boolean): string[] | null {
+  found.searched.push(dir);
+  try {
+    return fs.readdirSync(dir).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const denied = code === 'EACCES' || code === 'EPERM';
+    if (code !== 'ENOENT' && code !== 'ENOTDIR' && !(denied && quietDenied))
+      found.notes.push({ path: dir, message: `cannot list ${dir}: ${code ?? String(error)}` });
+    return null;
+  }
+}
+
+interface WindowsScan {
+  /** The gateway scripts tasks and Startup launchers run. */
+  scripts: Set<string>;
+  /** False when the task store, or an OpenClaw task in it, could not be read: then a gateway.cmd stands for the task that runs it. */
+  storeRead: boolean;
+}
+
+/**
+ * Task Scheduler's store and the Startup folder. Each task or launcher that runs a gateway script is that
+ * gateway's supervisor; the scripts they run are returned so they are not counted a second time.
+ */
+function scanWindows(home: string, roots: ServiceRoots, found: FoundServices): WindowsScan {
+  const scripts = new Set<string>();
+  let unreadTask = false;
+  const keep = (entry: string, file: string, parsed: { service: ServiceDefinition | null; problem: string | null }) => {
+    const { service, problem } = parsed;
+    if (problem && mentionsOpenClaw(entry, problem)) found.notes.push({ path: file, message: `${service?.name ?? entry}: ${problem}` });
+    if (!service || !(service.isGateway || OPENCLAW_WINDOWS_NAME.test(service.name))) return;
+    found.services.push(service);
+    for (const script of service.envFiles ?? []) scripts.add(scriptKey(script));
+  };
+  const tasksDir = path.join(roots.systemRoot, 'Windows', 'System32', 'Tasks');
+  // Only administrators may list the task store: denied is the normal state of a user's run, and the gateway.cmd scripts still stand for their tasks.
+  const tasks = listWindowsDir(tasksDir, found, true);
+  for (const entry of tasks ?? []) {
+    const file = path.join(tasksDir, entry);
+    // Tasks in folders (`\Microsoft\Windows\...`) are subdirectories; OpenClaw registers its tasks at the root.
+    const data = OPENCLAW_WINDOWS_NAME.test(entry) ? readServiceBytes(file, found.notes) : readQuietly(file);
+    const parsed = data === null ? null : parseTaskFile(file, decodeWindowsText(data), home);
+    if (parsed) keep(entry, file, parsed);
+    if (OPENCLAW_WINDOWS_NAME.test(entry) && !parsed?.service) unreadTask = true;
+  }
+  const startupDir = startupDirOf(roots.serviceHome);
+  for (const entry of (listWindowsDir(startupDir, found, false) ?? []).filter(isStartupLauncher)) {
+    const file = path.join(startupDir, entry);
+    const data = readServiceBytes(file, found.notes);
+    if (data !== null) keep(entry, file, parseStartupEntry(file, decodeWindowsText(data), home));
+  }
+  return { scripts, storeRead: tasks !== null && !unreadTask };
+}
+
+/** Another vendor's task: read when it is a small regular file, skipped without a note otherwise. */
+function readQuietly(file: string): Buffer | null {
+  const result = readBounded(file, READ_CAPS.service);
+  return result.ok ? result.data : null;
+}
+
+/** Paths compared as the host's file system does: case-insensitively on Windows. */
+function scriptKey(file: string): string {
+  const resolved = path.resolve(file);
+  return process.platform === 'win32' ? resolved.toLowerCase() : resolved;
 }
 
 /** Reads every place a gateway service of this home can be defined, whatever the host platform. */
@@ -137,6 +215,7 @@ export function findServices(home: string, roots: ServiceRoots = { serviceHome: 
     (file, text) => parseLaunchdPlist(file, text, readEnvFile),
     found,
   );
+  const windows = scanWindows(home, roots, found);
   let entries: string[] = [];
   try {
     entries = fs.readdirSync(home);
@@ -147,8 +226,10 @@ export function findServices(home: string, roots: ServiceRoots = { serviceHome: 
     const profile = profileFromStateDirName(entry);
     if (profile === null) continue;
     const script = path.join(home, entry, 'gateway.cmd');
-    const text = readServiceFile(script, found.notes);
-    const service = text === null ? null : parseGatewayCmd(script, text, profile);
+    // A script a task or Startup launcher runs is part of that supervisor; one no task runs (the store was read) starts nothing.
+    if (windows.storeRead || windows.scripts.has(scriptKey(script))) continue;
+    const data = readServiceBytes(script, found.notes);
+    const service = data === null ? null : parseGatewayCmd(script, decodeWindowsText(data), profile);
     if (service) found.services.push(service);
   }
   return found;
