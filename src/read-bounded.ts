@@ -9,6 +9,8 @@ export const READ_CAPS = {
   lock: 64 * 1024,
   /** Unit files, plists, gateway.cmd scripts, service .env files. */
   service: 256 * 1024,
+  /** A process environment: Linux caps argv plus environment at a quarter of the stack limit, 2 MiB by default (ARG_MAX). */
+  environ: 2 * 1024 * 1024,
 } as const;
 
 export type BoundedRead =

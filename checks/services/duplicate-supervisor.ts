@@ -1,6 +1,6 @@
 // More than one service starts the same profile's gateway: user and system scope, a legacy clawdbot unit, a hand-made copy.
-import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { canonicalServiceName, disableService, fixOf } from '../../src/fixes/commands.js';
+import { defineCheck, type FindingDraft, type ProfileCheckContext } from '../../src/doctor/api.js';
+import { canonicalServiceName, disableService, fixOf, killProcess, startService } from '../../src/fixes/commands.js';
 import { isGatewayUp } from '../../src/attribute/live.js';
 import type { ServiceDefinition } from '../../src/model.js';
 
@@ -19,6 +19,47 @@ function describe(service: ServiceDefinition): string {
   return notes.length > 0 ? `${service.name} (${notes.join(', ')})` : service.name;
 }
 
+/**
+ * Enabled services beside a gateway proven started by hand (its environment holds no supervisor marker, see
+ * decideSupervisor): the hand-started process runs the gateway, so every enabled service is the extra one, and is
+ * disabled (`--now` stops the unit's own processes only, never this pid). Evidence: `keep` is then the process,
+ * `{ pid, port, startedBy: 'hand', evidence }`, not a service; `extra` has the same shape as in the services case.
+ * This check speaks for the pair; gateway/unmanaged-process stays silent while a service is enabled.
+ */
+function handStartedBeside(context: ProfileCheckContext, services: readonly ServiceDefinition[]): FindingDraft[] {
+  const { profile } = context;
+  const gateway = context.own.gateway;
+  const supervisor = gateway.supervisor;
+  if (supervisor?.by !== 'hand' || gateway.portSource !== 'lock' || !isGatewayUp(gateway) || gateway.pid === null) return [];
+  const host = context.model.invocation;
+  const pid = gateway.pid;
+  const listed = services.map(describe).join(', ');
+  const first = services[0]!;
+  const others = services.length > 1 ? ' and disable the others' : '';
+  return [
+    {
+      severity: 'warning',
+      profile: profile.name,
+      message: `${profile.name}'s gateway runs as pid ${pid} on port ${gateway.port}, started by hand, while ${listed} ${services.length > 1 ? 'are' : 'is'} enabled to start it too: the service races it for the lock and port, and \`gateway stop\` does not stop pid ${pid}`,
+      fixHint: `Keep pid ${pid}, which runs the gateway, and disable ${listed}; ${services.length > 1 ? 'their files stay' : 'its file stays'} for you to remove. Or, to run it under ${first.name} instead, when a short outage is fine: stop pid ${pid} (\`${killProcess(pid, host)}\`), then \`${startService(first, host)}\`${others}.`,
+      // Disabling is offered only beside a healthy gateway: beside an unhealthy one the choice between the two is the operator's.
+      ...(gateway.state === 'running' ? fixOf(() => services.map((service) => disableService(service, host))) : {}),
+      evidence: {
+        keep: { pid, port: gateway.port, startedBy: 'hand', evidence: supervisor.evidence },
+        extra: services.map((service) => ({
+          name: service.name,
+          file: service.file,
+          manager: service.manager,
+          scope: service.scope ?? 'user',
+          legacy: service.legacy,
+          port: servicePortOf(service),
+        })),
+        runningPort: gateway.port,
+      },
+    },
+  ];
+}
+
 export default defineCheck({
   id: 'services/duplicate-supervisor',
   title: "Each profile's gateway is started by one service only",
@@ -28,6 +69,8 @@ export default defineCheck({
     const { profile } = context;
     // A disabled unit (file kept, no `*.wants/` link) starts nothing: that is what this check's own fix leaves behind.
     const services = profile.services.filter((service) => service.isGateway && service.enabled !== false);
+    const handStarted = services.length > 0 ? handStartedBeside(context, services) : [];
+    if (handStarted.length > 0) return handStarted;
     if (services.length < 2) return [];
     const gateway = context.own.gateway;
     const runningPort = gateway.portSource === 'lock' && isGatewayUp(gateway) ? gateway.port : null;

@@ -12,6 +12,7 @@ import { probeHostFor, probeKey } from '../probe/targets.js';
 import { groupByOwner, listenersOnPort } from '../host/listeners.js';
 import { isUnder } from '../paths.js';
 import { argValue } from '../argv.js';
+import { decideSupervisor } from './supervisor.js';
 
 const CHROME_NAME = /(^|\/)(chrome|chromium|chromium-browser|google-chrome[\w-]*|headless_shell)$/i;
 const GATEWAY_TITLE = 'openclaw-gateway';
@@ -196,7 +197,8 @@ function gatewayHealth(probe: GatewayProbe | null): { ok: boolean; status: strin
   return { ok: false, status: probe.healthz.outcome };
 }
 
-function gatewayStatus(profile: Profile, locks: LockStatus[], attribution: Attribution, probes: ProbeResults): GatewayStatus {
+/** The gateway as the locks, listeners and probes show it; who started it is added by withSupervisor. */
+function gatewayStatus(profile: Profile, locks: LockStatus[], attribution: Attribution, probes: ProbeResults): Omit<GatewayStatus, 'supervisor'> {
   const configured = { configuredPort: profile.cliPort.port, configuredPortSource: profile.cliPort.source };
   const liveLock = locks.find((lock) => lock.state === 'live' && lock.port !== null);
   const probeAt = (port: number) => {
@@ -286,6 +288,12 @@ function gatewayStatus(profile: Profile, locks: LockStatus[], attribution: Attri
   };
 }
 
+function withSupervisor(gateway: Omit<GatewayStatus, 'supervisor'>, profile: Profile, snapshot: HostSnapshot): GatewayStatus {
+  if (gateway.pid === null) return { ...gateway, supervisor: null };
+  const services = profile.services.filter((service) => service.isGateway);
+  return { ...gateway, supervisor: decideSupervisor(gateway.pid, snapshot.supervisorMarkers?.[gateway.pid], services) };
+}
+
 /** The plan around the port the gateway really runs on: its derived ports follow the running base, not the configured one. */
 function effectivePlan(profile: Profile, gateway: GatewayStatus): PortPlanEntry[] {
   if (gateway.portSource !== 'lock' || gateway.port === profile.gatewayPort.port) return profile.plan;
@@ -319,7 +327,7 @@ export function buildLiveModel(model: HostModel, snapshot: HostSnapshot, probes:
   let rebased = false;
   for (const profile of model.profiles) {
     const locks = lockStates.get(profile.name) ?? [];
-    const gateway = gatewayStatus(profile, locks, attribution, probes);
+    const gateway = withSupervisor(gatewayStatus(profile, locks, attribution, probes), profile, snapshot);
     const plan = effectivePlan(profile, gateway);
     rebased ||= plan !== profile.plan;
     const ports = plannedPorts(plan, attribution);

@@ -1,5 +1,5 @@
 // The live view of the host the checks read: who owns each planned port, lock states, gateway states.
-import type { Overlap, PortPlanEntry } from '../model.js';
+import type { Overlap, PortPlanEntry, ServiceDefinition } from '../model.js';
 import type { HostSnapshot } from '../host/types.js';
 import type { GatewayProbe, ProbeResults } from '../probe/types.js';
 
@@ -35,6 +35,23 @@ export interface LockStatus {
 
 type GatewayState = 'running' | 'starting' | 'wedged' | 'stopped' | 'unhealthy' | 'foreign';
 
+/** Who started the gateway process, from the supervisor markers of its environment (see decideSupervisor). */
+export interface GatewaySupervisor {
+  /**
+   * `service`: one of the profile's gateway services; `other`: a supervisor that is none of them; `hand`: the environment
+   * was read and holds no supervisor marker (a shell, a script, cron); `unknown`: the environment could not be read.
+   */
+  by: 'service' | 'other' | 'hand' | 'unknown';
+  manager: ServiceDefinition['manager'] | 'external' | null;
+  /** The unit, label or task name: of the matched service, or as the markers give it. */
+  name: string | null;
+  /** The matched service's file. */
+  file: string | null;
+  /** The supervisor markers found (names and values of those keys only); null when the environment was not read. */
+  markers: Record<string, string> | null;
+  evidence: string;
+}
+
 export interface GatewayStatus {
   state: GatewayState;
   pid: number | null;
@@ -50,6 +67,8 @@ export interface GatewayStatus {
   owner: PortOwner | null;
   probe: GatewayProbe | null;
   detail: string;
+  /** Who started the process `pid`; null when there is no gateway process of this profile. */
+  supervisor: GatewaySupervisor | null;
 }
 
 /** Running or unhealthy: a gateway process of this profile is up, whatever /healthz says. */

@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import { execFile } from 'node:child_process';
 import type { ProcessInfo } from './types.js';
+import { readEnviron } from './environ.js';
 
-const OPENCLAW_IDENTITY_ENV = ['OPENCLAW_PROFILE', 'OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH'];
+const OPENCLAW_IDENTITY_ENV: ReadonlySet<string> = new Set(['OPENCLAW_PROFILE', 'OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH']);
 
 function readProcFile(pid: number, name: string): string | null {
   try {
@@ -29,15 +30,8 @@ function userNames(): Map<number, string> {
 
 /** Only the variables that identify a profile; never the rest of a process environment (it may hold secrets). */
 function openclawEnvOf(pid: number): Record<string, string> | undefined {
-  const environ = readProcFile(pid, 'environ');
-  if (!environ) return undefined;
-  const env: Record<string, string> = {};
-  for (const entry of environ.split('\0')) {
-    const eq = entry.indexOf('=');
-    const key = entry.slice(0, eq);
-    if (eq > 0 && OPENCLAW_IDENTITY_ENV.includes(key)) env[key] = entry.slice(eq + 1);
-  }
-  return Object.keys(env).length > 0 ? env : undefined;
+  const read = readEnviron(pid, OPENCLAW_IDENTITY_ENV);
+  return read.ok && Object.keys(read.env).length > 0 ? read.env : undefined;
 }
 
 function procProcessInfo(pid: number, users: Map<number, string>): ProcessInfo | null {
@@ -152,7 +146,8 @@ export async function psProcessInfo(pids: readonly number[], timeoutMs: number):
   return parsePs(await run('ps', ['-ww', '-o', 'pid=,ppid=,user=,comm=,args=', '-p', pids.join(',')], timeoutMs));
 }
 
-const HAS_PROC = fs.existsSync('/proc/self/status');
+/** Whether this host has /proc (Linux): the process reads above need it; elsewhere one `ps` call answers. */
+export const HAS_PROC = fs.existsSync('/proc/self/status');
 
 /** Process info for exactly these pids, plus the parents of the ones found (a gateway's children point at it). */
 export async function describeProcesses(pids: Iterable<number>, timeoutMs: number): Promise<Record<number, ProcessInfo>> {

@@ -3,7 +3,8 @@ import net from 'node:net';
 import type { HostSnapshot, Listener } from './types.js';
 import { readSocketTable } from './proc-net.js';
 import { listenersFromRows, toPid, type SocketRow } from './socket-rows.js';
-import { describeProcesses } from './processes.js';
+import { describeProcesses, HAS_PROC } from './processes.js';
+import { readSupervisorMarkers } from './supervisor-markers.js';
 import { inChildProcess, moduleUrl } from '../child-process.js';
 
 export interface SnapshotOptions {
@@ -116,5 +117,8 @@ export async function takeSnapshot(options: SnapshotOptions): Promise<HostSnapsh
   const processes = await describeProcesses([...owners, ...options.lockPids], remaining);
   const alivePids: Record<number, boolean> = {};
   for (const pid of options.lockPids) alivePids[pid] = isAlive(pid);
-  return { method: read?.method ?? null, ok: read !== null, error, takenAt, listeners, processes, alivePids, root };
+  // Only the live lock owners: who started a gateway is asked of gateways, not of every process on the host.
+  const livePids = options.lockPids.filter((pid) => alivePids[pid]);
+  const supervisorMarkers = readSupervisorMarkers(livePids, process.getuid?.() ?? null, HAS_PROC);
+  return { method: read?.method ?? null, ok: read !== null, error, takenAt, listeners, processes, alivePids, root, supervisorMarkers };
 }

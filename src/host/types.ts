@@ -26,6 +26,9 @@ export interface ProcessInfo {
   openclawEnv?: Record<string, string>;
 }
 
+/** A gateway's supervisor variables (names and values of those keys only, see SUPERVISOR_MARKER_KEYS), or why they were not read. */
+export type SupervisorMarkers = { readable: true; env: Record<string, string> } | { readable: false; reason: string };
+
 export interface HostSnapshot {
   /** How the socket table was read: `/proc/net/tcp` on Linux, else `systeminformation (...)`; null when it failed. */
   method: string | null;
@@ -40,4 +43,6 @@ export interface HostSnapshot {
   alivePids: Record<number, boolean>;
   /** True when running as root (hidden pids then mean another PID namespace). */
   root: boolean;
+  /** Supervisor markers of the live lock pids, keyed by pid; a pid left out was not read (unknown). */
+  supervisorMarkers?: Record<number, SupervisorMarkers>;
 }

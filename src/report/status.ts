@@ -1,7 +1,7 @@
 // `clawdoc status` and `clawdoc browser status`: the live state of each profile, as JSON and as text.
 import type { ChalkInstance } from 'chalk';
 import type { HostModel, Profile } from '../model.js';
-import type { CanvasState, LiveModel, LiveProfile, PortOwner } from '../attribute/live.js';
+import type { CanvasState, GatewaySupervisor, LiveModel, LiveProfile, PortOwner } from '../attribute/live.js';
 import { openclawFor } from '../fixes/commands.js';
 
 function ownerJson(owner: PortOwner | null): object | null {
@@ -15,6 +15,11 @@ function ownerJson(owner: PortOwner | null): object | null {
     evidence: owner.evidence,
     addresses: owner.addresses,
   };
+}
+
+function supervisorJson(supervisor: GatewaySupervisor | null): object | null {
+  if (!supervisor) return null;
+  return { by: supervisor.by, manager: supervisor.manager, name: supervisor.name, file: supervisor.file, evidence: supervisor.evidence };
 }
 
 function primaryLock(live: LiveProfile): LiveProfile['locks'][number] | null {
@@ -37,6 +42,7 @@ function gatewayJson(profile: Profile, live: LiveProfile, canvas: CanvasState | 
       version: gateway.version,
       owner: ownerJson(gateway.owner),
       detail: gateway.detail,
+      supervisor: supervisorJson(gateway.supervisor),
     },
     lock: lock ? { state: lock.state, pid: lock.pid, port: lock.port, file: lock.file, reason: lock.reason } : { state: 'none', pid: null, port: null },
     cliPortDiffers: gateway.configuredPort !== gateway.port,
@@ -67,6 +73,15 @@ function whoOwns(owner: PortOwner): string {
   return `${owner.process ?? 'process'} pid ${owner.pid}`;
 }
 
+/** `service openclaw-gateway-rescue.service`, `started by hand`, ...; nothing when it could not be told. */
+function supervisorText(supervisor: GatewaySupervisor | null): string | null {
+  if (!supervisor) return null;
+  if (supervisor.by === 'service') return `service ${supervisor.name}`;
+  if (supervisor.by === 'hand') return 'started by hand';
+  if (supervisor.by === 'other') return `supervised by ${supervisor.name ?? supervisor.manager ?? 'another supervisor'}`;
+  return null;
+}
+
 export function statusText(model: HostModel, live: LiveModel, profiles: readonly Profile[], chalk: ChalkInstance): string {
   const lines: string[] = [];
   const width = Math.max(8, ...profiles.map((profile) => profile.name.length + 2));
@@ -76,6 +91,8 @@ export function statusText(model: HostModel, live: LiveModel, profiles: readonly
     const lock = primaryLock(state);
     const parts = [stateColour(chalk, gateway.state), `port ${gateway.port} (${gateway.portSource === 'lock' ? 'from its lock' : profile.gatewayPort.source})`];
     if (gateway.pid !== null) parts.push(`pid ${gateway.pid}`);
+    const startedBy = supervisorText(gateway.supervisor);
+    if (startedBy) parts.push(startedBy);
     if (gateway.health) parts.push(gateway.health.ok ? `healthz ${gateway.health.status}` : chalk.red(`healthz ${gateway.health.status}`));
     if (gateway.version) parts.push(`v${gateway.version}`);
     parts.push(lock ? `lock ${lock.state}` : 'no lock');

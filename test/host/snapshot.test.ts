@@ -44,6 +44,9 @@ describe('takeSnapshot', () => {
     }
     // 0 and -1 address process groups, never "a live lock owner".
     expect(snapshot.alivePids).toEqual({ [process.pid]: true, 999999999: false, 0: false, [-1]: false });
+    // Supervisor markers are read for the live lock pids only: this process's, not the dead or group pids.
+    expect(Object.keys(snapshot.supervisorMarkers ?? {})).toEqual([String(process.pid)]);
+    expect(snapshot.supervisorMarkers?.[process.pid]?.readable).toBe(process.platform === 'linux');
   });
 
   it('reports a v4-mapped bind (in /proc/net/tcp6) as the IPv4 address it is', async () => {

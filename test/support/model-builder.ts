@@ -15,7 +15,7 @@ import type {
   WebhookEntry,
   WorkspaceEntry,
 } from '../../src/model.js';
-import type { HostSnapshot, Listener, ProcessInfo } from '../../src/host/types.js';
+import type { HostSnapshot, Listener, ProcessInfo, SupervisorMarkers } from '../../src/host/types.js';
 import type { GatewayProbe, ProbeResults } from '../../src/probe/types.js';
 import type { CheckContext, Check, Finding } from '../../src/doctor/api.js';
 import { buildPortPlan, type PlanInput } from '../../src/ports/plan.js';
@@ -203,6 +203,7 @@ export class ModelBuilder {
   private readonly processes: Record<number, ProcessInfo> = {};
   private readonly alive: Record<number, boolean> = {};
   private readonly gatewayProbes: Record<string, GatewayProbe> = {};
+  private readonly supervisorMarkers: Record<number, SupervisorMarkers> = {};
   private layoutVersion: LayoutVersion = '2026.9';
   private snapshotOk = true;
   private readonly realPaths: Record<string, string> = {};
@@ -307,6 +308,14 @@ export class ModelBuilder {
     return this;
   }
 
+  /** What `pid`'s environment holds of the supervisor markers; null: it could not be read. Without a call the pid stays unread. */
+  markers(pid: number, env: Record<string, string> | null): this {
+    this.supervisorMarkers[pid] = env
+      ? { readable: true, env }
+      : { readable: false, reason: `pid ${pid} belongs to another user (uid 1001): its environment is not read` };
+    return this;
+  }
+
   probe(port: number, probe: GatewayProbe): this {
     this.gatewayProbes[probeKey(probe.host, port)] = probe;
     return this;
@@ -343,6 +352,7 @@ export class ModelBuilder {
       processes: this.processes,
       alivePids: this.alive,
       root: false,
+      supervisorMarkers: this.supervisorMarkers,
     };
     const probes: ProbeResults = { gateways: this.gatewayProbes, cdp: {}, control: {}, deadlineHit: false };
     const focus = focusNames ? model.profiles.filter((profile) => focusNames.includes(profile.name)) : model.profiles;
