@@ -43,14 +43,17 @@ export function inChildProcess<T>(script: string, timeoutMs: number, what: strin
     const chunks: Buffer[] = [];
     let bytes = 0;
     let failure: ChildFailure | null = null;
-    const stop = (error: ChildFailure) => {
-      failure ??= error;
+    const killGroup = () => {
       try {
         // A negative pid addresses the process group the child leads (detached).
         if (child.pid !== undefined) process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
       } catch {
         // already gone
       }
+    };
+    const stop = (error: ChildFailure) => {
+      failure ??= error;
+      killGroup();
       child.stdout.destroy();
     };
     const timer = setTimeout(() => stop(new ChildFailure(`${what} did not answer within ${timeoutMs} ms`, 'timeout')), timeoutMs);
@@ -66,6 +69,8 @@ export function inChildProcess<T>(script: string, timeoutMs: number, what: strin
     // the event loop, so the answer is given on the next one, when nothing of the child is left.
     child.once('close', (code, signal) => {
       clearTimeout(timer);
+      // A process the group was forking while it was killed escapes that signal, and still belongs to the group.
+      if (failure) killGroup();
       options.signal?.removeEventListener('abort', onAbort);
       setTimeout(() => {
         if (failure) return reject(failure);

@@ -59,7 +59,7 @@ const LIST_FAILURES: Record<ListFailure, string> = {
   unreadable: 'the target list is not readable JSON',
   'not-a-list': 'the target list is not a JSON list',
   network: 'the target list failed',
-  unanswered: 'the target list did not answer in time',
+  unanswered: 'the target list did not answer',
 };
 
 export interface TabCount {
@@ -69,11 +69,12 @@ export interface TabCount {
 
 const keyOf = (endpoint: CdpEndpoint) => `${endpoint.host}:${endpoint.port}`;
 
-function countOf(answer: ListAnswer | undefined): TabCount {
+function countOf(answer: ListAnswer | undefined, timeoutMs: number): TabCount {
   if (answer !== undefined && 'pages' in answer && typeof answer.pages === 'number') return { tabs: answer.pages, detail: null };
   const failed = answer !== undefined && 'failed' in answer && answer.failed in LIST_FAILURES ? answer : { failed: 'unanswered' as const };
   const code = failed.failed === 'network' && 'code' in failed && failed.code ? `: ${failed.code.replace(/[^A-Za-z0-9_]/g, '')}` : '';
-  return { tabs: null, detail: `${LIST_FAILURES[failed.failed]}${code}` };
+  const within = failed.failed === 'unanswered' ? ` within ${timeoutMs} ms` : '';
+  return { tabs: null, detail: `${LIST_FAILURES[failed.failed]}${code}${within}` };
 }
 
 /**
@@ -88,7 +89,7 @@ export async function countTabs(endpoints: readonly CdpEndpoint[], timeoutMs: nu
   try {
     const script = readerScript(endpoints, Date.now() + timeoutMs - ANSWER_MARGIN_MS);
     const answers = await inChildProcess<Record<string, ListAnswer>>(script, timeoutMs, 'the target list reader', { signal, maxHeapMb: LIST_READER_HEAP_MB });
-    for (const endpoint of endpoints) counts.set(keyOf(endpoint), countOf(answers[keyOf(endpoint)]));
+    for (const endpoint of endpoints) counts.set(keyOf(endpoint), countOf(answers[keyOf(endpoint)], timeoutMs));
   } catch (error) {
     const failure = error instanceof ChildFailure ? error : new ChildFailure(String(error), 'failed');
     const detail =
