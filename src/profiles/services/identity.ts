@@ -89,7 +89,7 @@ function serviceIdentity(env: Readonly<Record<string, string>>, args: readonly s
   const flagProfile = argValue(args, '--profile');
   if (flagProfile) return { profile: flagProfile, profileEvidence: '--profile in its arguments', isGateway };
   if (args.includes('--dev')) return { profile: 'dev', profileEvidence: '--dev in its arguments', isGateway };
-  if (nameProfile !== null) return { profile: nameProfile, profileEvidence: 'its name (no OpenClaw environment)', isGateway };
+  if (nameProfile !== null) return { profile: nameProfile, profileEvidence: 'its name (no OPENCLAW_PROFILE, OPENCLAW_STATE_DIR or --profile)', isGateway };
   return { profile: null, profileEvidence: 'nothing names a profile', isGateway };
 }
 

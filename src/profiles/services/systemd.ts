@@ -11,7 +11,7 @@ export interface UnitOptions {
 }
 
 /** `KEY=value` lines of a systemd EnvironmentFile (quotes dropped, comments skipped). */
-export function parseEnvFileLines(text: string): Record<string, string> {
+function parseEnvFileLines(text: string): Record<string, string> {
   const env: Record<string, string> = {};
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim().replace(/^export\s+/, '');
