@@ -9,15 +9,21 @@
 //   darwin: writeLaunchAgentPlist (plist, <stateDir>/service-env/<label>.env and its -env-wrapper.sh)
 //   win32:  stageScheduledTask (<stateDir>/gateway.cmd and its hidden gateway.vbs launcher)
 // The launchd and Windows writers are OpenClaw's own file writers; only the systemd one is reassembled, because
-// OpenClaw's needs systemctl. Everything is written into a scratch home, then read back with the scratch home, the
-// node binary and the OpenClaw entry point replaced by the ones asked for (so fixtures can say /home/op).
+// OpenClaw's needs systemctl.
 //
 // Needs Node >= 26 and openclaw@2026.9.6 (scripts/install-openclaw.sh). Request as JSON on stdin:
 //   { "home": "/home/op", "runtimePath": "/usr/bin/node", "entryPath": "/usr/lib/node_modules/openclaw/dist/index.js",
-//     "services": [{ "profile": "rescue", "platform": "linux", "port": 19789, "config": {...}, "env": {...} }] }
-// Answer on stdout: { "files": [{ "path": "<relative to home>", "content": "...", "encoding"?: "utf16le-bom" }],
-//   "services": [{ profile, platform, port, programArguments, workingDirectory, environment }], "warnings": [...] }
-// Fixtures were regenerated with: node scripts/render-openclaw-services.mjs < request.json (see the lead's report).
+//     "services": [{ "profile": "rescue", "platform": "linux", "port": 19789, "config": {...}, "env": {...},
+//                    "profileFlag": false (optional: the profile comes from exported variables, not --profile),
+//                    "kind": "node", "host": "127.0.0.1" (optional, linux: `openclaw node install`, a node host) }] }
+// Two ways to run it:
+//   render-openclaw-services.mjs < request.json
+//     renders into `home`, an existing empty dir, as the install would (quoting follows the real path), and answers
+//     { "files": [{ "path": "<relative to home>", "content", "encoding"?: "utf16le-bom" }], "services": [...], "warnings" }
+//   render-openclaw-services.mjs --out fixtures/homes/<name> < request.json
+//     for fixtures written for a home that is not this machine's (/home/op): renders into a scratch home, replaces
+//     its path and the OpenClaw entry point by `home` and `entryPath`, and writes the files under the --out dir.
+//     Only plain paths are allowed there, so the replacement cannot change how a manager quotes a value.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,9 +61,18 @@ console.log = console.error;
 const quiet = { write: () => true };
 
 const request = JSON.parse(fs.readFileSync(0, 'utf8'));
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-render-'));
+const outAt = process.argv.indexOf('--out');
+const outDir = outAt === -1 ? null : process.argv[outAt + 1];
+const PLAIN_PATH = /^[A-Za-z0-9._/-]+$/;
+if (typeof request.home !== 'string' || !path.isAbsolute(request.home)) fail('the request needs an absolute "home"');
+if (outDir && ![request.home, request.entryPath ?? '/'].every((value) => PLAIN_PATH.test(value)))
+  fail('with --out, "home" and "entryPath" must be plain paths (letters, digits, . _ - /): they replace the scratch paths after rendering');
+if (!outDir && (request.entryPath || !fs.existsSync(request.home) || fs.readdirSync(request.home).length > 0))
+  fail('without --out, "home" must be an existing empty dir (and "entryPath" is not used): the services are rendered into it');
+// Where the install runs: the home itself, or (--out) a scratch home whose path is swapped for `home` afterwards.
+const renderHome = outDir ? fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-render-')) : request.home;
 // The service's program is `node <package>/dist/index.js gateway --port N`: OpenClaw finds its entry from argv[1].
-process.argv[1] = path.join(PACKAGE, 'openclaw.mjs');
+process.argv.splice(1, Infinity, path.join(PACKAGE, 'openclaw.mjs'));
 const realEntry = path.join(DIST, 'index.js');
 
 const applyCliProfileEnv = await openclawFunction('profile', 'applyCliProfileEnv');
@@ -67,32 +82,55 @@ const resolveGatewayServiceDescription = await openclawFunction('constants', 're
 const resolveSystemdUnitPath = await openclawFunction('systemd-service-files', 'resolveSystemdUnitPath');
 const writeLaunchAgentPlist = await openclawFunction('launchd-service-files', 'writeLaunchAgentPlist');
 const stageScheduledTask = await openclawFunction('schtasks', 'stageScheduledTask');
+const resolveNodeProgramArguments = await openclawFunction('program-args', 'resolveNodeProgramArguments');
+const buildNodeServiceEnvironment = await openclawFunction('service-env', 'buildNodeServiceEnvironment');
+
+/** `openclaw node install --host H --port N` as buildNodeInstallPlan (daemon-*.mjs, not exported) builds it: a node host, not a gateway. */
+async function nodeInstallPlan(service, env, runtimePath) {
+  const { programArguments, workingDirectory } = await resolveNodeProgramArguments({
+    host: service.host,
+    port: service.port,
+    tls: false,
+    runtime: 'node',
+    runtimePath,
+  });
+  const environment = buildNodeServiceEnvironment({ env, runtime: 'node', extraPathDirs: [path.dirname(runtimePath)] });
+  return { programArguments, workingDirectory, environment, description: 'OpenClaw Node Host' };
+}
 
 const warnings = [];
 const warn = (message) => warnings.push(String(message));
 const rendered = [];
 
 for (const service of request.services) {
-  // The shell `openclaw [--profile P] gateway install` runs in; HOME is the scratch home, rewritten below.
-  const env = { HOME: scratch, PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'C.UTF-8', ...service.env };
-  if (service.profile !== 'default') applyCliProfileEnv({ profile: service.profile, env, homedir: () => scratch });
+  // The shell `openclaw [--profile P] gateway install` runs in.
+  const env = { HOME: renderHome, PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'C.UTF-8' };
+  for (const [key, value] of Object.entries(service.env ?? {})) env[key] = value.replaceAll(request.home, renderHome);
+  // `profileFlag: false`: the profile comes from exported variables only (no `--profile`), as in a hand-run install.
+  if (service.profile !== 'default' && service.profileFlag !== false) applyCliProfileEnv({ profile: service.profile, env, homedir: () => renderHome });
   const platform = service.platform;
-  const plan = await buildGatewayInstallPlan({
-    env,
-    port: service.port,
-    runtime: 'node',
-    runtimePath: request.runtimePath ?? process.execPath,
-    platform,
-    config: service.config ?? { gateway: { mode: 'local', port: service.port } },
-    warn,
-  });
+  const runtimePath = request.runtimePath ?? process.execPath;
+  if (service.kind === 'node' && platform !== 'linux') fail('node hosts are rendered for linux only');
+  const plan =
+    service.kind === 'node'
+      ? await nodeInstallPlan(service, env, runtimePath)
+      : await buildGatewayInstallPlan({
+          env,
+          port: service.port,
+          runtime: 'node',
+          runtimePath,
+          platform,
+          config: service.config ?? { gateway: { mode: 'local', port: service.port } },
+          warn,
+        });
   if (Object.values(plan.environmentValueSources ?? {}).some((source) => source !== 'inline'))
     fail(`profile ${service.profile}: a file-sourced service variable (gateway.systemd.env) is not modelled here`);
   if (platform === 'linux') {
-    const unitPath = resolveSystemdUnitPath(env);
+    // The unit is named by the service's own OPENCLAW_SYSTEMD_UNIT (a node host's is openclaw-node).
+    const unitPath = resolveSystemdUnitPath({ ...env, OPENCLAW_SYSTEMD_UNIT: plan.environment.OPENCLAW_SYSTEMD_UNIT });
     fs.mkdirSync(path.dirname(unitPath), { recursive: true });
     const unit = buildSystemdUnit({
-      description: resolveGatewayServiceDescription({ env }),
+      description: plan.description ?? resolveGatewayServiceDescription({ env }),
       programArguments: plan.programArguments,
       workingDirectory: plan.workingDirectory,
       environment: plan.environment,
@@ -109,8 +147,7 @@ for (const service of request.services) {
   rendered.push({ profile: service.profile, platform, port: service.port, ...plan });
 }
 
-const home = request.home ?? scratch;
-const rewrite = (text) => text.replaceAll(realEntry, request.entryPath ?? realEntry).replaceAll(scratch, home);
+const rewrite = (text) => (outDir ? text.replaceAll(realEntry, request.entryPath ?? realEntry).replaceAll(renderHome, request.home) : text);
 
 /** A rendered file as text; the hidden .vbs launcher is UTF-16 LE with a BOM (wscript reads nothing else), kept so. */
 function readRendered(file) {
@@ -125,9 +162,19 @@ const files = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) collect(full);
-    else if (entry.isFile()) files.push({ path: path.relative(scratch, full), ...readRendered(full) });
+    else if (entry.isFile()) files.push({ path: path.relative(renderHome, full), ...readRendered(full) });
   }
-})(scratch);
-fs.rmSync(scratch, { recursive: true, force: true });
+})(renderHome);
 
-process.stdout.write(`${JSON.stringify({ files, services: JSON.parse(rewrite(JSON.stringify(rendered))), warnings }, null, 2)}\n`);
+if (outDir) {
+  fs.rmSync(renderHome, { recursive: true, force: true });
+  for (const file of files) {
+    const target = path.join(outDir, file.path);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const utf16 = file.encoding === 'utf16le-bom';
+    fs.writeFileSync(target, utf16 ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(file.content, 'utf16le')]) : file.content);
+    process.stderr.write(`wrote ${target}\n`);
+  }
+} else {
+  process.stdout.write(`${JSON.stringify({ files, services: JSON.parse(rewrite(JSON.stringify(rendered))), warnings }, null, 2)}\n`);
+}

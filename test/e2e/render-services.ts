@@ -1,6 +1,5 @@
-// Services rendered by OpenClaw 2026.9.6's own install code (scripts/render-openclaw-services.mjs, run under Node 26), written into a test home.
+// Services rendered by OpenClaw 2026.9.6's own install code (scripts/render-openclaw-services.mjs, run under Node 26) into a test home.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NODE26, OPENCLAW_ENTRY } from './openclaw.js';
@@ -20,7 +19,7 @@ export interface ServiceRequest {
   env?: Record<string, string>;
 }
 
-export interface RenderedFile {
+interface RenderedFile {
   /** Relative to the home. */
   path: string;
   content: string;
@@ -42,7 +41,7 @@ export interface Rendered {
   warnings: string[];
 }
 
-/** What `openclaw [--profile P] gateway install` writes for each request, with absolute paths inside `home`. */
+/** Writes into `home` (an existing empty dir) what `openclaw [--profile P] gateway install` writes for each request. */
 export function renderServices(home: string, services: readonly ServiceRequest[]): Rendered {
   // Nothing of the test runner reaches OpenClaw (it behaves differently under VITEST / NODE_ENV=test).
   const result = spawnSync(NODE26, [RENDERER], {
@@ -53,14 +52,4 @@ export function renderServices(home: string, services: readonly ServiceRequest[]
   });
   if (result.status !== 0) throw new Error(`render-openclaw-services failed (exit ${result.status}):\n${result.stderr}`);
   return JSON.parse(result.stdout) as Rendered;
-}
-
-export function writeRendered(home: string, files: readonly RenderedFile[]): void {
-  for (const file of files) {
-    const target = path.join(home, file.path);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const bytes =
-      file.encoding === 'utf16le-bom' ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(file.content, 'utf16le')]) : Buffer.from(file.content, 'utf8');
-    fs.writeFileSync(target, bytes);
-  }
 }

@@ -7,7 +7,7 @@ import { builtinChecks } from '../../checks/index.js';
 import { checkHost, invocationOf, observeHost, profilesInScope, resolveHost } from '../../src/pipeline.js';
 import type { HostModel, Invocation } from '../../src/model.js';
 import { assertInstalled, clawdoc, makeHome, removeHomes } from './openclaw.js';
-import { renderServices, writeRendered, type ServicePlatform, type ServiceRequest } from './render-services.js';
+import { renderServices, type ServicePlatform, type ServiceRequest } from './render-services.js';
 
 // Ports of this test's range (37000-37999), 200 apart so no derived range overlaps; nothing listens on them.
 const PROFILES = [
@@ -24,11 +24,15 @@ function writeConfig(home: string, profile: string, port: number): void {
   fs.writeFileSync(path.join(dir, 'openclaw.json'), `${JSON.stringify({ gateway: { mode: 'local', port } }, null, 2)}\n`);
 }
 
-/** A home whose profiles have their config, and services installed as `openclaw [--profile P] gateway install` would. */
+/**
+ * A home whose profiles have their config, and services installed as `openclaw [--profile P] gateway install` would.
+ * Its path has a quote and a blank, which each manager quotes its own way (sh '\'' in service-env files).
+ */
 function installedHome(requests: readonly ServiceRequest[]): string {
-  const home = makeHome();
+  const home = path.join(makeHome(), "op's home");
+  fs.mkdirSync(home);
+  renderServices(home, requests);
   for (const profile of PROFILES) writeConfig(home, profile.name, profile.port);
-  writeRendered(home, renderServices(home, requests).files);
   return home;
 }
 
