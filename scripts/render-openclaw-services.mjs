@@ -5,7 +5,8 @@
 // systemd over D-Bus), so this calls the functions it calls, from the installed package's dist/:
 //   applyCliProfileEnv (profile-*.mjs)            what `--profile P` puts in the environment (not called for default)
 //   buildGatewayInstallPlan (daemon-install-helpers-*.mjs)  program arguments, working dir and service environment
-//   linux:  buildSystemdUnit + resolveGatewayServiceDescription + resolveSystemdUnitPath, as writeSystemdUnit does
+//   linux:  buildSystemdUnit + resolveGatewayServiceDescription + resolveSystemdUnitPath (+ gateway.systemd.env for
+//           file-sourced values), as writeSystemdUnit does on a fresh install
 //   darwin: writeLaunchAgentPlist (plist, <stateDir>/service-env/<label>.env and its -env-wrapper.sh)
 //   win32:  stageScheduledTask (<stateDir>/gateway.cmd and its hidden gateway.vbs launcher)
 // The launchd and Windows writers are OpenClaw's own file writers; only the systemd one is reassembled, because
@@ -80,6 +81,9 @@ const buildGatewayInstallPlan = await openclawFunction('daemon-install-helpers',
 const buildSystemdUnit = await openclawFunction('systemd-unit', 'buildSystemdUnit');
 const resolveGatewayServiceDescription = await openclawFunction('constants', 'resolveGatewayServiceDescription');
 const resolveSystemdUnitPath = await openclawFunction('systemd-service-files', 'resolveSystemdUnitPath');
+const resolveSystemdEnvironmentFilePath = await openclawFunction('systemd-service-files', 'resolveSystemdEnvironmentFilePath');
+const serializeSystemdEnvironmentFile = await openclawFunction('systemd-service-files', 'serializeSystemdEnvironmentFile');
+const resolveStateDir = await openclawFunction('paths', 'resolveStateDir');
 const writeLaunchAgentPlist = await openclawFunction('launchd-service-files', 'writeLaunchAgentPlist');
 const stageScheduledTask = await openclawFunction('schtasks', 'stageScheduledTask');
 const resolveNodeProgramArguments = await openclawFunction('program-args', 'resolveNodeProgramArguments');
@@ -123,18 +127,33 @@ for (const service of request.services) {
           config: service.config ?? { gateway: { mode: 'local', port: service.port } },
           warn,
         });
-  if (Object.values(plan.environmentValueSources ?? {}).some((source) => source !== 'inline'))
-    fail(`profile ${service.profile}: a file-sourced service variable (gateway.systemd.env) is not modelled here`);
+  const fileKeys = Object.entries(plan.environmentValueSources ?? {}).flatMap(([key, source]) =>
+    source === 'file' && plan.environment[key]?.trim() ? [key] : [],
+  );
+  if (fileKeys.length > 0 && platform !== 'linux') fail(`profile ${service.profile}: file-sourced service variables are modelled for systemd only`);
   if (platform === 'linux') {
     // The unit is named by the service's own OPENCLAW_SYSTEMD_UNIT (a node host's is openclaw-node).
     const unitPath = resolveSystemdUnitPath({ ...env, OPENCLAW_SYSTEMD_UNIT: plan.environment.OPENCLAW_SYSTEMD_UNIT });
     fs.mkdirSync(path.dirname(unitPath), { recursive: true });
+    // As writeSystemdUnit does on a fresh install: file-sourced values (an API key exported at install) go to
+    // <stateDir>/gateway.systemd.env, named by EnvironmentFile=, and leave the unit.
+    const environmentFiles = [];
+    const environment = { ...plan.environment };
+    if (fileKeys.length > 0) {
+      const envFile = resolveSystemdEnvironmentFilePath({ stateDir: resolveStateDir({ ...env, ...plan.environment }), environment: plan.environment });
+      fs.mkdirSync(path.dirname(envFile), { recursive: true });
+      fs.writeFileSync(envFile, `${serializeSystemdEnvironmentFile(Object.fromEntries(fileKeys.map((key) => [key, plan.environment[key]])))}\n`, {
+        mode: 0o600,
+      });
+      for (const key of fileKeys) delete environment[key];
+      environmentFiles.push(envFile);
+    }
     const unit = buildSystemdUnit({
       description: plan.description ?? resolveGatewayServiceDescription({ env }),
       programArguments: plan.programArguments,
       workingDirectory: plan.workingDirectory,
-      environment: plan.environment,
-      environmentFiles: [],
+      environment,
+      environmentFiles,
     });
     fs.writeFileSync(unitPath, unit);
   } else if (platform === 'darwin') {

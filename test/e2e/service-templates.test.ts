@@ -26,10 +26,11 @@ function writeConfig(home: string, profile: string, port: number): void {
 
 /**
  * A home whose profiles have their config, and services installed as `openclaw [--profile P] gateway install` would.
- * Its path has a quote and a blank, which each manager quotes its own way (sh '\'' in service-env files).
+ * Its path has a quote, a blank and parentheses, which each manager quotes its own way (sh '\'' in service-env files,
+ * a glob escape in EnvironmentFile=).
  */
 function installedHome(requests: readonly ServiceRequest[]): string {
-  const home = path.join(makeHome(), "op's home");
+  const home = path.join(makeHome(), "op's (home)");
   fs.mkdirSync(home);
   renderServices(home, requests);
   for (const profile of PROFILES) writeConfig(home, profile.name, profile.port);
@@ -186,6 +187,31 @@ describe('services written by OpenClaw 2026.9.6', () => {
       ['rescue', 37300],
     ]);
     expect(await doctorIds(invocationFor(home, root))).toEqual([...NOT_RUNNING, 'services/duplicate-supervisor@rescue'].sort());
+  });
+
+  it('an API key exported at install goes to <stateDir>/gateway.systemd.env: clawdoc reads it through EnvironmentFile= and never prints it', () => {
+    const secret = 'sk-ant-clawdoc-e2e-secret';
+    const home = installedHome(
+      requestsFor('linux').map((request) => (request.profile === 'rescue' ? { ...request, env: { ANTHROPIC_API_KEY: secret } } : request)),
+    );
+    const envFile = path.join(home, '.openclaw-rescue/gateway.systemd.env');
+    expect(fs.readFileSync(path.join(home, '.config/systemd/user/openclaw-gateway-rescue.service'), 'utf8')).not.toContain(secret);
+    expect(fs.readFileSync(envFile, 'utf8')).toBe(`ANTHROPIC_API_KEY=${secret}\n`);
+
+    const rescue = resolveHost(invocationFor(home, makeHome()), { layout: '2026.9' }).profiles.find((profile) => profile.name === 'rescue')!;
+    expect(rescue.services.map((service) => [service.name, service.profile, service.envFiles, service.env.ANTHROPIC_API_KEY === secret])).toEqual([
+      ['openclaw-gateway-rescue.service', 'rescue', [envFile], true],
+    ]);
+    for (const args of [
+      ['profiles', '--json'],
+      ['doctor', '--all-profiles', '--json', '--verbose'],
+      ['doctor', '--all-profiles', '--verbose'],
+    ]) {
+      const run = clawdoc(home, args);
+      expect(`${run.stdout}${run.stderr}`).not.toContain(secret);
+    }
+    const doctor = clawdoc(home, ['doctor', '--all-profiles', '--json']);
+    expect(findingIds(doctor.json.findings)).toEqual(NOT_RUNNING);
   });
 
   it('a unit installed with another --port than the config is a services/profile-mismatch', () => {

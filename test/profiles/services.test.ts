@@ -76,6 +76,29 @@ describe('systemd units', () => {
     expect(nodeHost?.isGateway).toBe(false);
   });
 
+  it('reads EnvironmentFile= as the glob 2026.9 writes: ?*()[]\\ escaped with a backslash', () => {
+    // What writeSystemdUnit puts in a unit when a value (an API key exported at install) goes to gateway.systemd.env.
+    const named: string[] = [];
+    const service = parseSystemdUnit(
+      "/home/o'brien (work)/.config/systemd/user/openclaw-gateway-rescue.service",
+      [
+        '[Service]',
+        'ExecStart=/usr/bin/node /usr/lib/node_modules/openclaw/dist/index.js gateway --port 19789',
+        "EnvironmentFile=-/home/o'brien \\(work\\)/.openclaw-rescue/gateway.systemd.env",
+        'EnvironmentFile=-/srv/100%%/a\\\\b.env',
+        'Environment=OPENCLAW_PROFILE=rescue',
+      ].join('\n'),
+      {
+        readEnvFile: (file) => {
+          named.push(file);
+          return file.endsWith('gateway.systemd.env') ? { file, text: 'ANTHROPIC_API_KEY="sk-te\\$t \\"q\\""\n' } : null;
+        },
+      },
+    );
+    expect(named).toEqual(["/home/o'brien (work)/.openclaw-rescue/gateway.systemd.env", '/srv/100%/a\\b.env']);
+    expect([service?.envFiles, service?.env.ANTHROPIC_API_KEY]).toEqual([["/home/o'brien (work)/.openclaw-rescue/gateway.systemd.env"], 'sk-te$t "q"']);
+  });
+
   it('survives units with no ExecStart or broken quoting', () => {
     expect(parseSystemdUnit('/u/x.service', '[Unit]\nDescription=x\n')).toBeNull();
     expect(parseSystemdUnit('/u/x.service', '[Service]\nExecStart="unterminated --port 1\nEnvironment="A=b\n')?.args).toEqual(['unterminated --port 1']);

@@ -101,7 +101,8 @@ export function parseSystemdUnit(file: string, text: string, options: UnitOption
     if (!assignment) continue;
     const [, key, value] = assignment as unknown as [string, string, string];
     if (key === 'ExecStart' && value !== '') execStart = value;
-    if (key === 'EnvironmentFile' && value !== '') envFileNames.push(value.replace(/^-/, '').replace(/%%/g, '%'));
+    // The path is a glob: 2026.9 escapes ?*()[]\ in it with a backslash (`op's \(home\)`), which glob(3) takes back.
+    if (key === 'EnvironmentFile' && value !== '') envFileNames.push(value.replace(/^-/, '').replace(/%%/g, '%').replace(/\\(.)/g, '$1'));
     if (key === 'Environment') {
       for (const word of splitSystemdWords(value)) {
         const eq = word.indexOf('=');
