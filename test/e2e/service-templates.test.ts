@@ -48,7 +48,7 @@ function invocationFor(home: string, systemRoot: string): Invocation {
   return { ...invocationOf({ home, env: { HOME: home, PATH: '/usr/bin:/bin' } }), systemRoot };
 }
 
-/** Each profile's services as discovery reads them: what the CLI's JSON leaves out (gateway-ness, evidence, scope). */
+/** Each profile's services as discovery reads them: what the CLI's JSON leaves out (gateway-ness, the profile each names, scope). */
 function servicesByProfile(model: HostModel) {
   return model.profiles.map((profile) => [
     profile.name,
