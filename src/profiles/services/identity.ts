@@ -92,7 +92,7 @@ function serviceIdentity(env: Readonly<Record<string, string>>, args: readonly s
   if (args.includes('--dev')) return { profile: 'dev', profileEvidence: '--dev in its arguments', isGateway };
   // OpenClaw reads a task's script from `<stateDir>\gateway.cmd`; the default profile's script sets neither OPENCLAW_PROFILE nor OPENCLAW_STATE_DIR.
   if (scriptProfile !== null) return { profile: scriptProfile, profileEvidence: 'the state dir of the script it runs', isGateway };
-  if (nameProfile !== null) return { profile: nameProfile, profileEvidence: 'its name (no OpenClaw environment)', isGateway };
+  if (nameProfile !== null) return { profile: nameProfile, profileEvidence: 'its name (no OPENCLAW_PROFILE, OPENCLAW_STATE_DIR or --profile)', isGateway };
   return { profile: null, profileEvidence: 'nothing names a profile', isGateway };
 }
 

@@ -1,7 +1,8 @@
 // launchd plists: Label, ProgramArguments and EnvironmentVariables from the XML subset plists use.
 import type { ServiceDefinition } from '../../model.js';
 import { buildService } from './identity.js';
-import { parseEnvFileLines, type EnvFileReader } from './systemd.js';
+import type { EnvFileReader } from './systemd.js';
+import { parseServiceEnvFile } from './service-env-file.js';
 
 type PlistValue = string | number | boolean | PlistValue[] | { [key: string]: PlistValue };
 
@@ -97,7 +98,7 @@ export function parseLaunchdPlist(file: string, text: string, readEnvFile?: EnvF
   const read = envFile && readEnvFile ? readEnvFile(envFile) : null;
   if (read) {
     envFiles.push(read.file);
-    Object.assign(env, parseEnvFileLines(read.text));
+    Object.assign(env, parseServiceEnvFile(read.text));
   }
   return buildService(
     { manager: 'launchd', name: label, file, env, args, legacy: label.startsWith('com.clawdbot'), ...(envFiles.length > 0 ? { envFiles } : {}) },

@@ -11,7 +11,7 @@ export interface UnitOptions {
 }
 
 /** `KEY=value` lines of a systemd EnvironmentFile (quotes dropped, comments skipped). */
-export function parseEnvFileLines(text: string): Record<string, string> {
+function parseEnvFileLines(text: string): Record<string, string> {
   const env: Record<string, string> = {};
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim().replace(/^export\s+/, '');
@@ -101,7 +101,8 @@ export function parseSystemdUnit(file: string, text: string, options: UnitOption
     if (!assignment) continue;
     const [, key, value] = assignment as unknown as [string, string, string];
     if (key === 'ExecStart' && value !== '') execStart = value;
-    if (key === 'EnvironmentFile' && value !== '') envFileNames.push(value.replace(/^-/, '').replace(/%%/g, '%'));
+    // The path is a glob: 2026.9 escapes ?*()[]\ in it with a backslash (`op's \(home\)`), which glob(3) takes back.
+    if (key === 'EnvironmentFile' && value !== '') envFileNames.push(value.replace(/^-/, '').replace(/%%/g, '%').replace(/\\(.)/g, '$1'));
     if (key === 'Environment') {
       for (const word of splitSystemdWords(value)) {
         const eq = word.indexOf('=');
