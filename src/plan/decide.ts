@@ -455,14 +455,15 @@ function separateOauth(context: CheckContext, order: readonly Profile[], edits: 
       continue;
     }
     const kept = keptService(context, edit);
-    const setting = kept !== null && kept.env[OAUTH_DIR_VAR] !== undefined ? kept : null;
+    // Resolve reads the variable from every unit of the profile: the kept one first, else a disabled or extra one.
+    const setting = [kept, ...edit.profile.services].find((service) => service?.env[OAUTH_DIR_VAR] !== undefined) ?? null;
     if (setting === null) {
       // The invoking shell's value is not a gateway's (resolve drops it): what sets it is the state dir's .env.
       const dotenv = path.join(profile.stateDir, '.env');
       edit.oauth = { from: profile.oauthDir, to, via: 'manual', files: [dotenv], reason: `no OpenClaw command edits ${dotenv}` };
       continue;
     }
-    const blocker = rewriteBlocker(profile, setting);
+    const blocker = setting === kept ? rewriteBlocker(profile, setting) : `${setting.name} is not the service that keeps running ${profile.name}`;
     // 2026.9.6's `gateway install --force` keeps no existing OPENCLAW_* variable of the service (collectPreservedExistingServiceEnvVars)
     // and regenerates launchd's service-env file, but merges a systemd unit's own EnvironmentFile back in.
     const envFileKept = setting.manager === 'systemd' && (setting.envFiles ?? []).length > 0;

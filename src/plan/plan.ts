@@ -86,7 +86,7 @@ function manualServiceEdit(edit: Edit, service: ServiceDefinition, reason: strin
   return {
     kind: 'manual',
     profile: edit.profile.name,
-    why: `${reason.replace(/^./, (first) => first.toUpperCase())}. By hand, in ${[service.file, ...(service.envFiles ?? [])].join(' and ')}: ${changes.join('; ')}${reloadHint(service, [service.file])}.`,
+    why: `${reason}. By hand, in ${[service.file, ...(service.envFiles ?? [])].join(' and ')}: ${changes.join('; ')}${reloadHint(service, [service.file])}.`,
     lines: [],
     touchesRunningGateway: false,
     undoable: false,
@@ -111,7 +111,7 @@ function drafts(decision: Decision, context: CheckContext): Draft[] {
       supervisor.push({
         kind: 'supervisor',
         profile: profile.name,
-        why: `More than one supervisor starts ${profile.name}'s gateway; ${keeper}. Disable ${edit.disable.map((unit) => unit.name).join(', ')}: stopped and no longer started, its file kept for you to remove.`,
+        why: `More than one supervisor starts ${profile.name}'s gateway; ${keeper}. Disable ${edit.disable.map((unit) => unit.name).join(', ')}: stopped and no longer started, ${edit.disable.length === 1 ? 'its file' : 'their files'} kept for you to remove.`,
         lines: edit.disable.map((unit) => serviceLine('disable', unit, host)),
         // An extra may be the supervisor whose process holds the lock: stopping it stops the gateway until the kept one starts it.
         touchesRunningGateway: edit.running,
@@ -158,7 +158,7 @@ function drafts(decision: Decision, context: CheckContext): Draft[] {
           : {
               kind: 'service',
               profile: profile.name,
-              why: `${reasons.join('; ').replace(/^./, (first) => first.toUpperCase())}.`,
+              why: `${reasons.join('; ')}.`,
               lines: [commandFor(profile, gatewayInstallArgs(finalBase(edit)))],
               touchesRunningGateway: false,
               undoable: true,

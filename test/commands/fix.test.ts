@@ -79,6 +79,12 @@ describe('clawdoc fix prints one plan for the host', () => {
     expect(report.manual.map((item) => `${item.checkId}@${item.profile}`)).toEqual(['channels/shared-credential@rescue']);
   });
 
+  it('disables the legacy unit that races the canonical one, and nothing else', async () => {
+    const { texts, report } = await planOf('duplicate-supervisor');
+    expect(texts).toEqual([['s1', 'supervisor', 'default', 'systemctl --user disable --now clawdbot-gateway.service']]);
+    expect(report.proven).toBe(true);
+  });
+
   it('says so when there is nothing to fix', async () => {
     const home = fixtureHome('healthy-main-rescue');
     const run = await runCli(['--home', home, 'fix'], { env: { PATH: '/usr/bin:/bin', HOME: home } });

@@ -194,7 +194,7 @@ describe('buildFixPlan with more than one supervisor per profile', () => {
     ]);
     expect(plan.steps[1]).toMatchObject({ requires: 'manual-edit', undoable: false });
     expect(plan.steps[1]!.why).toBe(
-      "Rescue's gateway is supervised by openclaw-rescue.service, not openclaw-gateway-rescue.service, the service `gateway install --force` writes: it would add a second supervisor. By hand, in /home/op/.config/systemd/user/openclaw-rescue.service: change --port 18809 to --port 18909 in its command, then `systemctl --user daemon-reload`.",
+      "rescue's gateway is supervised by openclaw-rescue.service, not openclaw-gateway-rescue.service, the service `gateway install --force` writes: it would add a second supervisor. By hand, in /home/op/.config/systemd/user/openclaw-rescue.service: change --port 18809 to --port 18909 in its command, then `systemctl --user daemon-reload`.",
     );
   });
 });
