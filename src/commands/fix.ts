@@ -113,7 +113,7 @@ interface Journal {
   createdAt: string;
   home: string;
   openclaw: string;
-  steps: Array<AppliedStep & { commands: string[][] }>;
+  steps: Array<AppliedStep & { commands: string[][]; kind?: PlanStep['kind'] }>;
   restarts?: JournalRestart[];
   undoneAt?: string;
 }
@@ -326,7 +326,7 @@ async function apply(context: Context, flags: FixFlags, plan: FixPlan): Promise<
     if (step.requires === 'manual-edit' && step.profile !== null && !waiting.has(step.profile)) waiting.set(step.profile, step.id);
     failed ||= outcome.status === 'failed';
     applied.push(outcome);
-    journal.steps.push({ ...outcome, commands: step.commands.map((command) => [...command.line.argv]) });
+    journal.steps.push({ ...outcome, kind: step.kind, commands: step.commands.map((command) => [...command.line.argv]) });
     const restart = outcome.status === 'done' ? journalRestart(context, step) : null;
     if (restart) journal.restarts!.push(restart);
     writeJournal(journalFile, journal);
@@ -473,6 +473,8 @@ async function undo(context: Context, flags: FixFlags): Promise<number> {
             : { status: 'skipped' as const, reason: 'this runtime cannot run commands', commands: [] };
     restarts.push({ step: restart.step, profile: restart.profile, ...outcome });
   }
+  // A disabled extra supervisor stays disabled: undo restores files and restarts gateways, it does not bring a duplicate back.
+  const kept = journal.steps.filter((step) => step.status === 'done' && step.kind === 'supervisor').map((step) => step.id);
   const failed = restarts.some((item) => item.status === 'failed');
   const code = failed ? EXIT_USAGE : restarts.every((item) => item.status === 'done') ? EXIT_OK : EXIT_FINDINGS;
   if (context.options.json) {
@@ -483,7 +485,7 @@ async function undo(context: Context, flags: FixFlags): Promise<number> {
       resolved: [],
       manual: [],
       introduced: [],
-      undone: { journal: last, restored, restarts },
+      undone: { journal: last, restored, restarts, supervisorsLeftDisabled: kept },
     });
   } else {
     const lines = [`Restored ${restored.length} file${restored.length === 1 ? '' : 's'} from ${last}:`];
@@ -494,6 +496,7 @@ async function undo(context: Context, flags: FixFlags): Promise<number> {
       );
       if (item.status !== 'done') for (const command of item.commands ?? []) lines.push(`  $ ${command}`);
     }
+    if (kept.length > 0) lines.push(`Left as applied: ${kept.join(', ')} (extra supervisors stay disabled; enable them by hand if you want them back).`);
     context.runtime.out(lines.join('\n'));
   }
   return code;

@@ -349,8 +349,10 @@ describe('clawdoc fix --undo', () => {
       home,
       openclaw: fakeBinary(home),
       steps: [
+        { id: 's1', kind: 'supervisor', status: 'done', backups: [], commands: [['systemctl', '--user', 'disable', '--now', 'openclaw-rescue.service']] },
         {
           id: 's2',
+          kind: 'restart-unmanaged',
           status: 'done',
           backups: [],
           commands: [
@@ -371,6 +373,7 @@ describe('clawdoc fix --undo', () => {
     expect(undo.stdout).toContain(
       'Restart by hand: rescue (s2): a hand-started gateway: rerun with --restart-unmanaged, or do it yourself\n  $ kill 4242\n  $ openclaw --profile rescue gateway --bind loopback',
     );
+    expect(undo.stdout).toContain('Left as applied: s1 (extra supervisors stay disabled');
     expect(calls).toEqual([]);
     expect(undo.exitCode).toBe(1);
   });
