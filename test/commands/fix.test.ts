@@ -339,6 +339,31 @@ describe('clawdoc fix --undo', () => {
     expect(undo.exitCode).toBe(0);
   });
 
+  it('skips a manual edit and the restart of that profile that waits for it', async () => {
+    const { home, unit, observe } = supervisedHome();
+    // A hand-made unit name: `gateway install --force` would write openclaw-gateway-rescue.service next to it.
+    fs.renameSync(unit, path.join(path.dirname(unit), 'openclaw-rescue.service'));
+    const calls: Call[] = [];
+    const run = await runWith(['--home', home, 'fix', '--apply', '--yes', '--json', '--openclaw', fakeBinary(home)], home, {
+      exec: fakeOpenclaw(home, calls),
+      observe,
+      env: { PATH: '/usr/bin:/bin', HOME: home },
+    });
+    const report = JSON.parse(run.stdout) as { steps: StepJson[]; applied: Array<{ id: string; status: string; reason?: string }> };
+    expect(report.steps.map((step) => [step.id, step.kind, ...step.commands.map((c) => c.text)])).toEqual([
+      ['s1', 'config', 'openclaw --profile rescue config set gateway.port 18909'],
+      ['s2', 'manual'],
+      ['s3', 'restart', 'systemctl --user restart openclaw-rescue.service'],
+    ]);
+    expect(report.applied.map((step) => `${step.id} ${step.status}${step.reason ? `: ${step.reason}` : ''}`)).toEqual([
+      's1 done',
+      's2 skipped: an edit by hand',
+      's3 skipped: it waits for the manual step s2',
+    ]);
+    expect(calls.map((call) => call.args.join(' '))).toEqual(['--profile rescue config set gateway.port 18909']);
+    expect(run.exitCode).toBe(1);
+  });
+
   it('leaves a hand-started gateway to the operator without --restart-unmanaged, with the commands, and exits 1', async () => {
     const { home, observe } = supervisedHome();
     fs.rmSync(path.join(home, '.config'), { recursive: true });
