@@ -1,14 +1,9 @@
 // More than one service starts the same profile's gateway: user and system scope, a legacy clawdbot unit, a hand-made copy.
 import { defineCheck, type FindingDraft, type ProfileCheckContext } from '../../src/doctor/api.js';
-import { canonicalServiceName, disableService, fixOf, killProcess, startService } from '../../src/fixes/commands.js';
+import { disableService, fixOf, killProcess, startService } from '../../src/fixes/commands.js';
 import { isGatewayUp } from '../../src/attribute/live.js';
+import { activeGatewayServices, rankSupervisors, servicePortOf } from '../../src/doctor/supervisors.js';
 import type { ServiceDefinition } from '../../src/model.js';
-
-function servicePortOf(service: ServiceDefinition): number | null {
-  if (service.portArg !== null) return service.portArg;
-  const match = /(?:^|:)(\d+)$/.exec(service.env.OPENCLAW_GATEWAY_PORT?.trim() ?? '');
-  return match ? Number(match[1]) : null;
-}
 
 function describe(service: ServiceDefinition): string {
   const notes = [
@@ -68,30 +63,11 @@ export default defineCheck({
   run(context) {
     const { profile } = context;
     // A disabled unit (file kept, no `*.wants/` link) starts nothing: that is what this check's own fix leaves behind.
-    const services = profile.services.filter((service) => service.isGateway && service.enabled !== false);
+    const services = activeGatewayServices(profile);
     const handStarted = services.length > 0 ? handStartedBeside(context, services) : [];
     if (handStarted.length > 0) return handStarted;
     if (services.length < 2) return [];
-    const gateway = context.own.gateway;
-    const runningPort = gateway.portSource === 'lock' && isGatewayUp(gateway) ? gateway.port : null;
-    const plannedPort = profile.gatewayPort.port;
-    // The one that runs the healthy gateway stays: the port of the live lock, then the canonical name, then a current user-scope one.
-    // A Startup launcher yields to a task: OpenClaw writes it only when schtasks is refused, and removes it once its task runs.
-    const rank = (service: ServiceDefinition): number[] => [
-      runningPort !== null && servicePortOf(service) === runningPort ? 0 : 1,
-      service.name === canonicalServiceName(service.manager, profile.openclawName) ? 0 : 1,
-      service.manager === 'startup' ? 1 : 0,
-      service.legacy ? 1 : 0,
-      service.scope === 'system' ? 1 : 0,
-      servicePortOf(service) === plannedPort ? 0 : 1,
-    ];
-    const ordered = [...services].sort((a, b) => {
-      const [ra, rb] = [rank(a), rank(b)];
-      for (let index = 0; index < ra.length; index += 1) if (ra[index] !== rb[index]) return ra[index]! - rb[index]!;
-      return a.name.localeCompare(b.name);
-    });
-    const keep = ordered[0]!;
-    const extra = ordered.slice(1);
+    const { keep, extra, runningPort } = rankSupervisors(profile, context.own.gateway)!;
     const findings: FindingDraft[] = [
       {
         severity: 'warning',

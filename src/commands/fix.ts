@@ -6,9 +6,14 @@ import { spawn } from 'node:child_process';
 import type { CheckContext, Finding } from '../doctor/api.js';
 import { runChecks } from '../doctor/run.js';
 import { buildFixPlan, type FixPlan, type PlanStep } from '../plan/plan.js';
-import { SELECTOR_VARS } from '../plan/decide.js';
+import { INHERITED_SELECTORS } from '../config/cli-target.js';
+import type { CommandLine } from '../fixes/command-line.js';
+import { renderCommand } from '../fixes/command-line.js';
+import { serviceLine } from '../fixes/command-lines.js';
+import type { Profile, ServiceDefinition } from '../model.js';
+import { isGatewayUp, type LiveModel } from '../attribute/live.js';
 import { fixJson, fixText, type AppliedStep, type FixReport } from '../report/fix.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../runtime.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Runtime } from '../runtime.js';
 import { builtinChecks } from '../../checks/index.js';
 import { isUnder } from '../paths.js';
 import { contextFor, observe, UsageError, writeJson, type Context } from './context.js';
@@ -65,10 +70,15 @@ function findOnPath(env: Readonly<Record<string, string | undefined>>): string |
   return null;
 }
 
-/** The environment every command runs in: no inherited selector (they beat --profile, OPENCLAW.md section 10), HOME = --home. */
-function childEnv(context: Context): Record<string, string | undefined> {
+/**
+ * The environment every command runs in: no inherited selector (they beat --profile, OPENCLAW.md section 10; OPENCLAW_SYSTEMD_UNIT
+ * would even rename the unit `gateway install` writes), none of the variables the plan's environment step unsets, HOME = --home.
+ */
+function childEnv(context: Context, plan: FixPlan | null): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...context.runtime.env };
-  for (const name of SELECTOR_VARS) delete env[name];
+  for (const name of INHERITED_SELECTORS) if (name !== 'OPENCLAW_HOME') delete env[name];
+  for (const step of plan?.steps ?? [])
+    if (step.kind === 'environment') for (const command of step.commands) for (const name of command.line.argv.slice(1)) delete env[name];
   if (context.options.home) {
     env.HOME = context.model.invocation.home;
     delete env.OPENCLAW_HOME;
@@ -87,11 +97,24 @@ function mayWrite(context: Context, file: string): boolean {
   );
 }
 
+/** A gateway an apply restarted: undo restarts it again, the same way, once its files are back. */
+interface JournalRestart {
+  step: string;
+  profile: string;
+  /** Through its service manager. */
+  service?: Pick<ServiceDefinition, 'manager' | 'name' | 'scope' | 'file'>;
+  /** Started by hand: the command that started it again. */
+  start?: { argv: string[]; env?: Record<string, string> };
+  /** Neither: the `openclaw ... gateway restart` the step ran, run again. */
+  command?: { argv: string[]; env?: Record<string, string> };
+}
+
 interface Journal {
   createdAt: string;
   home: string;
   openclaw: string;
-  steps: Array<AppliedStep & { commands: string[][] }>;
+  steps: Array<AppliedStep & { commands: string[][]; kind?: PlanStep['kind'] }>;
+  restarts?: JournalRestart[];
   undoneAt?: string;
 }
 
@@ -153,6 +176,42 @@ function answers(port: number, urlPath: '/healthz' | '/readyz'): Promise<boolean
   });
 }
 
+/** A hand-started gateway to stop by the pid its lock names and start again, detached, with output to a log in its state dir. */
+interface UnmanagedTarget {
+  profile: Profile;
+  pid: number;
+  start: CommandLine;
+  /** Where the new process should answer /readyz; unknown ports are not waited for. */
+  port: number | undefined;
+}
+
+/** True when a lock of `profile` names `pid` and the profile's own state dir: only then is the pid its gateway. */
+function locksPid(profile: Profile, pid: number): boolean {
+  return profile.locks.some(
+    (candidate) => candidate.pid === pid && candidate.stateDir !== null && path.resolve(candidate.stateDir) === path.resolve(profile.stateDir),
+  );
+}
+
+async function stopAndStart(runtime: Runtime, target: UnmanagedTarget, openclaw: string, env: Record<string, string | undefined>): Promise<string | null> {
+  const { pid, profile } = target;
+  process.kill(pid, 'SIGTERM');
+  if (!(await waitFor(() => !alive(pid), STOP_WAIT_MS))) {
+    process.kill(pid, 'SIGKILL');
+    if (!(await waitFor(() => !alive(pid), KILL_WAIT_MS))) return `pid ${pid} did not stop after SIGKILL`;
+  }
+  const logDir = path.join(profile.stateDir, 'logs');
+  fs.mkdirSync(logDir, { recursive: true });
+  const log = fs.openSync(path.join(logDir, `clawdoc-start-${stampOf(runtime.now())}.log`), 'a');
+  const child = spawn(openclaw, target.start.argv.slice(1), { detached: true, stdio: ['ignore', log, log], env: { ...env, ...target.start.env } });
+  child.unref();
+  fs.closeSync(log);
+  const port = target.port;
+  // /readyz turns ready seconds after /healthz (OPENCLAW.md section 10); observing before that sees a gateway still starting.
+  if (port !== undefined && !(await waitFor(() => answers(port, '/readyz'), START_WAIT_MS)) && !(await answers(port, '/healthz')))
+    return `started again (pid ${child.pid}) but /healthz on ${port} does not answer yet`;
+  return null;
+}
+
 /** Stops a hand-started gateway by its lock's pid (after checking the lock names its state dir) and starts it again, detached. */
 async function restartUnmanaged(
   context: Context,
@@ -163,27 +222,11 @@ async function restartUnmanaged(
 ): Promise<string | null> {
   const stop = step.stop!;
   const profile = context.model.profiles.find((candidate) => candidate.name === step.profile);
-  const lock = profile?.locks.find(
-    (candidate) => candidate.pid === stop.pid && candidate.stateDir !== null && path.resolve(candidate.stateDir) === path.resolve(stop.stateDir),
-  );
-  if (!profile || !lock) return `pid ${stop.pid} no longer holds the lock of ${step.profile}'s state dir ${stop.stateDir}; nothing was stopped`;
-  process.kill(stop.pid, 'SIGTERM');
-  if (!(await waitFor(() => !alive(stop.pid), STOP_WAIT_MS))) {
-    process.kill(stop.pid, 'SIGKILL');
-    if (!(await waitFor(() => !alive(stop.pid), KILL_WAIT_MS))) return `pid ${stop.pid} did not stop after SIGKILL`;
-  }
-  const logDir = path.join(profile.stateDir, 'logs');
-  fs.mkdirSync(logDir, { recursive: true });
-  const log = fs.openSync(path.join(logDir, `clawdoc-start-${stampOf(context.runtime.now())}.log`), 'a');
+  if (!profile || path.resolve(profile.stateDir) !== path.resolve(stop.stateDir) || !locksPid(profile, stop.pid))
+    return `pid ${stop.pid} no longer holds the lock of ${step.profile}'s state dir ${stop.stateDir}; nothing was stopped`;
   const start = step.commands[step.commands.length - 1]!.line;
-  const child = spawn(openclaw, start.argv.slice(1), { detached: true, stdio: ['ignore', log, log], env: { ...env, ...start.env } });
-  child.unref();
-  fs.closeSync(log);
   const port = plan.changes.find((change) => change.profile === step.profile)?.toPort;
-  // /readyz turns ready seconds after /healthz (OPENCLAW.md section 10); observing before that sees a gateway still starting.
-  if (port !== undefined && !(await waitFor(() => answers(port, '/readyz'), START_WAIT_MS)) && !(await answers(port, '/healthz')))
-    return `started again (pid ${child.pid}) but /healthz on ${port} does not answer yet`;
-  return null;
+  return stopAndStart(context.runtime, { profile, pid: stop.pid, start, port }, openclaw, env);
 }
 
 async function runStep(
@@ -263,22 +306,29 @@ async function apply(context: Context, flags: FixFlags, plan: FixPlan): Promise<
     }
   }
   if (!runtime.exec) throw new Error('this runtime cannot run commands');
-  const env = childEnv(context);
+  const env = childEnv(context, plan);
   const stamp = stampOf(runtime.now());
   const journalFile = path.join(journalDir(context), `journal-${stamp}.json`);
-  const journal: Journal = { createdAt: runtime.now().toISOString(), home: context.model.invocation.home, openclaw, steps: [] };
+  const journal: Journal = { createdAt: runtime.now().toISOString(), home: context.model.invocation.home, openclaw, steps: [], restarts: [] };
   const applied: AppliedStep[] = [];
+  const waiting = new Map<string, string>();
   let failed = false;
   for (const step of plan.steps) {
     let outcome: AppliedStep;
+    const manualFirst = step.profile !== null ? waiting.get(step.profile) : undefined;
     if (failed) outcome = { id: step.id, status: 'skipped', reason: 'an earlier step failed', backups: [] };
     else if (step.requires === 'operator-shell') outcome = { id: step.id, status: 'skipped', reason: 'run it in your own shell', backups: [] };
+    else if (step.requires === 'manual-edit') outcome = { id: step.id, status: 'skipped', reason: 'an edit by hand', backups: [] };
+    else if (manualFirst !== undefined) outcome = { id: step.id, status: 'skipped', reason: `it waits for the manual step ${manualFirst}`, backups: [] };
     else if (step.requires === 'restart-unmanaged' && !flags.restartUnmanaged)
       outcome = { id: step.id, status: 'skipped', reason: 'a hand-started gateway: rerun with --restart-unmanaged, or do it yourself', backups: [] };
     else outcome = await runStep(context, step, plan, openclaw, env, stamp);
+    if (step.requires === 'manual-edit' && step.profile !== null && !waiting.has(step.profile)) waiting.set(step.profile, step.id);
     failed ||= outcome.status === 'failed';
     applied.push(outcome);
-    journal.steps.push({ ...outcome, commands: step.commands.map((command) => [...command.line.argv]) });
+    journal.steps.push({ ...outcome, kind: step.kind, commands: step.commands.map((command) => [...command.line.argv]) });
+    const restart = outcome.status === 'done' ? journalRestart(context, step) : null;
+    if (restart) journal.restarts!.push(restart);
     writeJournal(journalFile, journal);
   }
   // Observe again from scratch: the files changed, so the model is resolved anew.
@@ -291,8 +341,99 @@ async function apply(context: Context, flags: FixFlags, plan: FixPlan): Promise<
   return failed ? EXIT_USAGE : clean ? EXIT_OK : EXIT_FINDINGS;
 }
 
-/** Restores every file the last apply backed up; restarts are not replayed (the text says which to restart). */
-function undo(context: Context): number {
+/** What undo needs to restart a gateway the step restarted: its service, or the command that started it by hand. */
+function journalRestart(context: Context, step: PlanStep): JournalRestart | null {
+  if (step.profile === null) return null;
+  if (step.kind === 'restart-unmanaged') {
+    const start = step.commands[step.commands.length - 1]!.line;
+    return { step: step.id, profile: step.profile, start: { argv: [...start.argv], ...(start.env ? { env: { ...start.env } } : {}) } };
+  }
+  if (step.kind !== 'restart') return null;
+  const argv = step.commands[0]?.line.argv ?? [];
+  const profile = context.model.profiles.find((candidate) => candidate.name === step.profile);
+  const service = profile?.services.find((candidate) => argv.includes(candidate.name) || argv.some((arg) => arg.endsWith(`/${candidate.name}`)));
+  if (!service) {
+    const line = step.commands[0]!.line;
+    return { step: step.id, profile: step.profile, command: { argv: [...line.argv], ...(line.env ? { env: { ...line.env } } : {}) } };
+  }
+  return {
+    step: step.id,
+    profile: step.profile,
+    service: { manager: service.manager, name: service.name, file: service.file, ...(service.scope ? { scope: service.scope } : {}) },
+  };
+}
+
+interface UndoneRestart {
+  step: string;
+  profile: string;
+  status: 'done' | 'skipped' | 'failed';
+  reason?: string;
+  /** What to run by hand when it was not done. */
+  commands?: string[];
+}
+
+/** Restarts, through its manager, a service whose gateway the apply restarted; a restored unit file is reloaded first. */
+async function restartServiceAgain(context: Context, restart: JournalRestart, restoredFiles: ReadonlySet<string>, env: Record<string, string | undefined>) {
+  const service = restart.service!;
+  const host = context.model.invocation;
+  const lines: CommandLine[] = [];
+  if (restoredFiles.has(service.file)) {
+    if (service.manager === 'systemd')
+      lines.push({ argv: [...(service.scope === 'system' ? ['sudo', 'systemctl'] : ['systemctl', '--user']), 'daemon-reload'] });
+    else
+      return {
+        status: 'skipped' as const,
+        reason: `${service.file} was restored: ${service.manager} reads it only when the service is loaded again`,
+        commands: [] as string[],
+      };
+  }
+  lines.push(serviceLine('restart', service, host));
+  const texts = lines.map((line) => renderCommand(line, host.platform));
+  for (const [index, line] of lines.entries()) {
+    const [program, ...args] = line.argv;
+    const result = await context.runtime.exec!(program!, args, { env, timeoutMs: COMMAND_TIMEOUT_MS });
+    if (result.code !== 0) return { status: 'failed' as const, reason: `\`${texts[index]}\` exited ${result.code}`, commands: texts };
+  }
+  return { status: 'done' as const, commands: texts };
+}
+
+/** Runs an `openclaw ... gateway restart` of the apply again, with the CLI the apply used. */
+async function rerunOpenclaw(context: Context, command: NonNullable<JournalRestart['command']>, openclaw: string, env: Record<string, string | undefined>) {
+  const line: CommandLine = { argv: command.argv, ...(command.env ? { env: command.env } : {}) };
+  const text = renderCommand(line, context.model.invocation.platform);
+  if (!fs.existsSync(openclaw)) return { status: 'skipped' as const, reason: `the openclaw CLI the apply used (${openclaw}) is gone`, commands: [text] };
+  const result = await context.runtime.exec!(openclaw, command.argv.slice(1), { env: { ...env, ...command.env }, timeoutMs: COMMAND_TIMEOUT_MS });
+  return result.code === 0
+    ? { status: 'done' as const, commands: [text] }
+    : { status: 'failed' as const, reason: `\`${text}\` exited ${result.code}`, commands: [text] };
+}
+
+/** Restarts a hand-started gateway the apply had restarted: by the pid its lock names now, only with --restart-unmanaged. */
+async function restartUnmanagedAgain(
+  context: Context,
+  live: LiveModel,
+  flags: FixFlags,
+  restart: JournalRestart,
+  openclaw: string,
+  env: Record<string, string | undefined>,
+) {
+  const profile = context.model.profiles.find((candidate) => candidate.name === restart.profile);
+  const start: CommandLine = { argv: restart.start!.argv, ...(restart.start!.env ? { env: restart.start!.env } : {}) };
+  const gateway = live.profiles[restart.profile]?.gateway;
+  const pid = profile && gateway && isGatewayUp(gateway) && gateway.pid !== null && locksPid(profile, gateway.pid) ? gateway.pid : null;
+  const host = context.model.invocation;
+  const commands = [...(pid !== null ? [`kill ${pid}`] : []), renderCommand(start, host.platform)];
+  if (!profile) return { status: 'failed' as const, reason: `no profile ${restart.profile} on this host any more`, commands };
+  if (!flags.restartUnmanaged)
+    return { status: 'skipped' as const, reason: 'a hand-started gateway: rerun with --restart-unmanaged, or do it yourself', commands };
+  if (!fs.existsSync(openclaw)) return { status: 'skipped' as const, reason: `the openclaw CLI the apply used (${openclaw}) is gone`, commands };
+  if (pid === null) return { status: 'skipped' as const, reason: `no live lock of ${profile.stateDir} names a pid: start it yourself`, commands };
+  const problem = await stopAndStart(context.runtime, { profile, pid, start, port: profile.gatewayPort.port }, openclaw, env);
+  return problem === null ? { status: 'done' as const, commands } : { status: 'failed' as const, reason: problem, commands };
+}
+
+/** Restores every file the last apply backed up, then restarts the gateways that apply restarted, the same way. */
+async function undo(context: Context, flags: FixFlags): Promise<number> {
   const dir = journalDir(context);
   const files = fs.existsSync(dir)
     ? fs
@@ -314,28 +455,55 @@ function undo(context: Context): number {
   }
   journal.undoneAt = context.runtime.now().toISOString();
   writeJournal(last, journal);
-  const restarted = journal.steps.filter((step) => step.status === 'done' && step.backups.length === 0).map((step) => step.id);
+
+  // The files changed back: resolve anew, so a restart finds the restored port and the pid the lock names now.
+  const fresh = contextFor(context.runtime, context.options);
+  const env = childEnv(fresh, null);
+  const live = (journal.restarts ?? []).some((restart) => restart.start) ? await observe(fresh) : null;
+  const restoredFiles = new Set(restored.map((item) => item.file));
+  const restarts: UndoneRestart[] = [];
+  for (const restart of journal.restarts ?? []) {
+    const outcome =
+      restart.service && context.runtime.exec
+        ? await restartServiceAgain(fresh, restart, restoredFiles, env)
+        : restart.start
+          ? await restartUnmanagedAgain(fresh, live!, flags, restart, journal.openclaw, env)
+          : restart.command && context.runtime.exec
+            ? await rerunOpenclaw(fresh, restart.command, journal.openclaw, env)
+            : { status: 'skipped' as const, reason: 'this runtime cannot run commands', commands: [] };
+    restarts.push({ step: restart.step, profile: restart.profile, ...outcome });
+  }
+  // A disabled extra supervisor stays disabled: undo restores files and restarts gateways, it does not bring a duplicate back.
+  const kept = journal.steps.filter((step) => step.status === 'done' && step.kind === 'supervisor').map((step) => step.id);
+  const failed = restarts.some((item) => item.status === 'failed');
+  const code = failed ? EXIT_USAGE : restarts.every((item) => item.status === 'done') ? EXIT_OK : EXIT_FINDINGS;
   if (context.options.json) {
-    writeJson(context.runtime, 'fix', true, {
+    writeJson(context.runtime, 'fix', code === EXIT_OK, {
       proven: true,
       steps: [],
       changes: [],
       resolved: [],
       manual: [],
       introduced: [],
-      undone: { journal: last, restored, stepsNotReplayed: restarted },
+      undone: { journal: last, restored, restarts, supervisorsLeftDisabled: kept },
     });
   } else {
     const lines = [`Restored ${restored.length} file${restored.length === 1 ? '' : 's'} from ${last}:`];
     for (const item of restored) lines.push(`  ${item.file}${item.backup ? ` ← ${item.backup}` : ' (created by the apply; moved aside)'}`);
-    lines.push('Gateways that were restarted keep running on their new ports until restarted again; run clawdoc doctor --all-profiles.');
+    for (const item of restarts) {
+      lines.push(
+        `${item.status === 'done' ? 'Restarted' : item.status === 'failed' ? 'Failed to restart' : 'Restart by hand:'} ${item.profile} (${item.step})${item.reason ? `: ${item.reason}` : ''}`,
+      );
+      if (item.status !== 'done') for (const command of item.commands ?? []) lines.push(`  $ ${command}`);
+    }
+    if (kept.length > 0) lines.push(`Left as applied: ${kept.join(', ')} (extra supervisors stay disabled; enable them by hand if you want them back).`);
     context.runtime.out(lines.join('\n'));
   }
-  return EXIT_OK;
+  return code;
 }
 
 export async function runFix(context: Context, flags: FixFlags): Promise<number> {
-  if (flags.undo) return undo(context);
+  if (flags.undo) return undo(context, flags);
   const { plan } = await planOf(context);
   if (flags.apply) return apply(context, flags, plan);
   const clean = plan.steps.length === 0 && plan.remainder.length === 0;

@@ -1,8 +1,12 @@
 // Which profiles change and to what, decided together: bases, explicit CDP ports, webhooks, shared paths.
 import path from 'node:path';
-import type { CheckContext } from '../doctor/api.js';
-import type { PortPlanEntry, PortSource, Profile } from '../model.js';
+import type { CheckContext, Finding } from '../doctor/api.js';
+import type { PortPlanEntry, PortSource, Profile, ServiceDefinition } from '../model.js';
 import { isGatewayUp } from '../attribute/live.js';
+import { activeGatewayServices, rankSupervisors } from '../doctor/supervisors.js';
+import { assertNotOthersPath } from '../fixes/path-guard.js';
+import { UnsafeCommandValue } from '../fixes/command-line.js';
+import { canonicalServiceName } from '../fixes/commands.js';
 import { instanceReach, localPortOf, RECOMMENDED_SPACING } from '../ports/plan.js';
 import { DEFAULT_PROFILE } from '../profiles/names.js';
 
@@ -14,6 +18,20 @@ const HIGHEST_PORT = 65535;
 const WEBHOOK_DEFAULTS = new Set([8787, 3978, 8788]);
 // Env variables that beat `--profile` in the invoking shell (OPENCLAW.md section 10).
 export const SELECTOR_VARS = ['OPENCLAW_PROFILE', 'OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH', 'OPENCLAW_GATEWAY_PORT'] as const;
+export const OAUTH_DIR_VAR = 'OPENCLAW_OAUTH_DIR';
+
+/**
+ * A profile that stops sharing its OAuth dir: OPENCLAW_OAUTH_DIR goes, so OpenClaw falls back to `<stateDir>/credentials`.
+ * `service`: `gateway install --force` rewrites its service without it; `manual`: the operator removes it from `files`.
+ */
+export interface OauthMove {
+  from: string;
+  to: string;
+  via: 'service' | 'manual';
+  /** The files the variable is set in (the service's and its environment files, or `<stateDir>/.env`). */
+  files: string[];
+  reason: string;
+}
 
 export interface Edit {
   profile: Profile;
@@ -32,11 +50,34 @@ export interface Edit {
   paths: Map<string, string>;
   /** Channel credentials shared with a profile that keeps them: manual (a new bot token cannot be made here). */
   credentials: string[];
+  /** Extra supervisors to disable (services/duplicate-supervisor's `evidence.extra`). */
+  disable: ServiceDefinition[];
+  oauth: OauthMove | null;
 }
 
 export interface Decision {
   edits: Edit[];
   unsetEnv: string[];
+}
+
+/** The service that supervises the profile once its extras are disabled: the first of the rest in the shared ranking. */
+export function keptService(context: CheckContext, edit: Pick<Edit, 'profile' | 'disable'>): ServiceDefinition | null {
+  const disabled = new Set(edit.disable.map((service) => service.file));
+  const rest = activeGatewayServices(edit.profile).filter((service) => !disabled.has(service.file));
+  return rankSupervisors({ ...edit.profile, services: rest }, context.live.profiles[edit.profile.name]?.gateway)?.keep ?? null;
+}
+
+/** Why `gateway install --force` cannot rewrite the kept service, or null when it can. */
+export function rewriteBlocker(profile: Profile, service: ServiceDefinition): string | null {
+  // 2026.9.6 writes the unit its own --profile names (resolveSystemdServiceName, resolveLaunchAgentLabel) in user scope.
+  const canonical = canonicalServiceName(service.manager, profile.openclawName);
+  if (profile.origin.kind !== 'own')
+    return `${profile.name} is a second identity of ${profile.openclawName}: \`--profile ${profile.openclawName} gateway install\` would write that profile's service`;
+  if (service.scope === 'system')
+    return `${service.name} is a system unit; \`gateway install\` writes user units and refuses while a system unit owns the gateway`;
+  if (service.name !== canonical)
+    return `${profile.name}'s gateway is supervised by ${service.name}, not ${canonical}, the service \`gateway install --force\` writes: it would add a second supervisor`;
+  return null;
 }
 
 /** 0 keeps first: running healthy, then up but unhealthy, then stopped; then the stronger port source, default, name. */
@@ -136,7 +177,8 @@ function real(context: CheckContext, file: string): string {
   return context.model.realPaths[file] ?? file;
 }
 
-export function decide(context: CheckContext): Decision {
+/** `decide` for the whole host; `findings` (the checks' run on it) name the extra supervisors. */
+export function decide(context: CheckContext, findings: readonly Finding[] = []): Decision {
   const reach = instanceReach(context.model.layout.version);
   const order = [...context.profiles].sort(keepOrder(context));
   const edits = new Map<string, Edit>();
@@ -156,6 +198,8 @@ export function decide(context: CheckContext): Decision {
       webhooks: new Map(),
       paths: new Map(),
       credentials: [],
+      disable: [],
+      oauth: null,
     });
   }
 
@@ -216,9 +260,14 @@ export function decide(context: CheckContext): Decision {
   placeAbsolutes(context, order, edits);
   separatePaths(context, order, edits);
   separateCredentials(context, order, edits);
+  disableExtras(findings, edits);
+  separateOauth(context, order, edits);
 
   const env = context.model.invocation.env;
-  const unsetEnv = SELECTOR_VARS.filter((name) => env[name] !== undefined && env[name] !== '');
+  const set = (name: string) => env[name] !== undefined && env[name] !== '';
+  const unsetEnv: string[] = SELECTOR_VARS.filter(set);
+  // From a shell exporting it, every profile's CLI (and a gateway started by hand from it) uses that one OAuth dir.
+  if (set(OAUTH_DIR_VAR) && context.model.profiles.length > 1) unsetEnv.push(OAUTH_DIR_VAR);
   return { edits: order.map((profile) => edits.get(profile.name)!), unsetEnv };
 }
 
@@ -362,4 +411,71 @@ function separateCredentials(context: CheckContext, order: readonly Profile[], e
     }
   }
   void context;
+}
+
+/** The services services/duplicate-supervisor lists as extra, matched by file to the profile's own: nothing else is disabled. */
+function disableExtras(findings: readonly Finding[], edits: Map<string, Edit>): void {
+  for (const finding of findings) {
+    if (finding.checkId !== 'services/duplicate-supervisor' || finding.profile === null) continue;
+    const edit = edits.get(finding.profile);
+    const extra = finding.evidence.extra;
+    if (!edit || !Array.isArray(extra)) continue;
+    for (const item of extra as Array<{ name?: unknown; file?: unknown }>) {
+      const service = edit.profile.services.find((candidate) => candidate.file === item.file && candidate.name === item.name);
+      if (service && !edit.disable.includes(service)) edit.disable.push(service);
+    }
+  }
+}
+
+/**
+ * Of profiles that set one OAuth dir, the first in keep order keeps it; the others drop OPENCLAW_OAUTH_DIR and fall back to
+ * `<stateDir>/credentials`. Nothing is copied: a channel session in two gateways is the conflict itself.
+ */
+function separateOauth(context: CheckContext, order: readonly Profile[], edits: Map<string, Edit>): void {
+  const claimed = new Set<string>();
+  const guard = { profiles: context.model.profiles, realPaths: context.model.realPaths };
+  const ownDefault = (profile: Profile) =>
+    profile.oauthDir !== null && real(context, profile.oauthDir) === real(context, path.join(profile.stateDir, 'credentials'));
+  // A profile whose OAuth dir is its own default one keeps it: dropping the variable would leave it where it is.
+  const candidates = [...order].sort((a, b) => Number(ownDefault(b)) - Number(ownDefault(a)));
+  for (const profile of candidates) {
+    if (profile.oauthDir === null) continue;
+    const shared = real(context, profile.oauthDir);
+    if (!claimed.has(shared)) {
+      claimed.add(shared);
+      continue;
+    }
+    const edit = edits.get(profile.name)!;
+    const to = path.join(profile.stateDir, 'credentials');
+    try {
+      assertNotOthersPath(to, { ...guard, owner: profile.name });
+    } catch (error) {
+      if (!(error instanceof UnsafeCommandValue)) throw error;
+      edit.oauth = { from: profile.oauthDir, to, via: 'manual', files: [], reason: `its own credentials dir is not its own: ${error.reason}` };
+      continue;
+    }
+    const kept = keptService(context, edit);
+    // Resolve reads the variable from every unit of the profile: the kept one first, else a disabled or extra one.
+    const setting = [kept, ...edit.profile.services].find((service) => service?.env[OAUTH_DIR_VAR] !== undefined) ?? null;
+    if (setting === null) {
+      // The invoking shell's value is not a gateway's (resolve drops it): what sets it is the state dir's .env.
+      const dotenv = path.join(profile.stateDir, '.env');
+      edit.oauth = { from: profile.oauthDir, to, via: 'manual', files: [dotenv], reason: `no OpenClaw command edits ${dotenv}` };
+      continue;
+    }
+    const blocker = setting === kept ? rewriteBlocker(profile, setting) : `${setting.name} is not the service that keeps running ${profile.name}`;
+    // 2026.9.6's `gateway install --force` keeps no existing OPENCLAW_* variable of the service (collectPreservedExistingServiceEnvVars)
+    // and regenerates launchd's service-env file, but merges a systemd unit's own EnvironmentFile back in.
+    const envFileKept = setting.manager === 'systemd' && (setting.envFiles ?? []).length > 0;
+    const files = [setting.file, ...(setting.envFiles ?? [])];
+    if (blocker === null && !envFileKept) edit.oauth = { from: profile.oauthDir, to, via: 'service', files, reason: '' };
+    else
+      edit.oauth = {
+        from: profile.oauthDir,
+        to,
+        via: 'manual',
+        files,
+        reason: blocker ?? `\`gateway install --force\` keeps the variables of ${setting.envFiles!.join(', ')}`,
+      };
+  }
 }

@@ -1,11 +1,11 @@
 // Builds the host-wide repair plan, proves it on a simulated host, and says what stays manual and why.
 import type { Check, CheckContext, Finding } from '../doctor/api.js';
 import { runChecks } from '../doctor/run.js';
-import type { Profile } from '../model.js';
+import type { Profile, ServiceDefinition } from '../model.js';
 import { fingerprintOf, involvedProfiles } from '../report/formats/fingerprint.js';
 import { renderCommand, UnsafeCommandValue, type CommandLine } from '../fixes/command-line.js';
 import { configSetArgs, gatewayInstallArgs, killLine, openclawEnvLine, openclawLine, serviceLine, unsetLine } from '../fixes/command-lines.js';
-import { decide, finalBase, type Decision, type Edit } from './decide.js';
+import { decide, finalBase, keptService, OAUTH_DIR_VAR, rewriteBlocker, type Decision, type Edit } from './decide.js';
 import { simulate } from './simulate.js';
 import type { FixPlan, PlanStep, ProfileChange, Remainder } from './types.js';
 
@@ -39,7 +39,8 @@ const LIVE_KEYS = /^(agents\.defaults\.workspace|logging\.file|channels\..*\.bot
 
 function needsRestart(edit: Edit): boolean {
   if (!edit.running) return false;
-  if (edit.base !== null) return true;
+  // OpenClaw reads OPENCLAW_OAUTH_DIR when the process starts.
+  if (edit.base !== null || edit.oauth !== null) return true;
   return configEdits(edit).some(([key]) => key !== 'gateway.port' && !LIVE_KEYS.test(key));
 }
 
@@ -47,30 +48,77 @@ interface Draft extends Omit<PlanStep, 'id' | 'commands' | 'resolves'> {
   lines: CommandLine[];
 }
 
-function gatewayServices(profile: Profile) {
-  return profile.services.filter((service) => service.isGateway);
+function environmentStep(unsetEnv: readonly string[]): Draft {
+  const selectors = unsetEnv.filter((name) => name !== OAUTH_DIR_VAR);
+  const why = [
+    selectors.length > 0
+      ? `This shell exports ${selectors.join(', ')}: inherited selectors beat --profile, so every later command would act on the wrong profile.`
+      : null,
+    unsetEnv.includes(OAUTH_DIR_VAR)
+      ? `It exports ${OAUTH_DIR_VAR}: every profile's CLI run from it, and any gateway started from it, would share that one OAuth dir.`
+      : null,
+  ].filter((part): part is string => part !== null);
+  return {
+    kind: 'environment',
+    profile: null,
+    why: why.join(' '),
+    lines: [unsetLine(unsetEnv)],
+    touchesRunningGateway: false,
+    undoable: false,
+    requires: 'operator-shell',
+    files: [],
+  };
+}
+
+/** `, then systemctl daemon-reload` when the operator edits a systemd unit or its environment file. */
+function reloadHint(service: ServiceDefinition | null, files: readonly string[]): string {
+  if (service?.manager !== 'systemd' || !files.includes(service.file)) return '';
+  return `, then \`systemctl ${service.scope === 'system' ? '' : '--user '}daemon-reload\``;
+}
+
+/** What the operator changes in a service file that `gateway install --force` must not rewrite. */
+function manualServiceEdit(edit: Edit, service: ServiceDefinition, reason: string): Draft {
+  const changes = [
+    edit.base !== null && service.portArg !== null ? `change --port ${service.portArg} to --port ${edit.base} in its command` : null,
+    edit.base !== null && service.env.OPENCLAW_GATEWAY_PORT ? `set OPENCLAW_GATEWAY_PORT=${edit.base}` : null,
+    edit.oauth?.via === 'service' ? `remove the ${OAUTH_DIR_VAR} line` : null,
+  ].filter((part): part is string => part !== null);
+  return {
+    kind: 'manual',
+    profile: edit.profile.name,
+    why: `${reason}. By hand, in ${[service.file, ...(service.envFiles ?? [])].join(' and ')}: ${changes.join('; ')}${reloadHint(service, [service.file])}.`,
+    lines: [],
+    touchesRunningGateway: false,
+    undoable: false,
+    requires: 'manual-edit',
+    files: [],
+  };
 }
 
 function drafts(decision: Decision, context: CheckContext): Draft[] {
   const host = context.model.invocation;
   const environment: Draft[] = [];
+  const supervisor: Draft[] = [];
   const config: Draft[] = [];
   const service: Draft[] = [];
   const restart: Draft[] = [];
-  if (decision.unsetEnv.length > 0) {
-    environment.push({
-      kind: 'environment',
-      profile: null,
-      why: `This shell exports ${decision.unsetEnv.join(', ')}: inherited selectors beat --profile, so every later command would act on the wrong profile.`,
-      lines: [unsetLine(decision.unsetEnv)],
-      touchesRunningGateway: false,
-      undoable: false,
-      requires: 'operator-shell',
-      files: [],
-    });
-  }
+  if (decision.unsetEnv.length > 0) environment.push(environmentStep(decision.unsetEnv));
   for (const edit of decision.edits) {
     const profile = edit.profile;
+    const kept = keptService(context, edit);
+    if (edit.disable.length > 0) {
+      const keeper = kept ? `${kept.name} stays` : `its gateway process (pid ${context.live.profiles[profile.name]?.gateway.pid ?? '?'}) stays`;
+      supervisor.push({
+        kind: 'supervisor',
+        profile: profile.name,
+        why: `More than one supervisor starts ${profile.name}'s gateway; ${keeper}. Disable ${edit.disable.map((unit) => unit.name).join(', ')}: stopped and no longer started, ${edit.disable.length === 1 ? 'its file' : 'their files'} kept for you to remove.`,
+        lines: edit.disable.map((unit) => serviceLine('disable', unit, host)),
+        // An extra may be the supervisor whose process holds the lock: stopping it stops the gateway until the kept one starts it.
+        touchesRunningGateway: edit.running,
+        undoable: false,
+        files: [],
+      });
+    }
     const edits = configEdits(edit);
     if (edits.length > 0) {
       const what = [
@@ -94,35 +142,60 @@ function drafts(decision: Decision, context: CheckContext): Draft[] {
         files: [profile.configPath],
       });
     }
-    const services = gatewayServices(profile);
-    if (edit.base !== null && services.some((unit) => unit.portArg !== null || unit.env.OPENCLAW_GATEWAY_PORT)) {
+    const portInService = edit.base !== null && kept !== null && (kept.portArg !== null || Boolean(kept.env.OPENCLAW_GATEWAY_PORT));
+    const oauthInService = edit.oauth?.via === 'service';
+    if (kept !== null && (portInService || oauthInService)) {
+      const blocker = rewriteBlocker(profile, kept);
+      const reasons = [
+        portInService ? `${kept.name} starts ${profile.name} with --port ${edit.currentBase}; rewrite it for ${edit.base}` : null,
+        oauthInService
+          ? `${kept.name} sets ${OAUTH_DIR_VAR}=${edit.oauth!.from}, shared with another profile; the rewrite drops it, so ${profile.name} keeps OAuth state in ${edit.oauth!.to}`
+          : null,
+      ].filter((part): part is string => part !== null);
+      service.push(
+        blocker !== null
+          ? manualServiceEdit(edit, kept, blocker)
+          : {
+              kind: 'service',
+              profile: profile.name,
+              why: `${reasons.join('; ')}.`,
+              lines: [commandFor(profile, gatewayInstallArgs(finalBase(edit)))],
+              touchesRunningGateway: false,
+              undoable: true,
+              files: [kept.file, ...(kept.envFiles ?? [])],
+            },
+      );
+    }
+    if (edit.oauth?.via === 'manual') {
       service.push({
-        kind: 'service',
+        kind: 'manual',
         profile: profile.name,
-        why: `${profile.name}'s service starts it with --port ${profile.gatewayPort.port}; rewrite it for ${edit.base}.`,
-        lines: [commandFor(profile, gatewayInstallArgs(edit.base))],
+        why: `${profile.name} shares ${OAUTH_DIR_VAR}=${edit.oauth.from} with another profile; ${edit.oauth.reason}. By hand: remove the ${OAUTH_DIR_VAR} line from ${edit.oauth.files.join(' and ') || 'what sets it'}${reloadHint(kept, edit.oauth.files)}, so ${profile.name} keeps OAuth state in ${edit.oauth.to}. Nothing is copied over: log its OAuth channels in again.`,
+        lines: [],
         touchesRunningGateway: false,
-        undoable: true,
-        files: services.map((unit) => unit.file),
+        undoable: false,
+        requires: 'manual-edit',
+        files: [],
       });
     }
     if (!needsRestart(edit)) continue;
     const live = context.live.profiles[profile.name]!;
     const moving = edit.base !== null;
-    if (services.length > 0) {
+    if (kept !== null) {
+      // Through the kept supervisor only: restarting every unit of the profile would start the extras again.
       restart.push({
         kind: 'restart',
         profile: profile.name,
         // A restart through the manager is a stop and a start: an in-process `gateway restart` keeps the old port (OPENCLAW.md section 10).
         why: moving
-          ? `Restart ${profile.name} through its service manager so the new process binds ${edit.base}.`
-          : `Restart ${profile.name} so it reads the new ports.`,
-        lines: services.map((unit) => serviceLine('restart', unit, host)),
+          ? `Restart ${profile.name} through ${kept.name} so the new process binds ${edit.base}.`
+          : `Restart ${profile.name} through ${kept.name} so it reads its new settings.`,
+        lines: [serviceLine('restart', kept, host)],
         touchesRunningGateway: true,
         undoable: false,
         files: [],
       });
-    } else if (moving && live.gateway.pid !== null) {
+    } else if ((moving || edit.oauth !== null) && live.gateway.pid !== null) {
       // Its start flags are invisible (the gateway replaces its argv, OPENCLAW.md section 4); what it bound is not:
       // a gateway seen on loopback only is started on loopback again, or OpenClaw may pick another bind (auto in containers).
       const pid = live.gateway.pid;
@@ -133,13 +206,13 @@ function drafts(decision: Decision, context: CheckContext): Draft[] {
       restart.push({
         kind: 'restart-unmanaged',
         profile: profile.name,
-        why: `${profile.name} was started by hand (pid ${live.gateway.pid}, no service): stop it and start it again on ${edit.base}; an in-process restart keeps the old port.`,
-        lines: [killLine(live.gateway.pid), commandFor(profile, ['gateway', ...bind])],
+        why: `${profile.name} was started by hand (pid ${pid}, no service): stop it and start it again${moving ? ` on ${edit.base}` : ''}; an in-process restart keeps the old port and environment.`,
+        lines: [killLine(pid), commandFor(profile, ['gateway', ...bind])],
         touchesRunningGateway: true,
         undoable: false,
         requires: 'restart-unmanaged',
         files: [],
-        stop: { pid: live.gateway.pid, stateDir: profile.stateDir },
+        stop: { pid, stateDir: profile.stateDir },
       });
     } else {
       restart.push({
@@ -153,7 +226,7 @@ function drafts(decision: Decision, context: CheckContext): Draft[] {
       });
     }
   }
-  return [...environment, ...config, ...service, ...restart];
+  return [...environment, ...supervisor, ...config, ...service, ...restart];
 }
 
 function toRemainder(finding: Finding, reason: string): Remainder {
@@ -169,7 +242,7 @@ function toRemainder(finding: Finding, reason: string): Remainder {
 
 function changesOf(decision: Decision): ProfileChange[] {
   return decision.edits
-    .filter((edit) => configEdits(edit).length > 0)
+    .filter((edit) => configEdits(edit).length > 0 || edit.oauth !== null)
     .map((edit) => ({
       profile: edit.profile.name,
       fromPort: edit.currentBase,
@@ -178,7 +251,7 @@ function changesOf(decision: Decision): ProfileChange[] {
       restart: needsRestart(edit),
       cdpPorts: Object.fromEntries([...edit.cdpPorts].sort()),
       webhookPorts: Object.fromEntries([...edit.webhooks].sort()),
-      paths: Object.fromEntries([...edit.paths].sort()),
+      paths: Object.fromEntries([...[...edit.paths].sort(), ...(edit.oauth ? [[OAUTH_DIR_VAR, edit.oauth.to] as const] : [])]),
     }));
 }
 
@@ -193,7 +266,7 @@ export function buildFixPlan(context: CheckContext, options: PlanOptions): FixPl
   const whole: CheckContext = { ...context, focus: context.profiles };
   const all = { only: [], skip: [] };
   const before = options.before ?? runChecks(options.checks, whole, all).findings;
-  const decision = decide(whole);
+  const decision = decide(whole, before);
   const after = runChecks(options.checks, simulate(whole, decision), all).findings;
 
   const beforeKeys = new Set(before.map(problemKey));

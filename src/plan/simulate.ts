@@ -8,7 +8,7 @@ import { buildPortPlan, instanceReach, localPortOf } from '../ports/plan.js';
 import { findOverlaps } from '../ports/overlaps.js';
 import { buildLiveModel } from '../attribute/attribute.js';
 import { probeKey } from '../probe/targets.js';
-import { finalBase, type Decision, type Edit } from './decide.js';
+import { finalBase, keptService, OAUTH_DIR_VAR, type Decision, type Edit } from './decide.js';
 
 function changedBrowsers(edit: Edit): BrowserProfileConfig[] {
   return edit.profile.browserProfiles.map((browser) => {
@@ -27,7 +27,7 @@ function changedWorkspaces(profile: Profile, workspace: string): WorkspaceEntry[
 }
 
 /** The profile as OpenClaw would resolve it after the plan's config edits. */
-function editedProfile(edit: Edit, unsetEnv: readonly string[], layout: HostModel['layout']['version']): Profile {
+function editedProfile(context: CheckContext, edit: Edit, unsetEnv: readonly string[], layout: HostModel['layout']['version']): Profile {
   const profile = edit.profile;
   const moved = edit.base !== null;
   const pinned = moved || edit.pin !== null;
@@ -61,13 +61,16 @@ function editedProfile(edit: Edit, unsetEnv: readonly string[], layout: HostMode
         },
         layout,
       );
-  const services = moved
-    ? profile.services.map((service) => ({
-        ...service,
-        portArg: service.portArg !== null ? base : null,
-        env: service.env.OPENCLAW_GATEWAY_PORT ? { ...service.env, OPENCLAW_GATEWAY_PORT: String(base) } : service.env,
-      }))
-    : profile.services;
+  // Extras are disabled (file kept); only the kept service is rewritten, by `gateway install --force` or by the operator's manual step.
+  const kept = keptService(context, edit);
+  const services = profile.services.map((service) => {
+    if (edit.disable.includes(service)) return { ...service, enabled: false };
+    if (service !== kept) return service;
+    const env = { ...service.env };
+    if (moved && env.OPENCLAW_GATEWAY_PORT) env.OPENCLAW_GATEWAY_PORT = String(base);
+    if (edit.oauth) delete env[OAUTH_DIR_VAR];
+    return { ...service, portArg: moved && service.portArg !== null ? base : service.portArg, env };
+  });
   const locks = moved && edit.running ? profile.locks.map((lock) => (lock.port === edit.currentBase ? { ...lock, port: base } : lock)) : profile.locks;
   return {
     ...profile,
@@ -79,10 +82,13 @@ function editedProfile(edit: Edit, unsetEnv: readonly string[], layout: HostMode
     services,
     locks,
     plan,
+    // Checks that compare a service with the config read gateway.port from the loaded config itself.
+    config: pinned && profile.config ? { ...profile.config, gateway: { ...(profile.config.gateway as object | undefined), port: base } } : profile.config,
     envProfileName: unsetEnv.includes('OPENCLAW_PROFILE') ? null : profile.envProfileName,
     ...(workspace !== undefined ? { workspace, workspaces: changedWorkspaces(profile, workspace) } : {}),
     ...(edit.paths.has('logging.file') ? { logFile: edit.paths.get('logging.file')! } : {}),
     ...(edit.paths.has('session.store') ? { sessionStore: edit.paths.get('session.store')! } : {}),
+    ...(edit.oauth ? { oauthDir: null } : {}),
   };
 }
 
@@ -136,7 +142,7 @@ function movedSnapshot(context: CheckContext, decision: Decision, reach: number)
 /** The context the checks would see after the plan ran: every profile in focus, so nothing is hidden from the proof. */
 export function simulate(context: CheckContext, decision: Decision): CheckContext {
   const layout = context.model.layout.version;
-  const profiles = decision.edits.map((edit) => editedProfile(edit, decision.unsetEnv, layout));
+  const profiles = decision.edits.map((edit) => editedProfile(context, edit, decision.unsetEnv, layout));
   const byName = new Map(profiles.map((profile) => [profile.name, profile]));
   const ordered = context.model.profiles.map((profile) => byName.get(profile.name)!);
   const env = Object.fromEntries(Object.entries(context.model.invocation.env).filter(([name]) => !decision.unsetEnv.includes(name)));

@@ -21,8 +21,8 @@ export interface PlanStep {
   touchesRunningGateway: boolean;
   /** False when the step cannot be undone from backups alone (a process stop, the operator's shell). */
   undoable: boolean;
-  /** What the step needs before `fix --apply` runs it itself (`--restart-unmanaged`, the operator's shell). */
-  requires?: 'restart-unmanaged' | 'operator-shell';
+  /** What the step needs before `fix --apply` runs it itself (`--restart-unmanaged`, the operator's shell, an edit by hand). */
+  requires?: 'restart-unmanaged' | 'operator-shell' | 'manual-edit';
   /** For apply: the files the step may change (configs, service files), backed up first. */
   files: string[];
   /** For restarts of hand-started gateways: the pid to stop and the state dir its lock must name. */

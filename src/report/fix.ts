@@ -53,6 +53,7 @@ export function fixJson(report: FixReport): object {
 const REQUIRES: Record<NonNullable<PlanStep['requires']>, string> = {
   'restart-unmanaged': 'runs with --apply --restart-unmanaged only',
   'operator-shell': 'run it in your own shell; --apply cleans these variables from the commands it runs',
+  'manual-edit': "do it by hand; --apply skips it, and this profile's later steps wait for it",
 };
 
 function stepText(step: PlanStep, chalk: ChalkInstance): string {

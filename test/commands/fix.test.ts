@@ -9,6 +9,8 @@ import { buildLiveModel } from '../../src/attribute/attribute.js';
 import type { ExecOptions, ExecResult, Runtime } from '../../src/runtime.js';
 import type { HostModel } from '../../src/model.js';
 import { jsonSchemaErrors } from '../support/schema.js';
+import { healthyGatewayProbe } from '../support/model-builder.js';
+import { probeKey } from '../../src/probe/targets.js';
 
 interface StepJson {
   id: string;
@@ -75,6 +77,12 @@ describe('clawdoc fix prints one plan for the host', () => {
       ],
     ]);
     expect(report.manual.map((item) => `${item.checkId}@${item.profile}`)).toEqual(['channels/shared-credential@rescue']);
+  });
+
+  it('disables the legacy unit that races the canonical one, and nothing else', async () => {
+    const { texts, report } = await planOf('duplicate-supervisor');
+    expect(texts).toEqual([['s1', 'supervisor', 'default', 'systemctl --user disable --now clawdbot-gateway.service']]);
+    expect(report.proven).toBe(true);
   });
 
   it('says so when there is nothing to fix', async () => {
@@ -236,5 +244,162 @@ describe('clawdoc fix --apply', () => {
     expect(report.applied.map((step) => `${step.id} ${step.status}`)).toEqual(['s1 failed', 's2 skipped']);
     expect(calls).toHaveLength(1);
     expect(fs.readFileSync(ops, 'utf8')).toBe(before);
+  });
+});
+
+// --- undo restarts what the apply restarted ----------------------------------------------------------
+
+/** rescue-in-cdp-band with both gateways running (locks, listeners, healthy probes), each supervised by its own systemd unit. */
+function supervisedHome(): { home: string; unit: string; observe: Runtime['observe'] } {
+  const home = copyHome('rescue-in-cdp-band');
+  const gateways = [
+    { profile: null, dir: '.openclaw', unit: 'openclaw-gateway.service', port: 18789, pid: 4141 },
+    { profile: 'rescue', dir: '.openclaw-rescue', unit: 'openclaw-gateway-rescue.service', port: 18809, pid: 4242 },
+  ];
+  for (const gateway of gateways) {
+    const stateDir = path.join(home, gateway.dir);
+    const unit = path.join(home, '.config', 'systemd', 'user', gateway.unit);
+    fs.mkdirSync(path.dirname(unit), { recursive: true });
+    const identity = gateway.profile ? `"OPENCLAW_PROFILE=${gateway.profile}" ` : '';
+    fs.writeFileSync(
+      unit,
+      [
+        '[Service]',
+        `ExecStart=/usr/bin/node /usr/lib/node_modules/openclaw/dist/index.js gateway --port ${gateway.port}`,
+        `Environment=${identity}"OPENCLAW_STATE_DIR=${stateDir}" OPENCLAW_SERVICE_MARKER=openclaw OPENCLAW_SERVICE_KIND=gateway`,
+        '',
+      ].join('\n'),
+    );
+    const lockDir = path.join(stateDir, 'tmp', 'openclaw-1000');
+    fs.mkdirSync(lockDir, { recursive: true });
+    const lock = { pid: gateway.pid, port: gateway.port, stateDir, configPath: path.join(stateDir, 'openclaw.json'), createdAt: '2026-11-25T00:00:00.000Z' };
+    fs.writeFileSync(path.join(lockDir, 'gateway.state.lock'), JSON.stringify(lock));
+  }
+  const observe = (model: HostModel) =>
+    Promise.resolve(
+      buildLiveModel(
+        model,
+        {
+          method: 'test',
+          ok: true,
+          error: null,
+          takenAt: '',
+          listeners: gateways.map((gateway) => ({ address: '127.0.0.1', family: 'ipv4' as const, port: gateway.port, pid: gateway.pid })),
+          processes: Object.fromEntries(
+            gateways.map((gateway) => [
+              gateway.pid,
+              { pid: gateway.pid, ppid: 1, user: 'op', name: 'openclaw-gateway', command: 'openclaw-gateway', argv: ['openclaw-gateway'] },
+            ]),
+          ),
+          alivePids: Object.fromEntries(gateways.map((gateway) => [gateway.pid, true])),
+          root: false,
+        },
+        {
+          gateways: Object.fromEntries(gateways.map((gateway) => [probeKey('127.0.0.1', gateway.port), healthyGatewayProbe(gateway.port)])),
+          cdp: {},
+          control: {},
+          deadlineHit: false,
+        },
+      ),
+    );
+  return { home, unit: path.join(home, '.config', 'systemd', 'user', 'openclaw-gateway-rescue.service'), observe };
+}
+
+describe('clawdoc fix --undo', () => {
+  it('restores the config and the unit, reloads systemd and restarts the service the apply restarted', async () => {
+    const { home, unit, observe } = supervisedHome();
+    const unitBefore = fs.readFileSync(unit, 'utf8');
+    const calls: Call[] = [];
+    const openclaw = fakeBinary(home);
+    const env = { PATH: '/usr/bin:/bin', HOME: home };
+    const run = await runWith(['--home', home, 'fix', '--apply', '--yes', '--json', '--openclaw', openclaw], home, {
+      exec: fakeOpenclaw(home, calls),
+      observe,
+      env,
+    });
+    const report = JSON.parse(run.stdout) as { steps: StepJson[]; applied: Array<{ id: string; status: string }> };
+    expect(report.steps.map((step) => [step.kind, ...step.commands.map((c) => c.text)])).toEqual([
+      ['config', 'openclaw --profile rescue config set gateway.port 18909'],
+      ['service', 'openclaw --profile rescue gateway install --force --port 18909'],
+      ['restart', 'systemctl --user restart openclaw-gateway-rescue.service'],
+    ]);
+    expect(report.applied.map((step) => step.status)).toEqual(['done', 'done', 'done']);
+    // What `gateway install --force` would have written: the unit for the new port.
+    fs.writeFileSync(unit, unitBefore.replace('--port 18809', '--port 18909'));
+    calls.length = 0;
+
+    const undo = await runWith(['--home', home, 'fix', '--undo', '--json'], home, { exec: fakeOpenclaw(home, calls), observe, env });
+    expect(fs.readFileSync(unit, 'utf8')).toBe(unitBefore);
+    expect(calls.map((call) => [call.file, ...call.args])).toEqual([
+      ['systemctl', '--user', 'daemon-reload'],
+      ['systemctl', '--user', 'restart', 'openclaw-gateway-rescue.service'],
+    ]);
+    const undone = (JSON.parse(undo.stdout) as { undone: { restarts: Array<{ step: string; status: string }> } }).undone;
+    expect(undone.restarts.map((item) => `${item.step} ${item.status}`)).toEqual(['s3 done']);
+    expect(undo.exitCode).toBe(0);
+  });
+
+  it('skips a manual edit and the restart of that profile that waits for it', async () => {
+    const { home, unit, observe } = supervisedHome();
+    // A hand-made unit name: `gateway install --force` would write openclaw-gateway-rescue.service next to it.
+    fs.renameSync(unit, path.join(path.dirname(unit), 'openclaw-rescue.service'));
+    const calls: Call[] = [];
+    const run = await runWith(['--home', home, 'fix', '--apply', '--yes', '--json', '--openclaw', fakeBinary(home)], home, {
+      exec: fakeOpenclaw(home, calls),
+      observe,
+      env: { PATH: '/usr/bin:/bin', HOME: home },
+    });
+    const report = JSON.parse(run.stdout) as { steps: StepJson[]; applied: Array<{ id: string; status: string; reason?: string }> };
+    expect(report.steps.map((step) => [step.id, step.kind, ...step.commands.map((c) => c.text)])).toEqual([
+      ['s1', 'config', 'openclaw --profile rescue config set gateway.port 18909'],
+      ['s2', 'manual'],
+      ['s3', 'restart', 'systemctl --user restart openclaw-rescue.service'],
+    ]);
+    expect(report.applied.map((step) => `${step.id} ${step.status}${step.reason ? `: ${step.reason}` : ''}`)).toEqual([
+      's1 done',
+      's2 skipped: an edit by hand',
+      's3 skipped: it waits for the manual step s2',
+    ]);
+    expect(calls.map((call) => call.args.join(' '))).toEqual(['--profile rescue config set gateway.port 18909']);
+    expect(run.exitCode).toBe(1);
+  });
+
+  it('leaves a hand-started gateway to the operator without --restart-unmanaged, with the commands, and exits 1', async () => {
+    const { home, observe } = supervisedHome();
+    fs.rmSync(path.join(home, '.config'), { recursive: true });
+    const journalDir = path.join(home, '.cache', 'clawdoc');
+    fs.mkdirSync(journalDir, { recursive: true });
+    const journal = {
+      createdAt: '2026-11-24T00:00:00.000Z',
+      home,
+      openclaw: fakeBinary(home),
+      steps: [
+        { id: 's1', kind: 'supervisor', status: 'done', backups: [], commands: [['systemctl', '--user', 'disable', '--now', 'openclaw-rescue.service']] },
+        {
+          id: 's2',
+          kind: 'restart-unmanaged',
+          status: 'done',
+          backups: [],
+          commands: [
+            ['kill', '4100'],
+            ['openclaw', '--profile', 'rescue', 'gateway'],
+          ],
+        },
+      ],
+      restarts: [{ step: 's2', profile: 'rescue', start: { argv: ['openclaw', '--profile', 'rescue', 'gateway', '--bind', 'loopback'] } }],
+    };
+    fs.writeFileSync(path.join(journalDir, 'journal-2026-11-24T00-00-00-000Z.json'), JSON.stringify(journal));
+    const calls: Call[] = [];
+    const undo = await runWith(['--home', home, 'fix', '--undo'], home, {
+      exec: fakeOpenclaw(home, calls),
+      observe,
+      env: { PATH: '/usr/bin:/bin', HOME: home },
+    });
+    expect(undo.stdout).toContain(
+      'Restart by hand: rescue (s2): a hand-started gateway: rerun with --restart-unmanaged, or do it yourself\n  $ kill 4242\n  $ openclaw --profile rescue gateway --bind loopback',
+    );
+    expect(undo.stdout).toContain('Left as applied: s1 (extra supervisors stay disabled');
+    expect(calls).toEqual([]);
+    expect(undo.exitCode).toBe(1);
   });
 });

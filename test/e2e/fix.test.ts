@@ -7,9 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertInstalled, clawdoc, foreignListener, makeHome, NODE26, openclaw, removeHomes, startGateway, stopAllGateways, type Gateway } from './openclaw.js';
 import { jsonSchemaErrors } from '../support/schema.js';
 
-const MAIN_PORT = 18789;
-// "Leave 20 ports" (older docs): inside main's CDP band (18800-18899).
-const RESCUE_PORT = 18809;
+// In this file's port range (32000-32999): other e2e files run gateways at the same time.
+const MAIN_PORT = 32100;
+// "Leave 20 ports" (older docs): inside main's CDP band (32111-32210).
+const RESCUE_PORT = 32120;
+// The nearest base 120+ from main whose reach (base+110) is clear.
+const MOVED_PORT = 32220;
 const OPENCLAW_ENTRY = path.join(path.dirname(path.dirname(path.dirname(NODE26))), 'openclaw', 'openclaw.mjs');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -97,7 +100,7 @@ describe('clawdoc fix on real gateways', () => {
         step.commands.map((c) => c.text),
       ]),
     ).toEqual([
-      ['config', 'rescue', ['openclaw --profile rescue config set gateway.port 18909']],
+      ['config', 'rescue', [`openclaw --profile rescue config set gateway.port ${MOVED_PORT}`]],
       ['restart-unmanaged', 'rescue', [`kill ${rescue.pid}`, 'openclaw --profile rescue gateway --bind loopback']],
     ]);
     expect(run.code).toBe(1);
@@ -121,7 +124,7 @@ describe('clawdoc fix on real gateways', () => {
     ).toEqual(['s1 done', 's2 done']);
     expect(run.json.after).toEqual([]);
     expect(run.code).toBe(0);
-    expect(moved).toMatchObject({ state: 'running', port: 18909 });
+    expect(moved).toMatchObject({ state: 'running', port: MOVED_PORT });
     expect(moved.pid).not.toBe(rescue.pid);
     expect(statusOf('main')).toMatchObject({ state: 'running', pid: main.pid, port: MAIN_PORT });
     const doctor = clawdoc(home, ['doctor', '--all-profiles']);
@@ -132,13 +135,28 @@ describe('clawdoc fix on real gateways', () => {
     expect(fs.readdirSync(path.join(home, '.cache', 'clawdoc')).filter((name) => name.startsWith('journal-'))).toHaveLength(1);
   });
 
-  it('fix --undo puts rescue’s config back', () => {
+  it('fix --undo --restart-unmanaged puts rescue’s config back and rescue on its old port; main keeps its pid', { timeout: 500_000 }, () => {
     const config = path.join(home, '.openclaw-rescue', 'openclaw.json');
     const backup = fs.readdirSync(path.dirname(config)).find((name) => name.startsWith('openclaw.json.clawdoc-') && name.endsWith('.bak'))!;
-    const run = clawdoc(home, ['fix', '--undo']);
-    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const moved = statusOf('rescue');
+    const run = clawdocLong(['fix', '--undo', '--restart-unmanaged', '--json']);
+    const back = statusOf('rescue');
+    if (back.pid !== null) startedByFix.add(back.pid);
+    expect(jsonSchemaErrors(run.json)).toEqual([]);
+    expect(run.json.undone.restarts, run.stdout + run.stderr).toEqual([
+      { step: 's2', profile: 'rescue', status: 'done', commands: [`kill ${moved.pid}`, 'openclaw --profile rescue gateway --bind loopback'] },
+    ]);
+    expect(run.code).toBe(0);
     expect(fs.readFileSync(config, 'utf8')).toBe(fs.readFileSync(path.join(path.dirname(config), backup), 'utf8'));
     expect(clawdoc(home, ['profiles', '--json']).json.profiles.find((profile: { name: string }) => profile.name === 'rescue').gatewayPort).toBe(RESCUE_PORT);
+    expect(back).toMatchObject({ state: 'running', port: RESCUE_PORT });
+    expect(back.pid).not.toBe(moved.pid);
+    expect(statusOf('main')).toMatchObject({ state: 'running', pid: main.pid, port: MAIN_PORT });
+    // The original problem is back: rescue runs inside main's CDP band again.
+    const doctor = clawdoc(home, ['doctor', '--all-profiles', '--json']);
+    expect(doctor.json.findings.map((finding: { checkId: string; profile: string }) => `${finding.checkId}@${finding.profile}`)).toContain(
+      'ports/band-overlap@rescue',
+    );
   });
 });
 
@@ -179,16 +197,16 @@ describe('clawdoc fix on a shared workspace of two running gateways', () => {
     try {
       const shared = path.join(home, 'bots', 'workspace');
       for (const [profile, port] of [
-        ['main', 28789],
-        ['rescue', 29789],
+        ['main', 32500],
+        ['rescue', 32700],
       ] as const) {
         configSet(profile, 'gateway.port', String(port));
         configSet(profile, 'gateway.mode', 'local');
         configSet(profile, 'agents.defaults.workspace', shared);
       }
       const [sharedMain, sharedRescue] = await Promise.all([
-        startGateway(home, { profile: 'main', port: 28789 }),
-        startGateway(home, { profile: 'rescue', port: 29789 }),
+        startGateway(home, { profile: 'main', port: 32500 }),
+        startGateway(home, { profile: 'rescue', port: 32700 }),
       ]);
       // Which of two healthy gateways keeps the dir depends on what the probes saw (a slow /healthz is "unhealthy"): either way, one step, no restart.
       const plan = clawdoc(home, ['fix', '--json']);
