@@ -119,7 +119,11 @@ export function serviceLine(action: ServiceAction, service: ServiceRef, host?: C
       return { argv: action === 'restart' ? ['launchctl', 'kickstart', '-k', target] : ['launchctl', 'kickstart', target] };
     }
     case 'schtasks':
-      return { argv: action === 'disable' ? ['schtasks', '/Change', '/TN', name, '/Disable'] : ['schtasks', '/Run', '/TN', name] };
+      if (action === 'disable') return { argv: ['schtasks', '/Change', '/TN', name, '/Disable'] };
+      // The task is IgnoreNew: `/Run` on a running one does nothing. OpenClaw's own restart ends the task, stops the
+      // listeners left on its port and runs it again (2026.9 restartRegisteredScheduledTask).
+      if (action === 'restart' && service.profile) return openclawLine({ name: service.profile }, ['gateway', 'restart']);
+      return { argv: ['schtasks', '/Run', '/TN', name] };
     case 'startup': {
       if (action === 'disable') return startupAsideLine(service, host);
       // No manager starts a launcher again: OpenClaw's own `gateway start|restart` stops its process and runs the script (2026.9 restartStartupEntry).

@@ -104,6 +104,12 @@ describe('service commands', () => {
     refused(() => startService(service('schtasks', 'OpenClaw\\Gateway'), windows));
   });
 
+  it('restarts a task through OpenClaw, not `schtasks /Run`: the task is IgnoreNew, so /Run would leave the old process running', () => {
+    const task = service('schtasks', 'OpenClaw Gateway (rescue)', { profile: 'rescue' });
+    expect(restartGateway(profile('rescue', { services: [task] }), windows)).toEqual(['openclaw --profile rescue gateway restart']);
+    expect(startService(task, windows)).toBe('schtasks /Run /TN "OpenClaw Gateway (rescue)"');
+  });
+
   it('disables an extra task with schtasks and moves a Startup launcher out of the Startup folder, next to the script it runs', () => {
     const startupDir = 'C:\\Users\\bob\\AppData\\Roaming\\Microsoft\\Windows\\Start Menu\\Programs\\Startup';
     const launcher = service('startup', 'OpenClaw Gateway (rescue)', {
