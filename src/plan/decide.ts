@@ -5,6 +5,8 @@ import type { PortPlanEntry, PortSource, Profile } from '../model.js';
 import { isGatewayUp } from '../attribute/live.js';
 import { instanceReach, localPortOf, RECOMMENDED_SPACING } from '../ports/plan.js';
 import { DEFAULT_PROFILE } from '../profiles/names.js';
+import { UnsafeCommandValue } from '../fixes/command-line.js';
+import { guardConfigWrite } from '../fixes/path-guard.js';
 
 const SOURCE_STRENGTH: Record<PortSource, number> = { flag: 4, env: 3, config: 2, 'profile-hash': 1, default: 0 };
 const STEP = 10;
@@ -136,28 +138,45 @@ function real(context: CheckContext, file: string): string {
   return context.model.realPaths[file] ?? file;
 }
 
+/**
+ * False when a `config set` of this profile would write another profile's config file (its state dir or
+ * config is a symlink to another's): such a profile gets no config edit; its own fix (split the paths) comes first.
+ */
+function ownsConfigFile(context: CheckContext, profile: Profile): boolean {
+  try {
+    guardConfigWrite(profile.name, context.model.invocation);
+    return true;
+  } catch (error) {
+    if (error instanceof UnsafeCommandValue) return false;
+    throw error;
+  }
+}
+
+function unchanged(context: CheckContext, profile: Profile): Edit {
+  const gateway = context.live.profiles[profile.name]?.gateway;
+  const running = gateway !== undefined && isGatewayUp(gateway);
+  const currentBase = running && gateway.portSource === 'lock' ? gateway.port : profile.gatewayPort.port;
+  return {
+    profile,
+    currentBase,
+    running,
+    healthy: gateway?.state === 'running',
+    base: null,
+    pin: null,
+    cdpPorts: new Map(),
+    cdpUrls: new Map(),
+    webhooks: new Map(),
+    paths: new Map(),
+    credentials: [],
+  };
+}
+
 export function decide(context: CheckContext): Decision {
   const reach = instanceReach(context.model.layout.version);
   const order = [...context.profiles].sort(keepOrder(context));
   const edits = new Map<string, Edit>();
-  for (const profile of order) {
-    const gateway = context.live.profiles[profile.name]?.gateway;
-    const running = gateway !== undefined && isGatewayUp(gateway);
-    const currentBase = running && gateway.portSource === 'lock' ? gateway.port : profile.gatewayPort.port;
-    edits.set(profile.name, {
-      profile,
-      currentBase,
-      running,
-      healthy: gateway?.state === 'running',
-      base: null,
-      pin: null,
-      cdpPorts: new Map(),
-      cdpUrls: new Map(),
-      webhooks: new Map(),
-      paths: new Map(),
-      credentials: [],
-    });
-  }
+  for (const profile of order) edits.set(profile.name, unchanged(context, profile));
+  const frozen = new Set(order.filter((profile) => !ownsConfigFile(context, profile)).map((profile) => profile.name));
 
   // 1. Keep profiles greedily in keep order; one that meets a kept profile's plan or has a foreign listener on a
   // port of its own (not its CDP band, which only reserves) moves. Foreign gateways' derived ranges only bar new bases.
@@ -167,6 +186,7 @@ export function decide(context: CheckContext): Decision {
   const kept: Edit[] = [];
   const planned = new PortMap();
   for (const profile of order) {
+    if (frozen.has(profile.name)) continue;
     const edit = edits.get(profile.name)!;
     const plan = livePlan(context, profile);
     const derived = derivedEntries(plan);
@@ -216,6 +236,7 @@ export function decide(context: CheckContext): Decision {
   placeAbsolutes(context, order, edits);
   separatePaths(context, order, edits);
   separateCredentials(context, order, edits);
+  for (const name of frozen) edits.set(name, unchanged(context, edits.get(name)!.profile));
 
   const env = context.model.invocation.env;
   const unsetEnv = SELECTOR_VARS.filter((name) => env[name] !== undefined && env[name] !== '');
