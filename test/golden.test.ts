@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureHome, ROOT, runCli } from './support/runtime.js';
+import { fixtureEnv, fixtureHome, ROOT, runCli } from './support/runtime.js';
 
 const CASES: Array<[string, string, string[]]> = [
   ['doctor-rescue-in-cdp-band', 'rescue-in-cdp-band', ['doctor', '--all-profiles', '--no-color']],
@@ -51,7 +51,7 @@ afterAll(() => fs.rmSync(GOLDEN_HOMES, { recursive: true, force: true }));
 describe('golden CLI output', () => {
   it.each(CASES)('%s', async (name, home, args) => {
     const dir = goldenHome(home);
-    const run = await runCli(['--home', dir, '--layout', '2026.9', ...args], { env: { PATH: '/usr/bin:/bin', HOME: dir } });
+    const run = await runCli(['--home', dir, '--layout', '2026.9', ...args], { env: fixtureEnv(dir) });
     const text = `$ clawdoc ${args.join(' ')}\n${run.stdout}${run.stderr ? `--- stderr\n${run.stderr}` : ''}Exit code: ${run.exitCode}\n`
       .split(dir)
       .join('~')

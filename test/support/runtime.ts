@@ -1,4 +1,5 @@
 // A captured runtime for in-process CLI runs: stdout, stderr and the exit code, no process.exit.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.js';
@@ -69,6 +70,16 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
     if (errors.length > 0) throw new Error(`clawdoc ${args.join(' ')} printed JSON its schema rejects:\n${errors.join('\n')}`);
   }
   return { stdout, stderr, exitCode };
+}
+
+/**
+ * The environment a sample home runs with: a bare PATH and HOME, plus its env.json if it has one, where `<home>`
+ * stands for wherever the home is (it is copied for goldens).
+ */
+export function fixtureEnv(home: string): Record<string, string> {
+  const file = path.join(home, 'env.json');
+  const extra = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  return { PATH: '/usr/bin:/bin', HOME: home, ...Object.fromEntries(Object.entries(extra).map(([key, value]) => [key, value.split('<home>').join(home)])) };
 }
 
 export function fixtureHome(name: string): string {
