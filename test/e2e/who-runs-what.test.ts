@@ -393,6 +393,24 @@ describe('fixes of the other checks issue 10 added, run with real OpenClaw and r
     expect(doctor(home).findings.filter((candidate) => candidate.checkId === 'gateway/remote-override')).toEqual([]);
   }, 200_000);
 
+  it('paths/leaked-into-default: the printed move aside of a ~/.openclaw holding only leftovers leaves no default profile behind', () => {
+    // What pre-2026.8 named profiles left in ~/.openclaw: workspace-<p> dirs and lock dirs.
+    const leaked = path.join(home, '.openclaw');
+    fs.mkdirSync(path.join(leaked, 'workspace-ops'), { recursive: true });
+    fs.mkdirSync(path.join(leaked, 'tmp'), { recursive: true });
+    const finding = doctor(home).findings.find((candidate) => candidate.checkId === 'paths/leaked-into-default');
+    expect(finding).toMatchObject({ profile: null, severity: 'warning', evidence: { path: leaked, movable: true } });
+    for (const command of finding!.fix!.commands) {
+      const [tool, ...args] = wordsOf(command);
+      expect(tool).toBe('mv');
+      execFileSync(tool!, args);
+    }
+    expect(fs.existsSync(leaked)).toBe(false);
+    const after = doctor(home).findings;
+    expect(after.filter((candidate) => candidate.checkId.startsWith('paths/') || candidate.checkId === 'profiles/discovery')).toEqual([]);
+    expect(after.filter((candidate) => candidate.profile === 'default')).toEqual([]);
+  }, 200_000);
+
   it('paths/stray-profile-dir: the printed move aside leaves no stray dir and no new discovery finding', () => {
     const stray = path.join(home, '.openclaw-chrome');
     fs.mkdirSync(path.join(stray, 'browser'), { recursive: true });
