@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureHome, fixtureSystemRoot, ROOT, runCli } from './support/runtime.js';
+import { fixtureEnv, fixtureHome, fixtureSystemRoot, ROOT, runCli } from './support/runtime.js';
 
 const CASES: Array<[string, string, string[]]> = [
   ['doctor-rescue-in-cdp-band', 'rescue-in-cdp-band', ['doctor', '--all-profiles', '--no-color']],
@@ -54,7 +54,7 @@ afterAll(() => fs.rmSync(GOLDEN_HOMES, { recursive: true, force: true }));
 describe('golden CLI output', () => {
   it.each(CASES)('%s', async (name, home, args) => {
     const dir = goldenHome(home);
-    const run = await runCli(['--home', dir, '--layout', '2026.9', ...args], { env: { PATH: '/usr/bin:/bin', HOME: dir }, ...fixtureSystemRoot(dir) });
+    const run = await runCli(['--home', dir, '--layout', '2026.9', ...args], { env: fixtureEnv(dir), ...fixtureSystemRoot(dir) });
     const text = `$ clawdoc ${args.join(' ')}\n${run.stdout}${run.stderr ? `--- stderr\n${run.stderr}` : ''}Exit code: ${run.exitCode}\n`
       .split(dir)
       .join('~')

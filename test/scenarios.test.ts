@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureHome, fixtureSystemRoot, ROOT, runCli } from './support/runtime.js';
+import { fixtureEnv, fixtureHome, fixtureSystemRoot, ROOT, runCli } from './support/runtime.js';
 import { doctorSchemaErrors } from './support/schema.js';
 
 interface Expectation {
@@ -17,12 +17,6 @@ const homes = fs
   .map((entry) => entry.name)
   .sort();
 
-function envOf(home: string): Record<string, string> {
-  const file = path.join(home, 'env.json');
-  const extra = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {};
-  return { PATH: '/usr/bin:/bin', HOME: home, ...extra };
-}
-
 describe('sample homes', () => {
   it('has an expectation for every sample home', () => {
     expect(homes.length).toBeGreaterThanOrEqual(12);
@@ -36,7 +30,7 @@ describe('sample homes', () => {
     const home = fixtureHome(name);
     const expectation = JSON.parse(fs.readFileSync(path.join(home, 'expect.json'), 'utf8')) as Expectation;
     const args = ['--home', home, '--layout', '2026.9', ...(expectation.args ?? ['doctor', '--all-profiles']), '--json'];
-    const run = await runCli(args, { env: envOf(home), ...fixtureSystemRoot(home) });
+    const run = await runCli(args, { env: fixtureEnv(home), ...fixtureSystemRoot(home) });
     const report = JSON.parse(run.stdout) as { findings: Array<{ checkId: string; profile: string | null }> };
     expect(doctorSchemaErrors(report)).toEqual([]);
     const ids = report.findings.map((finding) => `${finding.checkId}${finding.profile ? `@${finding.profile}` : ''}`).sort();

@@ -57,12 +57,20 @@ function remedy(context: CheckContext, moving: Profile, staying: Profile, shared
       commands: safeCommands(() => [copyConfig(sharedFile, own, context.model.invocation), unsetEnv('OPENCLAW_CONFIG_PATH')]),
     };
   }
+  // Reached through a state dir that is a symlink to another's: splitting the state dir (paths/shared-state-dir) splits this too.
+  if (isLinked(context, moving.stateDir) && path.dirname(moving.configPath) === moving.stateDir) {
+    return {
+      cause: `${tildePath(home, moving.stateDir)} is a symlink to ${tildePath(home, real(context, moving.stateDir))}`,
+      fixHint: `Give ${name} a state dir of its own (paths/shared-state-dir replaces the symlink ${tildePath(home, moving.stateDir)}); then copy ${tildePath(home, sharedFile)} into it if ${name} should start from these settings, and ${then.replace(/^then /, '')}.`,
+      commands: [],
+    };
+  }
   if (isLinked(context, moving.configPath)) {
     return {
       cause: `${tildePath(home, moving.configPath)} is a symlink to ${tildePath(home, real(context, moving.configPath))}`,
       fixHint: `Replace the symlink ${tildePath(home, moving.configPath)} with a copy of the file; ${then}.`,
       commands: safeCommands(() => [
-        ...replaceSymlinkWithCopy(moving.configPath, real(context, moving.configPath), context.model.invocation),
+        ...replaceSymlinkWithCopy(moving.configPath, real(context, moving.configPath), context.live.snapshot.takenAt, context.model.invocation),
         ...restartIfRunning(moving, context.live, context.model.invocation),
       ]),
     };

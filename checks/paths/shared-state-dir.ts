@@ -57,9 +57,9 @@ function remedy(context: CheckContext, moving: Profile, staying: Profile): Remed
   if (isLinked(context, moving.stateDir)) {
     return {
       cause: `${dir} is a symlink to ${tildePath(home, real(context, moving.stateDir))}`,
-      fixHint: `Replace the symlink ${dir} with a dir of its own; to start ${name} from ${staying.name}'s settings, copy openclaw.json over and give it its own gateway.port and workspace.`,
+      fixHint: `Replace the symlink ${dir} with a dir of its own (the link is moved aside; nothing of ${staying.name}'s is touched); to start ${name} from ${staying.name}'s settings, copy openclaw.json over and give it its own gateway.port and workspace.`,
       commands: safeCommands(() => [
-        ...replaceSymlinkWithDir(moving.stateDir, context.model.invocation),
+        ...replaceSymlinkWithDir(moving.stateDir, context.live.snapshot.takenAt, context.model.invocation),
         ...restartIfRunning(moving, context.live, context.model.invocation),
       ]),
     };

@@ -37,19 +37,10 @@ async function planOf(context: Context): Promise<{ plan: FixPlan; checkContext: 
   const live = await observe(context);
   const { model } = context;
   const checkContext: CheckContext = { model, profiles: model.profiles, focus: model.profiles, overlaps: live.overlaps, live };
-  const plan = buildFixPlan(checkContext, { checks: builtinChecks });
   const selected = model.invocation.selectedProfile;
-  if (selected === null) return { plan, checkContext };
-  // --profile narrows what is shown and applied; the plan itself was still decided for the whole host.
-  return {
-    plan: {
-      ...plan,
-      steps: plan.steps.filter((step) => step.profile === null || step.profile === selected),
-      changes: plan.changes.filter((change) => change.profile === selected),
-      remainder: plan.remainder.filter((item) => item.profile === null || item.profile === selected),
-    },
-    checkContext,
-  };
+  // --profile limits what may change: the plan is decided and proven with every other profile kept as it is.
+  // What stays for other profiles is listed too, with the reason: it needs a run without --profile.
+  return { plan: buildFixPlan(checkContext, { checks: builtinChecks, mayChange: selected }), checkContext };
 }
 
 function print(context: Context, report: FixReport, ok: boolean): void {

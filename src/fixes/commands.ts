@@ -306,10 +306,22 @@ export function removeFile(file: string, host?: CommandHost, guard?: PathGuard):
   return render(removeLine(file), host);
 }
 
-/** Replaces a symlinked dir by an empty dir of its own (`rm` without a trailing slash removes the link only). */
-export function replaceSymlinkWithDir(link: string, host?: CommandHost): string[] {
+/**
+ * `<link>.link-<yyyymmddThhmmss>`: where a replaced symlink is moved aside (never deleted). The time keeps a second
+ * replacement from meeting the first: `mv` onto an existing link to a dir would move into that dir.
+ */
+function linkAside(link: string, takenAt: string): string {
+  const stamp = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/.exec(takenAt);
+  if (!stamp) throw new UnsafeCommandValue('date', takenAt, 'not an ISO time');
+  return `${link}.link-${stamp.slice(1, 4).join('')}T${stamp.slice(4, 7).join('')}`;
+}
+
+/** Replaces a symlinked dir by an empty dir of its own; the link is moved aside (`mv` renames the link, not its target). */
+export function replaceSymlinkWithDir(link: string, takenAt: string, host?: CommandHost): string[] {
+  const aside = linkAside(link, takenAt);
   guardPath(link, host, true);
-  return [removeLine(link), makeDirLine(link, { mode: '700' })].map((line) => render(line, host));
+  guardPath(aside, host);
+  return [moveLine(link, aside), makeDirLine(link, { mode: '700' })].map((line) => render(line, host));
 }
 
 /** Copies a config file to a new place without overwriting one that is already there; with a guard, never into another profile's files. */
@@ -365,10 +377,12 @@ export function rerunWithTimeout(timeoutMs: number, host?: CommandHost): string 
   return render(rerunWithTimeoutLine(timeoutMs), host);
 }
 
-/** Replaces a symlinked file by a copy of what it points at, so the two stop sharing it. */
-export function replaceSymlinkWithCopy(link: string, target: string, host?: CommandHost): string[] {
+/** Replaces a symlinked file by a copy of what it points at, so the two stop sharing it; the link is moved aside. */
+export function replaceSymlinkWithCopy(link: string, target: string, takenAt: string, host?: CommandHost): string[] {
+  const aside = linkAside(link, takenAt);
   guardPath(link, host, true);
-  return [removeLine(link), copyLine(target, link)].map((line) => render(line, host));
+  guardPath(aside, host);
+  return [moveLine(link, aside), copyLine(target, link)].map((line) => render(line, host));
 }
 
 /** A command both ways: the argv for execFile and the text for the report. */

@@ -4,7 +4,7 @@ import type { CheckContext, Finding } from '../doctor/api.js';
 import type { PortPlanEntry, PortSource, Profile, ServiceDefinition } from '../model.js';
 import { isGatewayUp } from '../attribute/live.js';
 import { activeGatewayServices, rankSupervisors } from '../doctor/supervisors.js';
-import { assertNotOthersPath } from '../fixes/path-guard.js';
+import { assertNotOthersPath, guardConfigWrite } from '../fixes/path-guard.js';
 import { UnsafeCommandValue } from '../fixes/command-line.js';
 import { canonicalServiceName } from '../fixes/commands.js';
 import { instanceReach, localPortOf, RECOMMENDED_SPACING } from '../ports/plan.js';
@@ -80,9 +80,10 @@ export function rewriteBlocker(profile: Profile, service: ServiceDefinition): st
   return null;
 }
 
-/** 0 keeps first: running healthy, then up but unhealthy, then stopped; then the stronger port source, default, name. */
-function keepOrder(context: CheckContext): (a: Profile, b: Profile) => number {
+/** 0 keeps first: running healthy, then up but unhealthy, then stopped; then the stronger port source, default, name. Profiles `fix --profile X` may not change come first of all. */
+function keepOrder(context: CheckContext, mayChange: string | null): (a: Profile, b: Profile) => number {
   const tier = (profile: Profile) => {
+    if (mayChange !== null && profile.name !== mayChange) return -1;
     const gateway = context.live.profiles[profile.name]?.gateway;
     if (!gateway || !isGatewayUp(gateway)) return 2;
     return gateway.state === 'running' ? 0 : 1;
@@ -177,31 +178,54 @@ function real(context: CheckContext, file: string): string {
   return context.model.realPaths[file] ?? file;
 }
 
-/** `decide` for the whole host; `findings` (the checks' run on it) name the extra supervisors. */
-export function decide(context: CheckContext, findings: readonly Finding[] = []): Decision {
-  const reach = instanceReach(context.model.layout.version);
-  const order = [...context.profiles].sort(keepOrder(context));
-  const edits = new Map<string, Edit>();
-  for (const profile of order) {
-    const gateway = context.live.profiles[profile.name]?.gateway;
-    const running = gateway !== undefined && isGatewayUp(gateway);
-    const currentBase = running && gateway.portSource === 'lock' ? gateway.port : profile.gatewayPort.port;
-    edits.set(profile.name, {
-      profile,
-      currentBase,
-      running,
-      healthy: gateway?.state === 'running',
-      base: null,
-      pin: null,
-      cdpPorts: new Map(),
-      cdpUrls: new Map(),
-      webhooks: new Map(),
-      paths: new Map(),
-      credentials: [],
-      disable: [],
-      oauth: null,
-    });
+/**
+ * False when a `config set` of this profile would write another profile's config file (its state dir or
+ * config is a symlink to another's): such a profile gets no config edit; its own fix (split the paths) comes first.
+ */
+function ownsConfigFile(context: CheckContext, profile: Profile): boolean {
+  try {
+    guardConfigWrite(profile.name, context.model.invocation);
+    return true;
+  } catch (error) {
+    if (error instanceof UnsafeCommandValue) return false;
+    throw error;
   }
+}
+
+function unchanged(context: CheckContext, profile: Profile): Edit {
+  const gateway = context.live.profiles[profile.name]?.gateway;
+  const running = gateway !== undefined && isGatewayUp(gateway);
+  const currentBase = running && gateway.portSource === 'lock' ? gateway.port : profile.gatewayPort.port;
+  return {
+    profile,
+    currentBase,
+    running,
+    healthy: gateway?.state === 'running',
+    base: null,
+    pin: null,
+    cdpPorts: new Map(),
+    cdpUrls: new Map(),
+    webhooks: new Map(),
+    paths: new Map(),
+    credentials: [],
+    disable: [],
+    oauth: null,
+  };
+}
+
+/**
+ * `decide` for the whole host; `findings` (the checks' run on it) name the extra supervisors. With `mayChange`
+ * (`fix --profile X`) only that profile may change: every other one is kept where it is, so X yields to all of them.
+ */
+export function decide(context: CheckContext, findings: readonly Finding[] = [], mayChange: string | null = null): Decision {
+  const reach = instanceReach(context.model.layout.version);
+  const order = [...context.profiles].sort(keepOrder(context, mayChange));
+  const edits = new Map<string, Edit>();
+  for (const profile of order) edits.set(profile.name, unchanged(context, profile));
+  // A profile whose config is another's real file is that profile again: it neither moves nor holds ports of its own.
+  const sharesFiles = new Set(order.filter((profile) => !ownsConfigFile(context, profile)).map((profile) => profile.name));
+  const held = new Set(mayChange === null ? [] : order.filter((profile) => profile.name !== mayChange).map((profile) => profile.name));
+  const frozen = new Set([...sharesFiles, ...held]);
 
   // 1. Keep profiles greedily in keep order; one that meets a kept profile's plan or has a foreign listener on a
   // port of its own (not its CDP band, which only reserves) moves. Foreign gateways' derived ranges only bar new bases.
@@ -211,13 +235,14 @@ export function decide(context: CheckContext, findings: readonly Finding[] = [])
   const kept: Edit[] = [];
   const planned = new PortMap();
   for (const profile of order) {
+    if (sharesFiles.has(profile.name)) continue;
     const edit = edits.get(profile.name)!;
     const plan = livePlan(context, profile);
     const derived = derivedEntries(plan);
     const others = new Set(foreignListenerPorts(context, profile));
     const singlesHeld = derived.some((entry) => entry.role !== 'cdp-band' && entry.from === entry.to && others.has(entry.from));
     const meets = derived.some((entry) => planned.anyTaken(entry.from, entry.to));
-    if (meets || singlesHeld || planned.baseNear(edit.currentBase)) {
+    if (!held.has(profile.name) && (meets || singlesHeld || planned.baseNear(edit.currentBase))) {
       moving.push(edit);
       continue;
     }
@@ -262,6 +287,7 @@ export function decide(context: CheckContext, findings: readonly Finding[] = [])
   separateCredentials(context, order, edits);
   disableExtras(findings, edits);
   separateOauth(context, order, edits);
+  for (const name of frozen) edits.set(name, unchanged(context, edits.get(name)!.profile));
 
   const env = context.model.invocation.env;
   const set = (name: string) => env[name] !== undefined && env[name] !== '';

@@ -259,6 +259,8 @@ export interface PlanOptions {
   checks: readonly Check[];
   /** Findings of these checks over every profile, when the caller already has them (doctor --all-profiles): saves one run. */
   before?: readonly Finding[];
+  /** `fix --profile X`: only this profile may change; the plan is decided and proven with every other one kept as is. */
+  mayChange?: string | null;
 }
 
 /** The plan for the whole host: decided jointly, proven by re-running every check over the simulated host. */
@@ -266,7 +268,8 @@ export function buildFixPlan(context: CheckContext, options: PlanOptions): FixPl
   const whole: CheckContext = { ...context, focus: context.profiles };
   const all = { only: [], skip: [] };
   const before = options.before ?? runChecks(options.checks, whole, all).findings;
-  const decision = decide(whole, before);
+  const mayChange = options.mayChange ?? null;
+  const decision = decide(whole, before, mayChange);
   const after = runChecks(options.checks, simulate(whole, decision), all).findings;
 
   const beforeKeys = new Set(before.map(problemKey));
@@ -311,7 +314,16 @@ export function buildFixPlan(context: CheckContext, options: PlanOptions): FixPl
   }
   const resolved = proven ? resolvedFindings.map(fingerprintOf) : [];
   const remainder = proven
-    ? remaining.map((finding) => toRemainder(finding, finding.fixHint))
+    ? remaining.map((finding) =>
+        toRemainder(
+          finding,
+          mayChange !== null && involvedProfiles(finding).some((name) => name !== mayChange)
+            ? `only ${mayChange} may change with --profile ${mayChange}, and this needs ${involvedProfiles(finding)
+                .filter((name) => name !== mayChange)
+                .join(' or ')} to change: run clawdoc fix without --profile; ${finding.fixHint}`
+            : finding.fixHint,
+        ),
+      )
     : serious.map((finding) =>
         toRemainder(
           finding,

@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import type { DiscoveryNote, FoundIn, Invocation, LockFile, ProfileOrigin, ServiceDefinition, StrayDir } from '../model.js';
-import { DEFAULT_PROFILE, isDefaultProfileName, isValidProfileName, profileFromStateDirName, profileNameProblem, profileStateDir } from './names.js';
+import {
+  DEFAULT_PROFILE,
+  isDefaultProfileName,
+  isValidProfileName,
+  MOVED_ASIDE,
+  profileFromStateDirName,
+  profileNameProblem,
+  profileStateDir,
+} from './names.js';
 import { findServices } from './services/index.js';
 import { isWindowsPath, rebaseWindowsPath } from './services/windows-path.js';
 import { lockDirs, readLockFiles } from './locks.js';
@@ -122,7 +130,7 @@ function scanStateDirs(home: string, table: ProfileTable, notes: DiscoveryNote[]
   }
   for (const entry of entries.sort()) {
     const name = profileFromStateDirName(entry);
-    if (name === null) continue;
+    if (name === null || MOVED_ASIDE.test(entry)) continue;
     const dir = path.join(home, entry);
     if (!isDirectory(dir)) {
       notes.push({ kind: 'unreadable', path: dir, message: `${dir} looks like a state dir but is not a directory` });
@@ -373,7 +381,8 @@ export function discoverProfiles(invocation: Invocation): Discovery {
   scanStateDirs(invocation.home, table, notes);
   const found = findServices(invocation.home, { serviceHome: serviceHomeOf(invocation), systemRoot: systemRootOf(invocation) });
   for (const service of found.services) {
-    const release = releaseOfArgs(service.args);
+    // An install under the service's home (`%h/...`, `$HOME/...`) is looked up in the home inspected, as its state dir is.
+    const release = releaseOfArgs(service.args.map((arg) => (/^(\/|%h\/)/.test(arg) ? rebaseServicePath(arg, service, invocation.home) : arg)));
     if (release) service.release = release;
   }
   notes.push(...found.notes.map((note) => ({ kind: 'unreadable' as const, ...note })));

@@ -18,6 +18,12 @@ export function profileStateDir(home: string, profile: string): string {
   return isDefaultProfileName(profile) ? path.join(home, '.openclaw') : path.join(home, `.openclaw-${profile}`);
 }
 
+/**
+ * What clawdoc's fixes move aside (`<dir>.stray-<yyyymmdd>`, `<link>.link-<yyyymmddThhmmss>`, src/fixes/commands.ts):
+ * kept for the operator to remove, never a profile, so not scanned as one (a rename to a valid name would revive it).
+ */
+export const MOVED_ASIDE = /\.(?:stray-\d{8}|link-\d{8}T\d{6})$/;
+
 /** The profile a `.openclaw-<name>` dir belongs to, or null for other names. */
 export function profileFromStateDirName(dirName: string): string | null {
   if (dirName === '.openclaw') return DEFAULT_PROFILE;

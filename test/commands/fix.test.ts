@@ -20,10 +20,15 @@ interface StepJson {
   files: string[];
 }
 
-async function planOf(name: string) {
+async function planOf(name: string, options: string[] = []) {
   const home = fixtureHome(name);
-  const run = await runCli(['--home', home, '--layout', '2026.9', 'fix', '--json'], { env: { PATH: '/usr/bin:/bin', HOME: home } });
-  const report = JSON.parse(run.stdout) as { ok: boolean; proven: boolean; steps: StepJson[]; manual: Array<{ checkId: string; profile: string }> };
+  const run = await runCli(['--home', home, '--layout', '2026.9', ...options, 'fix', '--json'], { env: { PATH: '/usr/bin:/bin', HOME: home } });
+  const report = JSON.parse(run.stdout) as {
+    ok: boolean;
+    proven: boolean;
+    steps: StepJson[];
+    manual: Array<{ checkId: string; profile: string; reason: string }>;
+  };
   return { run, report, home, texts: report.steps.map((step) => [step.id, step.kind, step.profile, ...step.commands.map((command) => command.text)]) };
 }
 
@@ -62,6 +67,24 @@ describe('clawdoc fix prints one plan for the host', () => {
         'openclaw --profile rescue config set browser.profiles.work.cdpPort 18925',
       ],
     ]);
+  });
+
+  it('with --profile, changes only that profile: the others are held where they are, and what they must do is left manual', async () => {
+    const { texts, report } = await planOf('fix-three-close', ['--profile', 'rescue']);
+    // The whole-host plan moves ops and rescue; with ops held at 18809, rescue goes above ops' band instead.
+    expect(texts).toEqual([['s1', 'config', 'rescue', 'openclaw --profile rescue config set gateway.port 18929']]);
+    expect(report.proven).toBe(true);
+    expect(report.manual).toEqual([
+      expect.objectContaining({
+        checkId: 'ports/band-overlap',
+        profile: 'ops',
+        reason: expect.stringMatching(
+          /^only rescue may change with --profile rescue, and this needs (default or ops|ops or default) to change: run clawdoc fix without --profile; /,
+        ),
+      }),
+    ]);
+    const held = await planOf('fix-three-close', ['--profile', 'default']);
+    expect(held.texts).toEqual([['s1', 'config', 'default', 'openclaw config set gateway.port 18679']]);
   });
 
   it('separates webhook, workspace and log file in one step and leaves the shared bot token manual', async () => {

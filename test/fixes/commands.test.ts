@@ -242,8 +242,13 @@ describe('file and shell commands', () => {
     expect(renamePath('/home/op/.openclaw-a;b', '/home/op/.openclaw-a-b')).toBe("mv '/home/op/.openclaw-a;b' /home/op/.openclaw-a-b");
     expect(removeFile('/tmp/$(touch X).lock')).toBe("rm '/tmp/$(touch X).lock'");
     expect(copyConfig('/a/`id`.json', '/b/c.json')).toBe("cp -n '/a/`id`.json' /b/c.json");
-    expect(replaceSymlinkWithDir('/home/op/.openclaw-x y')).toEqual(["rm '/home/op/.openclaw-x y'", "mkdir -m 700 '/home/op/.openclaw-x y'"]);
-    expect(replaceSymlinkWithCopy('/l', '/t|u')).toEqual(['rm /l', "cp '/t|u' /l"]);
+    // A replaced link is moved aside, never removed: `mv` renames the link itself, not what it points at.
+    expect(replaceSymlinkWithDir('/home/op/.openclaw-x y', '2026-11-29T17:04:05.123Z')).toEqual([
+      "mv '/home/op/.openclaw-x y' '/home/op/.openclaw-x y.link-20261129T170405'",
+      "mkdir -m 700 '/home/op/.openclaw-x y'",
+    ]);
+    expect(replaceSymlinkWithCopy('/l', '/t|u', '2026-11-29T17:04:05Z')).toEqual(['mv /l /l.link-20261129T170405', "cp '/t|u' /l"]);
+    refused(() => replaceSymlinkWithDir('/l', 'yesterday'));
     expect(listDir('/d/~x')).toBe("ls -ld '/d/~x'");
     expect(chownToUser('/home/op/.openclaw rescue', 1000)).toBe("sudo chown -R 1000 '/home/op/.openclaw rescue'");
     refused(() => renamePath('-rf', '/x'));

@@ -7,6 +7,7 @@ import type { CheckContext, Finding } from '../../src/doctor/api.js';
 import { runChecks } from '../../src/doctor/run.js';
 import { decide } from '../../src/plan/decide.js';
 import { fingerprintOf } from '../../src/report/formats/fingerprint.js';
+import { registerPathGuard } from '../../src/fixes/commands.js';
 
 function stepsOf(context: CheckContext) {
   const plan = buildFixPlan(context, { checks: builtinChecks });
@@ -23,6 +24,21 @@ function stepsOf(context: CheckContext) {
 }
 
 describe('buildFixPlan', () => {
+  it("never edits a config reached through a symlink to another profile's: rescue's port stays manual until the split", () => {
+    // ~/.openclaw-rescue -> ~/.openclaw-main: `openclaw --profile rescue config set gateway.port N` would move main's port.
+    const context = model()
+      .profile('main', { port: 18789 })
+      .profile('rescue', { port: 18789 })
+      .symlink('/home/op/.openclaw-rescue', '/home/op/.openclaw-main')
+      .gateway('main', 18789, 4100)
+      .context();
+    registerPathGuard(context.model.invocation, { profiles: context.model.profiles, realPaths: context.model.realPaths });
+    const { plan, steps } = stepsOf(context);
+    expect(steps).toEqual([]);
+    expect(plan.changes).toEqual([]);
+    expect(plan.remainder.map((entry) => [entry.checkId, entry.profile])).toContainEqual(['ports/duplicate-gateway', 'rescue']);
+  });
+
   it('moves the stopped profile, never the healthy running one, and clears a foreign listener at the same time', () => {
     // Per finding: foreign-listener said "move main", band-overlap said "move main" to a base inside rescue's reach.
     const context = model()

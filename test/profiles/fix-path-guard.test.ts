@@ -38,7 +38,9 @@ describe('the real-path guard', () => {
     const host = { platform: 'linux' as const, uid: 1000 };
     registerPathGuard(host, guard);
     expect(() => removeFile('/home/op/.openclaw-rescue/tmp/openclaw-1000/gateway.state.lock', host)).toThrow(UnsafeCommandValue);
-    expect(() => replaceSymlinkWithCopy('/home/op/.openclaw-rescue/openclaw.json', '/home/op/.openclaw-main/openclaw.json', host)).toThrow(UnsafeCommandValue);
+    expect(() =>
+      replaceSymlinkWithCopy('/home/op/.openclaw-rescue/openclaw.json', '/home/op/.openclaw-main/openclaw.json', '2026-11-29T17:04:05Z', host),
+    ).toThrow(UnsafeCommandValue);
     expect(() => configSet(rescue, 'gateway.port', 19789, host)).toThrow(UnsafeCommandValue);
     expect(configSet(main, 'gateway.port', 18789, host)).toBe('openclaw --profile main config set gateway.port 18789');
     expect(renamePath('/home/op/.openclaw-rescue', '/home/op/.openclaw-rescue.old', host)).toBe('mv /home/op/.openclaw-rescue /home/op/.openclaw-rescue.old');

@@ -9,6 +9,7 @@ import { parseSystemdUnit } from '../../src/profiles/services/systemd.js';
 import { parseLaunchdPlist } from '../../src/profiles/services/launchd.js';
 import type { Invocation } from '../../src/model.js';
 import { fixtureHome, runCli } from '../support/runtime.js';
+import { moveAside, replaceSymlinkWithDir } from '../../src/fixes/commands.js';
 
 const temps: string[] = [];
 afterEach(() => {
@@ -72,6 +73,25 @@ describe('where a service keeps its environment', () => {
       { readEnvFile: (file) => (fs.existsSync(file) ? { file, text: fs.readFileSync(file, 'utf8') } : null) },
     );
     expect([service?.profile, service?.env.OPENCLAW_STATE_DIR, service?.envFiles]).toEqual(['rescue', '/home/op/.openclaw-rescue', [`${dir}/rescue.env`]]);
+  });
+
+  it("fills ${VAR} from its unit's EnvironmentFile, over <stateDir>/.env: the gateway's process environment wins, as in OpenClaw", () => {
+    const home = tempDir();
+    const stateDir = path.join(home, '.openclaw-main');
+    write(
+      path.join(stateDir, 'openclaw.json'),
+      '{ gateway: { port: 18789, auth: { token: "${GW_TOKEN}" } }, logging: { file: "${LOG_DIR}/gw.log" }, session: { store: "${SESSIONS}" } }',
+    );
+    write(path.join(stateDir, '.env'), 'LOG_DIR=/from/dotenv\nSESSIONS=/from/dotenv/sessions.json\n');
+    // Where 2026.9.6's `gateway install` puts it, named as it writes it (`EnvironmentFile=-<stateDir>/gateway.systemd.env`).
+    write(path.join(stateDir, 'gateway.systemd.env'), 'GW_TOKEN=from-unit\nLOG_DIR=/from/unit\n');
+    write(
+      path.join(home, '.config/systemd/user/openclaw-gateway-main.service'),
+      unit('/usr/bin/openclaw gateway --port 18789', `Environment=OPENCLAW_PROFILE=main\nEnvironmentFile=-${stateDir}/gateway.systemd.env`),
+    );
+    const [main] = resolveHost(invocationOf(home), { layout: '2026.9' }).profiles;
+    expect(main!.problems).toEqual([]);
+    expect([main!.logFile, main!.sessionStore, main!.hasGatewayToken]).toEqual(['/from/unit/gw.log', '/from/dotenv/sessions.json', true]);
   });
 
   it('maps a LaunchAgent by its service-env file, not its label (no false default profile)', () => {
@@ -142,6 +162,24 @@ describe('dirs that are not profiles', () => {
   });
 });
 
+describe('what the fixes move aside', () => {
+  it('is no profile and no discovery finding: neither a stray dir nor a replaced link comes back as `.openclaw-<name>`', () => {
+    const home = tempDir();
+    write(path.join(home, '.openclaw-main', 'openclaw.json'), '{}');
+    const takenAt = '2026-11-29T17:04:05.000Z';
+    const stray = path.join(home, '.openclaw-chrome');
+    const link = path.join(home, '.openclaw-rescue');
+    const [strayMove] = moveAside(stray, takenAt, { owner: null, profiles: [], realPaths: {} }).split(' ').slice(-1);
+    const [linkMove] = replaceSymlinkWithDir(link, takenAt)[0]!.split(' ').slice(-1);
+    fs.mkdirSync(strayMove!);
+    fs.symlinkSync(path.join(home, '.openclaw-main'), linkMove!);
+    const discovery = discoverProfiles(invocationOf(home));
+    expect(discovery.profiles.map((profile) => profile.name)).toEqual(['main']);
+    expect(discovery.notes).toEqual([]);
+    expect(discovery.strayDirs).toEqual([]);
+  });
+});
+
 describe('a state dir symlinked to another profile', () => {
   it("leaves main's lock to main, and no printed command touches main's real files", async () => {
     const home = fixtureHome('symlinked-state-dir');
@@ -157,7 +195,11 @@ describe('a state dir symlinked to another profile', () => {
     const rescue = path.join(home, '.openclaw-rescue');
     // Only the link itself may be replaced; nothing under it (that is main's dir) and nothing of main's by name.
     expect(commands.filter((command) => command.includes(main) || command.includes(`${rescue}/`) || /config (set|unset)/.test(command))).toEqual([]);
-    expect(commands).toContain(`rm ${rescue}`);
+    expect(commands.filter((command) => /^(rm|cp)\b/.test(command))).toEqual([]);
+    // The link is moved aside (never removed), then rescue gets a dir of its own.
+    expect(commands).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^mv ${rescue} ${rescue}\\.link-\\d{8}T\\d{6}$`)), `mkdir -m 700 ${rescue}`]),
+    );
   });
 });
 

@@ -75,6 +75,16 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
   return { stdout, stderr, exitCode };
 }
 
+/**
+ * The environment a sample home runs with: a bare PATH and HOME, plus its env.json if it has one, where `<home>`
+ * stands for wherever the home is (it is copied for goldens).
+ */
+export function fixtureEnv(home: string): Record<string, string> {
+  const file = path.join(home, 'env.json');
+  const extra = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  return { PATH: '/usr/bin:/bin', HOME: home, ...Object.fromEntries(Object.entries(extra).map(([key, value]) => [key, value.split('<home>').join(home)])) };
+}
+
 export function fixtureHome(name: string): string {
   return path.join(ROOT, 'fixtures', 'homes', name);
 }

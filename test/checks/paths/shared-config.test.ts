@@ -51,10 +51,28 @@ describe(checkIdOf(import.meta.url), () => {
         'rescue',
         "rescue and main read the same config file: rescue's ~/.openclaw-rescue/openclaw.json is ~/.openclaw-main/openclaw.json",
         [
-          'rm /home/op/.openclaw-rescue/openclaw.json',
+          'mv /home/op/.openclaw-rescue/openclaw.json /home/op/.openclaw-rescue/openclaw.json.link-20261125T000000',
           `cp ${MAIN_CONFIG} /home/op/.openclaw-rescue/openclaw.json`,
           'openclaw --profile rescue gateway restart',
         ],
+      ],
+    ]);
+  });
+
+  it("leaves a config reached through a symlinked state dir to that dir's split: no copy onto main's own file", () => {
+    const context = model()
+      .profile('main', { port: 18789 })
+      .profile('rescue', { port: 18789 })
+      .symlink('/home/op/.openclaw-rescue', '/home/op/.openclaw-main')
+      .symlink('/home/op/.openclaw-rescue/openclaw.json', MAIN_CONFIG)
+      .gateway('main', 18789, 4100)
+      .context();
+    expect(runCheck(check, context).map((finding) => [finding.profile, finding.fix, finding.evidence.cause, finding.fixHint])).toEqual([
+      [
+        'rescue',
+        undefined,
+        '~/.openclaw-rescue is a symlink to ~/.openclaw-main',
+        'Give rescue a state dir of its own (paths/shared-state-dir replaces the symlink ~/.openclaw-rescue); then copy ~/.openclaw-main/openclaw.json into it if rescue should start from these settings, and give the copy its own gateway.port and workspace (until the split, every `config set` for one changes both).',
       ],
     ]);
   });

@@ -20,8 +20,8 @@ describe(checkIdOf(import.meta.url), () => {
         profile: 'rescue',
         message: "rescue and main share a state dir: rescue's ~/.openclaw-rescue and main's ~/.openclaw-main are both ~/.openclaw-main",
         fixHint:
-          "Replace the symlink ~/.openclaw-rescue with a dir of its own; to start rescue from main's settings, copy openclaw.json over and give it its own gateway.port and workspace.",
-        fix: { commands: ['rm /home/op/.openclaw-rescue', 'mkdir -m 700 /home/op/.openclaw-rescue'] },
+          "Replace the symlink ~/.openclaw-rescue with a dir of its own (the link is moved aside; nothing of main's is touched); to start rescue from main's settings, copy openclaw.json over and give it its own gateway.port and workspace.",
+        fix: { commands: ['mv /home/op/.openclaw-rescue /home/op/.openclaw-rescue.link-20261125T000000', 'mkdir -m 700 /home/op/.openclaw-rescue'] },
         profiles: ['main', 'rescue'],
         evidence: {
           relation: 'same',
