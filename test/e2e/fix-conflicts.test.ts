@@ -199,6 +199,13 @@ describe('clawdoc fix on conflicts between two running gateways', () => {
     expect(plan.json.steps[0].touchesRunningGateway).toBe(true);
     expect(plan.json.changes).toMatchObject([{ profile: 'rescue', restart: false, cdpPorts: { work: 33132 } }]);
     expect(plan.code).toBe(1);
+    // doctor's own fix for the finding says the same: the cdpPort, not the base port, and no restart.
+    const doctor = clawdoc(home, [...PROBE, 'doctor', '--all-profiles', '--json']);
+    expect(
+      doctor.json.findings
+        .filter((finding: { severity: string }) => finding.severity !== 'info')
+        .map((finding: { checkId: string; profile: string; fix?: { commands: string[] } }) => [finding.checkId, finding.profile, finding.fix?.commands]),
+    ).toEqual([['ports/band-overlap', 'rescue', ['openclaw --profile rescue config set browser.profiles.work.cdpPort 33132']]]);
 
     const run = apply();
     appliedOf(run).toEqual(['s1 done']);
