@@ -1,7 +1,7 @@
 // Two profiles use the same channel credential: one bot token can be polled by one gateway only.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
 import { pairsSharingKey, profileToMove } from '../../src/doctor/helpers.js';
-import { configSetAt, fixOf, restartIfRunning } from '../../src/fixes/commands.js';
+import { configSetAt, fixOf } from '../../src/fixes/commands.js';
 
 export default defineCheck({
   id: 'channels/shared-credential',
@@ -29,10 +29,9 @@ export default defineCheck({
           message: `${moving.name} and ${staying.name} use ${what}: only one gateway at a time can use it, the other loses messages`,
           path: mine.path,
           fixHint: `Create a separate ${mine.channel} bot or credential for ${moving.name} and set it as ${moving.name}'s ${mine.path} (replace <new-${mine.channel}-credential>; keep it out of shell history, e.g. with a leading space or a \${VAR} reference).`,
-          ...fixOf(() => [
-            configSetAt(moving, mine.path, `<new-${mine.channel}-credential>`, context.model.invocation),
-            ...restartIfRunning(moving, context.live, context.model.invocation),
-          ]),
+          // No restart: 2026.9.6 applies channel credentials live ("Change will apply without restarting the gateway"; measured
+          // for telegram: the channel restarts inside the same pid), and a restart appended to them hung (OPENCLAW.md section 10).
+          ...fixOf(() => [configSetAt(moving, mine.path, `<new-${mine.channel}-credential>`, context.model.invocation)]),
           profiles: [staying.name, moving.name],
           evidence: { channel: mine.channel, keys: { [staying.name]: theirs.path, [moving.name]: mine.path } },
         });

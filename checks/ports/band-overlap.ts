@@ -1,7 +1,9 @@
 // The CDP band of one profile overlaps ports of another: managed Chromes and gateways can land on each other.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
-import { movePortFix, pairKey, portRange, profileByName, profileToMove } from '../../src/doctor/helpers.js';
-import type { Overlap } from '../../src/model.js';
+import { listeningPorts, movePortFix, pairKey, portRange, profileByName, profileToMove } from '../../src/doctor/helpers.js';
+import { configSetAt, freeCdpBandPort, safeCommands } from '../../src/fixes/commands.js';
+import type { Overlap, Profile } from '../../src/model.js';
+import type { CheckContext } from '../../src/doctor/api.js';
 import { describeEntry, isRange } from '../../src/ports/overlaps.js';
 
 export default defineCheck({
@@ -29,6 +31,20 @@ export default defineCheck({
       const { moving, staying } = profileToMove(context, a, b);
       const from = Math.min(...overlaps.map((overlap) => overlap.from));
       const to = Math.max(...overlaps.map((overlap) => overlap.to));
+      const pinned = pinnedCdpMove(context, moving, overlaps);
+      if (pinned) {
+        findings.push({
+          severity: 'warning',
+          profile: moving.name,
+          message: `${moving.name} and ${staying.name} overlap on ${portRange(from, to)}: a managed Chrome of one can take a port the other needs`,
+          path: pinned.keys[0]!,
+          fixHint: `Give ${pinned.keys.join(', ')} a port of ${moving.name}'s own CDP band (${pinned.band}): an explicit cdpPort stays where it is when the base port moves.`,
+          ...(pinned.commands.length > 0 ? { fix: { commands: pinned.commands } } : {}),
+          profiles: [staying.name, moving.name],
+          evidence: { from, to, overlaps: overlaps.map(describeOverlap) },
+        });
+        continue;
+      }
       const move = movePortFix(context, moving);
       findings.push({
         severity: 'warning',
@@ -43,12 +59,7 @@ export default defineCheck({
         evidence: {
           from,
           to,
-          overlaps: overlaps.map((overlap) => ({
-            from: overlap.from,
-            to: overlap.to,
-            [overlap.a.profile]: describeEntry(overlap.a.entry),
-            [overlap.b.profile]: describeEntry(overlap.b.entry),
-          })),
+          overlaps: overlaps.map(describeOverlap),
           ...(move ? { suggestedPort: move.port } : {}),
         },
       });
@@ -56,3 +67,32 @@ export default defineCheck({
     return findings;
   },
 });
+
+function describeOverlap(overlap: Overlap) {
+  return { from: overlap.from, to: overlap.to, [overlap.a.profile]: describeEntry(overlap.a.entry), [overlap.b.profile]: describeEntry(overlap.b.entry) };
+}
+
+/**
+ * When the moving profile meets the other only with explicit `browser.profiles.<n>.cdpPort` ports, moving its base would not
+ * help (they are absolute): each gets a port of its own band instead. Applied live, no restart (measured on 2026.9.6).
+ */
+function pinnedCdpMove(context: CheckContext, moving: Profile, overlaps: readonly Overlap[]): { keys: string[]; band: string; commands: string[] } | null {
+  const mine = overlaps.map((overlap) => (overlap.a.profile === moving.name ? overlap.a.entry : overlap.b.entry));
+  if (!mine.every((entry) => entry.role === 'cdp' && !entry.derived && entry.source.endsWith('.cdpPort'))) return null;
+  const band = moving.plan.find((entry) => entry.role === 'cdp-band');
+  if (!band) return null;
+  const taken = listeningPorts(context);
+  const keys = [...new Set(mine.map((entry) => entry.source))];
+  const moves: Array<[string, number | null]> = keys.map((key) => {
+    const port = freeCdpBandPort(moving, context.profiles, taken, mine.find((entry) => entry.source === key)!.from);
+    if (port !== null) taken.add(port);
+    return [key, port];
+  });
+  return {
+    keys,
+    band: portRange(band.from, band.to),
+    commands: moves.some(([, port]) => port === null)
+      ? []
+      : safeCommands(() => moves.map(([key, port]) => configSetAt(moving, key, port!, context.model.invocation))),
+  };
+}

@@ -117,14 +117,18 @@ function fingerprintSecret(value: string): string {
 }
 
 /**
- * Fingerprints of every channel credential, at the channel root and per account. `realPath` turns a
- * configured file or dir into the real path it names (a token file is compared by where it is, not read).
+ * Fingerprints of every channel credential of an enabled channel, at the channel root and per account. `realPath`
+ * turns a configured file or dir into the real path it names (a token file is compared by where it is, not read).
  */
 export function channelCredentials(config: Record<string, unknown> | null, realPath: (file: string) => string = (file) => file): CredentialFingerprint[] {
   const credentials: CredentialFingerprint[] = [];
   const channels = [...new Set([...Object.keys(CREDENTIAL_KEYS), ...Object.keys(CREDENTIAL_PATH_KEYS)])];
   for (const channel of channels) {
+    // A disabled channel or account does not use its credential (measured, 2026.9.6: `channels.telegram.enabled: false`
+    // makes no Bot API call; setting it true starts polling live), as a disabled webhook binds no port.
+    if (getPath(config, `channels.${channel}.enabled`) === false) continue;
     for (const { prefix, scope } of channelScopes(config, channel)) {
+      if (scope.enabled === false) continue;
       for (const name of CREDENTIAL_KEYS[channel] ?? []) {
         const value = scope[name];
         if (typeof value !== 'string' || value.trim() === '') continue;

@@ -346,7 +346,11 @@ function placeAbsolutes(context: CheckContext, order: readonly Profile[], edits:
       }
       if (entry.role === 'cdp' && band) {
         const preferred = movedOffBand && oldBand ? band.from + (port - oldBand.from) : band.from;
+        // Ports the profile's own band-allocated Chromes take stay theirs: 2026.9.6 gives the implicit `openclaw` profile
+        // control+9 whatever other browser profiles pin (resolveBrowserConfig), so a pinned port there would share its Chrome's port.
+        const ownBandPorts = new Set(finalPlan.filter((other) => other.role === 'cdp' && other.derived).map((other) => other.from));
         const free = (candidate: number) =>
+          !ownBandPorts.has(candidate) &&
           !absoluteTaken.has(candidate) &&
           !othersDerived(profile.name, candidate) &&
           !context.live.snapshot.listeners.some((listener) => listener.port === candidate);

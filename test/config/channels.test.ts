@@ -21,6 +21,18 @@ describe('channel credentials and webhooks', () => {
     ]);
   });
 
+  it('leaves out credentials of a disabled channel or account: they are not in use', () => {
+    expect(
+      same(
+        { channels: { telegram: { enabled: false, botToken: 'T1', accounts: { work: { botToken: 'T2' } } }, discord: { token: 'D1' } } },
+        { channels: { telegram: { botToken: 'T1', accounts: { work: { botToken: 'T2' } } }, discord: { accounts: { a: { enabled: false, token: 'D1' } } } } },
+      ),
+    ).toEqual([]);
+    expect(same({ channels: { telegram: { enabled: true, botToken: 'T1' } } }, { channels: { telegram: { botToken: 'T1' } } })).toEqual([
+      ['channels.telegram.botToken', 'channels.telegram.botToken'],
+    ]);
+  });
+
   it('compares tokenFile and WhatsApp authDir by real path, never by contents, and never against a token value', () => {
     const realPath = (file: string) => (file === '/home/op/link-token' ? '/home/op/secrets/tg-token' : file);
     expect(

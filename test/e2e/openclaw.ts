@@ -159,13 +159,16 @@ export interface ClawdocResult extends CommandResult {
   json: any;
 }
 
-/** Runs the built CLI (bin/clawdoc.js) as a user would, under this Node or under Node 26. */
-export function clawdoc(home: string, args: string[], options: { node?: string; env?: Record<string, string> } = {}): ClawdocResult {
+/**
+ * Runs the built CLI (bin/clawdoc.js) as a user would, under this Node or under Node 26; `timeoutMs` for a
+ * `fix --apply` that stops and starts gateways (tens of seconds on a loaded host).
+ */
+export function clawdoc(home: string, args: string[], options: { node?: string; env?: Record<string, string>; timeoutMs?: number } = {}): ClawdocResult {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, ...options.env };
   const result = spawnSync(options.node ?? process.execPath, [path.join(ROOT, 'bin', 'clawdoc.js'), '--home', home, ...args], {
     env,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: options.timeoutMs ?? 60_000,
   });
   let json: unknown = null;
   if (args.includes('--json')) {
@@ -198,4 +201,31 @@ export const OPENCLAW_ENTRY = OPENCLAW;
 /** The isolated environment OpenClaw commands of the harness run with. */
 export function isolatedEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return openclawEnv(home, extra);
+}
+
+/** An `openclaw` executable for `clawdoc fix --apply --openclaw`: the installed CLI under Node 26, in the test home. */
+export function openclawExecutable(home: string): string {
+  const file = path.join(home, 'bin', 'openclaw');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `#!/bin/sh\nexec '${NODE26}' '${OPENCLAW}' "$@"\n`, { mode: 0o755 });
+  return file;
+}
+
+/** Stops a gateway `clawdoc fix` started (a test knows its pid from status, not from a child handle): SIGTERM, SIGKILL after 15 s. */
+export async function stopPid(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const until = Date.now() + 15_000;
+  while (Date.now() < until) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  process.kill(pid, 'SIGKILL');
 }

@@ -118,6 +118,44 @@ describe('buildFixPlan', () => {
     ]);
   });
 
+  it('moves an explicit cdpPort out of another profile’s band into its own, clear of the implicit openclaw profile’s control+9', () => {
+    const context = model()
+      .profile('main', { port: 18789 })
+      .profile('rescue', {
+        port: 19789,
+        browserProfiles: [
+          { name: 'openclaw', implicit: true },
+          { name: 'work', cdpPort: 18850 },
+        ],
+      })
+      .context();
+    const { plan, steps } = stepsOf(context);
+    expect(steps).toEqual([
+      { id: 's1', kind: 'config', profile: 'rescue', running: false, commands: ['openclaw --profile rescue config set browser.profiles.work.cdpPort 19801'] },
+    ]);
+    expect(plan.proven).toBe(true);
+  });
+
+  it('applies a moved explicit cdpPort of a running gateway live: no restart', () => {
+    const context = model()
+      .profile('main', { port: 18789 })
+      .profile('rescue', {
+        port: 19789,
+        browserProfiles: [
+          { name: 'openclaw', implicit: true },
+          { name: 'work', cdpPort: 18850 },
+        ],
+      })
+      .gateway('main', 18789, 4100)
+      .gateway('rescue', 19789, 4200)
+      .context();
+    const { plan, steps } = stepsOf(context);
+    expect(steps).toEqual([
+      { id: 's1', kind: 'config', profile: 'rescue', running: true, commands: ['openclaw --profile rescue config set browser.profiles.work.cdpPort 19801'] },
+    ]);
+    expect(plan.changes).toMatchObject([{ profile: 'rescue', running: true, restart: false, cdpPorts: { work: 19801 } }]);
+  });
+
   it('unsets inherited selectors first, in the operator’s shell', () => {
     const context = model()
       .env({ OPENCLAW_STATE_DIR: '/home/op/.openclaw-main' })

@@ -33,7 +33,7 @@ describe(checkIdOf(import.meta.url), () => {
     expect(JSON.stringify(findings)).not.toContain('9f1c2b7a');
   });
 
-  it('changes the stopped profile and restarts a running one it has to change', () => {
+  it('changes the stopped profile, and a running one without a restart (credentials apply live)', () => {
     const stopped = model()
       .profile('alpha', { port: 18789, credentials: token('f1') })
       .profile('zulu', { port: 19789, credentials: token('f1') })
@@ -49,7 +49,7 @@ describe(checkIdOf(import.meta.url), () => {
       .gateway('rescue', 19789, 4200)
       .context();
     expect(runCheck(check, both).map((finding) => finding.fix?.commands)).toEqual([
-      ["openclaw --profile rescue config set channels.discord.token '<new-discord-credential>'", 'systemctl --user restart openclaw-gateway-rescue.service'],
+      ["openclaw --profile rescue config set channels.discord.token '<new-discord-credential>'"],
     ]);
   });
 

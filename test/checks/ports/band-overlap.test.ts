@@ -44,6 +44,35 @@ describe(checkIdOf(import.meta.url), () => {
     expect(finding?.message).toBe('rescue and main overlap on ports 23592-23642: a managed Chrome of one can take a port the other needs');
   });
 
+  it('moves an explicit cdpPort inside another profile’s band into its own band, not the base port: no restart', () => {
+    const context = model()
+      .profile('main', { port: 18789 })
+      .profile('rescue', {
+        port: 19789,
+        browserProfiles: [
+          { name: 'openclaw', implicit: true },
+          { name: 'work', cdpPort: 18850 },
+        ],
+      })
+      .gateway('main', 18789, 4100)
+      .gateway('rescue', 19789, 4200)
+      .context();
+    expect(runCheck(check, context)).toEqual([
+      {
+        checkId: 'ports/band-overlap',
+        severity: 'warning',
+        profile: 'rescue',
+        message: 'rescue and main overlap on port 18850: a managed Chrome of one can take a port the other needs',
+        path: 'browser.profiles.work.cdpPort',
+        fixHint:
+          "Give browser.profiles.work.cdpPort a port of rescue's own CDP band (ports 19800-19899): an explicit cdpPort stays where it is when the base port moves.",
+        fix: { commands: ['openclaw --profile rescue config set browser.profiles.work.cdpPort 19801'] },
+        profiles: ['main', 'rescue'],
+        evidence: { from: 18850, to: 18850, overlaps: [{ from: 18850, to: 18850, main: 'cdp-band 18800-18899', rescue: 'cdp "work" 18850' }] },
+      },
+    ]);
+  });
+
   it('stays silent when bands do not meet', () => {
     expect(runCheck(check, model().profile('main', { port: 18789 }).profile('rescue', { port: 19789 }).context())).toEqual([]);
     expect(runCheck(check, model().profile('main', { port: 18789 }).profile('rescue', { port: 18900 }).context())).toEqual([]);
