@@ -115,6 +115,11 @@ function browserEntries(input: PlanInput, control: number, layout: LayoutVersion
   if (layout === '2026.9') entries.push(...relayEntries(input, control));
 
   const takenBandPorts = new Set(input.browserProfiles.map((profile) => profile.cdpPort).filter((port): port is number => port !== null));
+  // The built-in `openclaw` profile, when nothing pins it, takes control+9 whatever another profile pins there
+  // (measured on 2026.9.6: both on one port); the others allocate around it.
+  const builtInAtBandStart = (profile: BrowserProfileConfig) =>
+    layout === '2026.9' && profile.name === 'openclaw' && profile.cdpPort === null && (profile.cdpUrl ?? input.browserCdpUrl) === null;
+  if (input.browserProfiles.some((profile) => profile.driver !== 'extension' && builtInAtBandStart(profile))) takenBandPorts.add(bandFrom);
   let nextBandPort = bandFrom;
   const nextFreeBandPort = (): number | null => {
     while (nextBandPort <= bandTo && takenBandPorts.has(nextBandPort)) nextBandPort += 1;
@@ -133,6 +138,8 @@ function browserEntries(input: PlanInput, control: number, layout: LayoutVersion
       const port = localPortOf(url);
       const urlKey = profile.cdpUrl !== null ? `${key}.cdpUrl` : 'browser.cdpUrl';
       if (port !== null) entries.push(single('cdp', port, LOOPBACK, urlKey, 'absolute', profile.name));
+    } else if (builtInAtBandStart(profile)) {
+      entries.push(single('cdp', bandFrom, LOOPBACK, `control+${CDP_BAND_START}, the built-in profile's port`, 'derived', profile.name));
     } else {
       const port = nextFreeBandPort();
       if (port !== null) entries.push(single('cdp', port, LOOPBACK, `first free port of the CDP band (control+${port - control})`, 'derived', profile.name));

@@ -31,7 +31,7 @@ describe('port plan', () => {
         label: 'chrome',
         derived: true,
       },
-      { role: 'cdp', from: 19800, to: 19800, bind: '127.0.0.1', source: 'first free port of the CDP band (control+9)', label: 'openclaw', derived: true },
+      { role: 'cdp', from: 19800, to: 19800, bind: '127.0.0.1', source: 'control+9, the built-in profile's port', label: 'openclaw', derived: true },
     ]);
   });
 
@@ -59,6 +59,24 @@ describe('port plan', () => {
       { role: 'browser-control', from: 19791, to: 19791, bind: '127.0.0.1', source: 'base+2', derived: true },
       { role: 'extension-relay', from: 19792, to: 19792, bind: '127.0.0.1', source: 'base+3', derived: true },
       { role: 'canvas', from: 19793, to: 19793, bind: '127.0.0.1', source: 'base+4', derived: true },
+    ]);
+  });
+
+  it('gives the built-in openclaw profile control+9 even when another profile pins that port, as 2026.9.6 does', () => {
+    const plan = buildPortPlan(
+      input({
+        browserProfiles: [
+          { name: 'work', cdpPort: 19800, cdpUrl: null, driver: null, userDataDir: null, implicit: false },
+          { name: 'a-first', cdpPort: null, cdpUrl: null, driver: null, userDataDir: null, implicit: false },
+          { name: 'openclaw', cdpPort: null, cdpUrl: null, driver: null, userDataDir: null, implicit: true },
+        ],
+      }),
+      '2026.9',
+    );
+    expect(plan.filter((entry) => entry.role === 'cdp').map((entry) => [entry.label, entry.from, entry.source])).toEqual([
+      ['work', 19800, 'browser.profiles.work.cdpPort'],
+      ['a-first', 19801, 'first free port of the CDP band (control+10)'],
+      ['openclaw', 19800, "control+9, the built-in profile's port"],
     ]);
   });
 
