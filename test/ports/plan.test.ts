@@ -31,7 +31,7 @@ describe('port plan', () => {
         label: 'chrome',
         derived: true,
       },
-      { role: 'cdp', from: 19800, to: 19800, bind: '127.0.0.1', source: 'control+9, the built-in profile's port', label: 'openclaw', derived: true },
+      { role: 'cdp', from: 19800, to: 19800, bind: '127.0.0.1', source: "control+9, the built-in profile's port", label: 'openclaw', derived: true },
     ]);
   });
 

@@ -34,7 +34,7 @@ describe(checkIdOf(import.meta.url), () => {
         evidence: {
           port: 19800,
           role: 'cdp',
-          planSource: 'control+9, the built-in profile's port',
+          planSource: "control+9, the built-in profile's port",
           pid: 5100,
           command: `/usr/lib/chromium/chromium --remote-debugging-port=19800 --user-data-dir=${MAIN_USER_DATA}`,
           ownerProfile: 'main',
