@@ -14,6 +14,18 @@ function describe(service: ServiceDefinition): string {
   return notes.length > 0 ? `${service.name} (${notes.join(', ')})` : service.name;
 }
 
+/** A service to disable, as `evidence.extra` lists it: the fix plan reads this shape (src/plan/decide.ts). */
+function extraEvidence(service: ServiceDefinition) {
+  return {
+    name: service.name,
+    file: service.file,
+    manager: service.manager,
+    scope: service.scope ?? 'user',
+    legacy: service.legacy,
+    port: servicePortOf(service),
+  };
+}
+
 /**
  * Enabled services beside a gateway proven started by hand (its environment holds no supervisor marker, see
  * decideSupervisor): the hand-started process runs the gateway, so every enabled service is the extra one, and is
@@ -41,14 +53,7 @@ function handStartedBeside(context: ProfileCheckContext, services: readonly Serv
       ...(gateway.state === 'running' ? fixOf(() => services.map((service) => disableService(service, host))) : {}),
       evidence: {
         keep: { pid, port: gateway.port, startedBy: 'hand', evidence: supervisor.evidence },
-        extra: services.map((service) => ({
-          name: service.name,
-          file: service.file,
-          manager: service.manager,
-          scope: service.scope ?? 'user',
-          legacy: service.legacy,
-          port: servicePortOf(service),
-        })),
+        extra: services.map(extraEvidence),
         runningPort: gateway.port,
       },
     },
@@ -77,14 +82,7 @@ export default defineCheck({
         ...fixOf(() => extra.map((service) => disableService(service, context.model.invocation))),
         evidence: {
           keep: { name: keep.name, file: keep.file, manager: keep.manager, scope: keep.scope ?? 'user', port: servicePortOf(keep) },
-          extra: extra.map((service) => ({
-            name: service.name,
-            file: service.file,
-            manager: service.manager,
-            scope: service.scope ?? 'user',
-            legacy: service.legacy,
-            port: servicePortOf(service),
-          })),
+          extra: extra.map(extraEvidence),
           runningPort,
         },
       },

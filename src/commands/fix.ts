@@ -216,7 +216,7 @@ async function restartUnmanaged(
   if (!profile || path.resolve(profile.stateDir) !== path.resolve(stop.stateDir) || !locksPid(profile, stop.pid))
     return `pid ${stop.pid} no longer holds the lock of ${step.profile}'s state dir ${stop.stateDir}; nothing was stopped`;
   const start = step.commands[step.commands.length - 1]!.line;
-  const port = plan.changes.find((change) => change.profile === step.profile)?.toPort;
+  const port = plan.changes.find((change) => change.profile === step.profile)?.toPort ?? profile.gatewayPort.port;
   return stopAndStart(context.runtime, { profile, pid: stop.pid, start, port }, openclaw, env);
 }
 

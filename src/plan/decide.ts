@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { CheckContext, Finding } from '../doctor/api.js';
 import type { PortPlanEntry, PortSource, Profile, ServiceDefinition } from '../model.js';
-import { isGatewayUp } from '../attribute/live.js';
+import { isGatewayUp, type GatewayStatus } from '../attribute/live.js';
 import { activeGatewayServices, rankSupervisors } from '../doctor/supervisors.js';
 import { assertNotOthersPath, guardConfigWrite } from '../fixes/path-guard.js';
 import { UnsafeCommandValue } from '../fixes/command-line.js';
@@ -80,16 +80,29 @@ export function rewriteBlocker(profile: Profile, service: ServiceDefinition): st
   return null;
 }
 
-/** 0 keeps first: running healthy, then up but unhealthy, then stopped; then the stronger port source, default, name. Profiles `fix --profile X` may not change come first of all. */
+function isMisplaced(profile: Profile, gateway: GatewayStatus | undefined): boolean {
+  return gateway !== undefined && isGatewayUp(gateway) && gateway.portSource === 'lock' && gateway.port !== profile.gatewayPort.port;
+}
+
+/**
+ * 0 keeps first: running, then stopped; among running ones the one on its configured port, then the healthy one; then
+ * the stronger port source, default, name. Profiles `fix --profile X` may not change come first of all.
+ */
 function keepOrder(context: CheckContext, mayChange: string | null): (a: Profile, b: Profile) => number {
+  const gatewayOf = (profile: Profile) => context.live.profiles[profile.name]?.gateway;
   const tier = (profile: Profile) => {
     if (mayChange !== null && profile.name !== mayChange) return -1;
-    const gateway = context.live.profiles[profile.name]?.gateway;
-    if (!gateway || !isGatewayUp(gateway)) return 2;
-    return gateway.state === 'running' ? 0 : 1;
+    const gateway = gatewayOf(profile);
+    return gateway && isGatewayUp(gateway) ? 0 : 2;
   };
+  // A gateway running where its config does not put it (`--port`, a drift) is the misplaced one; health comes after,
+  // since a slow /healthz on a loaded host must not make a healthy gateway the one that moves.
+  const misplaced = (profile: Profile) => Number(isMisplaced(profile, gatewayOf(profile)));
+  const unhealthy = (profile: Profile) => Number(gatewayOf(profile)?.state !== 'running');
   return (a, b) =>
     tier(a) - tier(b) ||
+    misplaced(a) - misplaced(b) ||
+    unhealthy(a) - unhealthy(b) ||
     SOURCE_STRENGTH[b.gatewayPort.source] - SOURCE_STRENGTH[a.gatewayPort.source] ||
     Number(b.name === DEFAULT_PROFILE) - Number(a.name === DEFAULT_PROFILE) ||
     (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -261,7 +274,10 @@ export function decide(context: CheckContext, findings: readonly Finding[] = [],
     const plan = livePlan(context, edit.profile);
     const derived = derivedEntries(plan);
     const gateway = plan.find((entry) => entry.role === 'gateway')?.from ?? edit.currentBase;
-    for (const base of candidatesNear(edit.currentBase, reach)) {
+    // A misplaced gateway goes back where its config puts it when that place is free.
+    const configured = edit.profile.gatewayPort.port;
+    const home = isMisplaced(edit.profile, context.live.profiles[edit.profile.name]?.gateway) && configured >= LOWEST_BASE ? [configured] : [];
+    for (const base of [...home, ...candidatesNear(edit.currentBase, reach)]) {
       if (map.baseNear(base) || map.anyTaken(base, base + reach)) continue;
       const moved = shift(derived, base - gateway);
       if (moved.some((entry) => map.anyTaken(entry.from, entry.to))) continue;

@@ -7,6 +7,7 @@ import { renderCommand, UnsafeCommandValue, type CommandLine } from '../fixes/co
 import { configSetArgs, gatewayInstallArgs, killLine, openclawEnvLine, openclawLine, serviceLine, unsetLine } from '../fixes/command-lines.js';
 import { decide, finalBase, keptService, OAUTH_DIR_VAR, rewriteBlocker, type Decision, type Edit } from './decide.js';
 import { simulate } from './simulate.js';
+import { servicePortOf } from '../doctor/supervisors.js';
 import type { FixPlan, PlanStep, ProfileChange, Remainder } from './types.js';
 
 export type { FixPlan, PlanStep } from './types.js';
@@ -25,8 +26,10 @@ function commandFor(profile: Profile, args: readonly string[]): CommandLine {
 
 function configEdits(edit: Edit): Array<[string, string | number]> {
   const edits: Array<[string, string | number]> = [];
-  if (edit.base !== null) edits.push(['gateway.port', edit.base]);
-  else if (edit.pin !== null) edits.push(['gateway.port', edit.pin]);
+  // A misplaced gateway sent back to the port its config already names needs only its stop and start.
+  const configured = edit.profile.gatewayPort.source === 'config' && edit.base === edit.profile.gatewayPort.port;
+  if (edit.base !== null && !configured) edits.push(['gateway.port', edit.base]);
+  else if (edit.base === null && edit.pin !== null) edits.push(['gateway.port', edit.pin]);
   for (const [browser, port] of [...edit.cdpPorts].sort()) edits.push([`browser.profiles.${browser}.cdpPort`, port]);
   for (const [key, url] of [...edit.cdpUrls].sort()) edits.push([key, url]);
   for (const [key, port] of [...edit.webhooks].sort()) edits.push([key, port]);
@@ -144,7 +147,8 @@ function drafts(decision: Decision, context: CheckContext): Draft[] {
         files: [profile.configPath],
       });
     }
-    const portInService = edit.base !== null && kept !== null && (kept.portArg !== null || Boolean(kept.env.OPENCLAW_GATEWAY_PORT));
+    const portInService =
+      edit.base !== null && kept !== null && (kept.portArg !== null || Boolean(kept.env.OPENCLAW_GATEWAY_PORT)) && servicePortOf(kept) !== edit.base;
     const oauthInService = edit.oauth?.via === 'service';
     if (kept !== null && (portInService || oauthInService)) {
       const blocker = rewriteBlocker(profile, kept);
@@ -243,18 +247,21 @@ function toRemainder(finding: Finding, reason: string): Remainder {
 }
 
 function changesOf(decision: Decision): ProfileChange[] {
-  return decision.edits
-    .filter((edit) => configEdits(edit).length > 0 || edit.oauth !== null)
-    .map((edit) => ({
-      profile: edit.profile.name,
-      fromPort: edit.currentBase,
-      toPort: finalBase(edit),
-      running: edit.running,
-      restart: needsRestart(edit),
-      cdpPorts: Object.fromEntries([...edit.cdpPorts].sort()),
-      webhookPorts: Object.fromEntries([...edit.webhooks].sort()),
-      paths: Object.fromEntries([...[...edit.paths].sort(), ...(edit.oauth ? [[OAUTH_DIR_VAR, edit.oauth.to] as const] : [])]),
-    }));
+  return (
+    decision.edits
+      // A gateway sent back to its configured port changes no key, yet moves.
+      .filter((edit) => configEdits(edit).length > 0 || edit.oauth !== null || edit.base !== null)
+      .map((edit) => ({
+        profile: edit.profile.name,
+        fromPort: edit.currentBase,
+        toPort: finalBase(edit),
+        running: edit.running,
+        restart: needsRestart(edit),
+        cdpPorts: Object.fromEntries([...edit.cdpPorts].sort()),
+        webhookPorts: Object.fromEntries([...edit.webhooks].sort()),
+        paths: Object.fromEntries([...[...edit.paths].sort(), ...(edit.oauth ? [[OAUTH_DIR_VAR, edit.oauth.to] as const] : [])]),
+      }))
+  );
 }
 
 export interface PlanOptions {

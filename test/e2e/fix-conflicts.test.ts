@@ -23,8 +23,8 @@ const MAIN_PORT = 33000;
 const RESCUE_PORT = 34000;
 // Inside main's CDP band: where rescue is started by hand with --port, and later the explicit cdpPort of its browser profile `work`.
 const IN_MAIN_BAND = 33050;
-// Where the plan moves rescue: the nearest base 120+ from main, by steps of 10 from where it runs (its configured 34000 is not reused).
-const RESCUE_MOVED = 33120;
+// Where the plan moves rescue: back to its configured port, which is free.
+const RESCUE_MOVED = RESCUE_PORT;
 const TELEGRAM_API_PORT = 34500;
 // Fake bot tokens: they only ever reach the loopback stub below.
 const SHARED_TOKEN = '111111:AAshared-fake-token-for-e2e-0000000';
@@ -170,18 +170,15 @@ function appliedOf(run: { json: any; stdout: string; stderr: string }) {
 
 // The cases share one home and run in order: main runs untouched through all of them, rescue is moved once by the fix.
 describe('clawdoc fix on conflicts between two running gateways', () => {
-  it('a gateway started with --port inside main’s band is stopped and started on a base of its own; main keeps its pid', { timeout: 500_000 }, () => {
+  it('a gateway started with --port inside main’s band is stopped and started again on its configured port; main keeps its pid', { timeout: 500_000 }, () => {
     const plan = planOf();
-    expect(stepsOf(plan.json.steps)).toEqual([
-      ['config', 'rescue', [`openclaw --profile rescue config set gateway.port ${RESCUE_MOVED}`]],
-      ['restart-unmanaged', 'rescue', [`kill ${rescue.pid}`, 'openclaw --profile rescue gateway --bind loopback']],
-    ]);
+    expect(stepsOf(plan.json.steps)).toEqual([['restart-unmanaged', 'rescue', [`kill ${rescue.pid}`, 'openclaw --profile rescue gateway --bind loopback']]]);
     expect(plan.code).toBe(1);
 
     const run = apply(['--restart-unmanaged']);
     const moved = statusOf('rescue');
     if (moved.pid !== null) startedByFix.add(moved.pid);
-    appliedOf(run).toEqual(['s1 done', 's2 done']);
+    appliedOf(run).toEqual(['s1 done']);
     expect(run.json.after).toEqual([]);
     expect(run.code).toBe(0);
     expect(moved).toMatchObject({ state: 'running', port: RESCUE_MOVED });
@@ -194,10 +191,10 @@ describe('clawdoc fix on conflicts between two running gateways', () => {
     const rescuePid = statusOf('rescue').pid;
     editConfig('rescue', (config) => (config.browser = { profiles: { work: { cdpPort: IN_MAIN_BAND } } }));
     const plan = planOf();
-    // Rescue's control port is 33122: control+9 (33131) is the port OpenClaw gives its implicit `openclaw` browser profile, `work` takes the next.
-    expect(stepsOf(plan.json.steps)).toEqual([['config', 'rescue', ['openclaw --profile rescue config set browser.profiles.work.cdpPort 33132']]]);
+    // Rescue's control port is 34002: control+9 (34011) is the port OpenClaw gives its implicit `openclaw` browser profile, `work` takes the next.
+    expect(stepsOf(plan.json.steps)).toEqual([['config', 'rescue', ['openclaw --profile rescue config set browser.profiles.work.cdpPort 34012']]]);
     expect(plan.json.steps[0].touchesRunningGateway).toBe(true);
-    expect(plan.json.changes).toMatchObject([{ profile: 'rescue', restart: false, cdpPorts: { work: 33132 } }]);
+    expect(plan.json.changes).toMatchObject([{ profile: 'rescue', restart: false, cdpPorts: { work: 34012 } }]);
     expect(plan.code).toBe(1);
     // doctor's own fix for the finding says the same: the cdpPort, not the base port, and no restart.
     const doctor = clawdoc(home, [...PROBE, 'doctor', '--all-profiles', '--json']);
@@ -205,7 +202,7 @@ describe('clawdoc fix on conflicts between two running gateways', () => {
       doctor.json.findings
         .filter((finding: { severity: string }) => finding.severity !== 'info')
         .map((finding: { checkId: string; profile: string; fix?: { commands: string[] } }) => [finding.checkId, finding.profile, finding.fix?.commands]),
-    ).toEqual([['ports/band-overlap', 'rescue', ['openclaw --profile rescue config set browser.profiles.work.cdpPort 33132']]]);
+    ).toEqual([['ports/band-overlap', 'rescue', ['openclaw --profile rescue config set browser.profiles.work.cdpPort 34012']]]);
 
     const run = apply();
     appliedOf(run).toEqual(['s1 done']);

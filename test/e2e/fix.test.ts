@@ -4,7 +4,19 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertInstalled, clawdoc, foreignListener, makeHome, NODE26, openclaw, removeHomes, startGateway, stopAllGateways, type Gateway } from './openclaw.js';
+import {
+  assertInstalled,
+  clawdoc,
+  foreignListener,
+  makeHome,
+  openclaw,
+  openclawExecutable,
+  removeHomes,
+  startGateway,
+  stopAllGateways,
+  stopPid,
+  type Gateway,
+} from './openclaw.js';
 import { jsonSchemaErrors } from '../support/schema.js';
 
 // In this file's port range (32000-32999): other e2e files run gateways at the same time.
@@ -13,7 +25,6 @@ const MAIN_PORT = 32100;
 const RESCUE_PORT = 32120;
 // The nearest base 120+ from main whose reach (base+110) is clear.
 const MOVED_PORT = 32220;
-const OPENCLAW_ENTRY = path.join(path.dirname(path.dirname(path.dirname(NODE26))), 'openclaw', 'openclaw.mjs');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -26,14 +37,6 @@ const startedByFix = new Set<number>();
 function configSet(profile: string, key: string, value: string): void {
   const result = openclaw(home, ['--profile', profile, 'config', 'set', key, value]);
   if (result.code !== 0) throw new Error(`config set ${key} failed: ${result.stderr}`);
-}
-
-/** An `openclaw` executable for --openclaw: the installed CLI under Node 26, started without a shell by clawdoc. */
-function openclawWrapper(): string {
-  const file = path.join(home, 'bin', 'openclaw');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `#!/bin/sh\nexec '${NODE26}' '${OPENCLAW_ENTRY}' "$@"\n`, { mode: 0o755 });
-  return file;
 }
 
 /** clawdoc with a bound long enough for a gateway to stop and start again (tens of seconds on a loaded host). */
@@ -49,24 +52,6 @@ function clawdocLong(args: string[]) {
 function statusOf(name: string) {
   const status = clawdoc(home, ['status', '--all-profiles', '--json']).json;
   return status.profiles.find((profile: { name: string }) => profile.name === name).gateway as { state: string; pid: number | null; port: number };
-}
-
-async function stopPid(pid: number): Promise<void> {
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const until = Date.now() + 15_000;
-  while (Date.now() < until) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  process.kill(pid, 'SIGKILL');
 }
 
 beforeAll(async () => {
@@ -107,14 +92,14 @@ describe('clawdoc fix on real gateways', () => {
   });
 
   it('refuses to apply without --yes when there is no terminal', () => {
-    const run = clawdoc(home, ['fix', '--apply', '--openclaw', openclawWrapper()]);
+    const run = clawdoc(home, ['fix', '--apply', '--openclaw', openclawExecutable(home)]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--yes');
     expect(statusOf('rescue')).toMatchObject({ state: 'running', pid: rescue.pid, port: RESCUE_PORT });
   });
 
   it('fix --apply --yes --restart-unmanaged moves rescue; doctor is clean and main keeps its pid', { timeout: 500_000 }, () => {
-    const run = clawdocLong(['fix', '--apply', '--yes', '--restart-unmanaged', '--openclaw', openclawWrapper(), '--json']);
+    const run = clawdocLong(['fix', '--apply', '--yes', '--restart-unmanaged', '--openclaw', openclawExecutable(home), '--json']);
     expect(jsonSchemaErrors(run.json)).toEqual([]);
     const moved = statusOf('rescue');
     if (moved.pid !== null) startedByFix.add(moved.pid);
@@ -173,7 +158,7 @@ describe('clawdoc fix on stopped hash-port profiles with a foreign listener in t
         expect(jsonSchemaErrors(plan.json)).toEqual([]);
         const commands = plan.json.steps.flatMap((step: { commands: Array<{ text: string }> }) => step.commands.map((c) => c.text));
         expect(commands).toEqual(['openclaw --profile main config set gateway.port 23592', 'openclaw --profile rescue config set gateway.port 23362']);
-        const run = clawdocLong(['fix', '--apply', '--yes', '--openclaw', openclawWrapper(), '--json']);
+        const run = clawdocLong(['fix', '--apply', '--yes', '--openclaw', openclawExecutable(home), '--json']);
         expect(
           run.json.applied.map((step: { status: string }) => step.status),
           run.stdout + run.stderr,
@@ -215,7 +200,7 @@ describe('clawdoc fix on a shared workspace of two running gateways', () => {
       expect(steps.map((step) => [step.kind, step.commands.map((c) => c.text)])).toEqual([
         ['config', [`openclaw --profile ${moving} config set agents.defaults.workspace ${home}/.openclaw-${moving}/workspace`]],
       ]);
-      const run = clawdocLong(['fix', '--apply', '--yes', '--openclaw', openclawWrapper(), '--json']);
+      const run = clawdocLong(['fix', '--apply', '--yes', '--openclaw', openclawExecutable(home), '--json']);
       expect(
         run.json.applied.map((step: { status: string }) => step.status),
         run.stdout + run.stderr,

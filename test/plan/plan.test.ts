@@ -1,6 +1,6 @@
 // The host-wide plan on the conflicts that per-finding fixes got wrong: exact steps for each.
 import { describe, expect, it } from 'vitest';
-import { model } from '../support/model-builder.js';
+import { healthyGatewayProbe, model } from '../support/model-builder.js';
 import { buildFixPlan } from '../../src/plan/plan.js';
 import { builtinChecks } from '../../checks/index.js';
 import type { CheckContext, Finding } from '../../src/doctor/api.js';
@@ -53,10 +53,42 @@ describe('buildFixPlan', () => {
     expect(plan.remainder).toEqual([]);
   });
 
-  it('does not pin a drifted gateway inside another profile’s CDP band: it moves it, stop and start through its service', () => {
+  it('sends a drifted gateway inside another profile’s CDP band back to its configured port: a restart through its service, nothing to rewrite', () => {
     const context = model()
       .profile('main', { port: 18789 })
       .profile('rescue', { port: 19789, services: [{ portArg: 19789 }] })
+      .gateway('main', 18789, 4100)
+      .gateway('rescue', 18850, 4200)
+      .context();
+    const { steps, plan } = stepsOf(context);
+    expect(steps).toEqual([
+      { id: 's1', kind: 'restart', profile: 'rescue', running: true, commands: ['systemctl --user restart openclaw-gateway-rescue.service'] },
+    ]);
+    // No key changes, yet it moves: apply waits for the port it goes to.
+    expect(plan.changes).toMatchObject([{ profile: 'rescue', fromPort: 18850, toPort: 19789, restart: true }]);
+  });
+
+  it('keeps the gateway on its configured port even when its /healthz is slow, and moves the one started elsewhere', () => {
+    const healthy = healthyGatewayProbe(18789);
+    const slow = { ...healthy, healthz: { ...healthy.healthz, outcome: 'timeout' as const, status: null, json: null } };
+    const context = model()
+      .profile('main', { port: 18789 })
+      .profile('rescue', { port: 19789 })
+      .gateway('main', 18789, 4100)
+      .probe(18789, slow)
+      .gateway('rescue', 18850, 4200)
+      .context();
+    const { steps } = stepsOf(context);
+    expect(steps.map((step) => [step.kind, step.profile, step.commands])).toEqual([
+      ['restart-unmanaged', 'rescue', ['kill 4200', 'openclaw --profile rescue gateway --bind loopback']],
+    ]);
+  });
+
+  it('does not pin a drifted gateway inside another profile’s CDP band when its configured port is taken: it moves it, stop and start through its service', () => {
+    const context = model()
+      .profile('main', { port: 18789 })
+      .profile('rescue', { port: 19789, services: [{ portArg: 19789 }] })
+      .profile('ops', { port: 19789 - 60 })
       .gateway('main', 18789, 4100)
       .gateway('rescue', 18850, 4200)
       .context();
