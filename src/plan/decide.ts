@@ -17,14 +17,14 @@ const HIGHEST_PORT = 65535;
 // Fixed webhook defaults (OPENCLAW.md section 3): a moved webhook never lands on another channel's default.
 const WEBHOOK_DEFAULTS = new Set([8787, 3978, 8788]);
 // Env variables that beat `--profile` in the invoking shell (OPENCLAW.md section 10).
-export const SELECTOR_VARS = ['OPENCLAW_PROFILE', 'OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH', 'OPENCLAW_GATEWAY_PORT'] as const;
+const SELECTOR_VARS = ['OPENCLAW_PROFILE', 'OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH', 'OPENCLAW_GATEWAY_PORT'] as const;
 export const OAUTH_DIR_VAR = 'OPENCLAW_OAUTH_DIR';
 
 /**
  * A profile that stops sharing its OAuth dir: OPENCLAW_OAUTH_DIR goes, so OpenClaw falls back to `<stateDir>/credentials`.
  * `service`: `gateway install --force` rewrites its service without it; `manual`: the operator removes it from `files`.
  */
-export interface OauthMove {
+interface OauthMove {
   from: string;
   to: string;
   via: 'service' | 'manual';
