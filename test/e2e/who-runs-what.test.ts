@@ -145,8 +145,15 @@ describe("a unit named for rescue that carries main's identity (item 4)", () => 
       configSet(home, profile, 'gateway.port', String(port));
       configSet(home, profile, 'gateway.mode', 'local');
     }
-    // One after the other: two cold starts at once take minutes on a loaded machine.
-    main = await startGateway(home, { profile: 'main', port: MAIN_PORT });
+    // One after the other: two cold starts at once take minutes on a loaded machine. The misnamed unit carries main's
+    // identity, so it is what runs main: main starts with the markers systemd and the unit give it (rescue by hand).
+    const startedByUnit = {
+      OPENCLAW_SERVICE_MARKER: 'openclaw',
+      OPENCLAW_SERVICE_KIND: 'gateway',
+      OPENCLAW_SYSTEMD_UNIT: misnamed,
+      INVOCATION_ID: 'e2e0item4',
+    };
+    main = await startGateway(home, { profile: 'main', port: MAIN_PORT, env: startedByUnit });
     rescue = await startGateway(home, { profile: 'rescue', port: RESCUE_PORT });
     unitDir = path.join(home, '.config', 'systemd', 'user');
     fs.mkdirSync(path.join(unitDir, 'default.target.wants'), { recursive: true });
@@ -201,7 +208,8 @@ describe("a unit named for rescue that carries main's identity (item 4)", () => 
     expect(install.stderr).toContain('service management skipped: non-default state dir or config path');
     // So its effect is written by hand: main's own unit as `gateway install` writes it (enabled), and what
     // `systemctl --user disable` does to the misnamed one (its wants link goes, its file stays). The restart of
-    // main's unit cannot run without a user systemd; main keeps running as started, which is what it would do.
+    // main's unit cannot run without a user systemd; main keeps running as started, which is what it would do, still
+    // marked as the misnamed unit's (now disabled): no second supervisor is counted for it.
     const own = 'openclaw-gateway-main.service';
     fs.writeFileSync(
       path.join(unitDir, own),
