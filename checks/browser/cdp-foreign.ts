@@ -62,7 +62,7 @@ export default defineCheck({
               port !== null
                 ? `Leave ${owner.profile}'s Chrome alone and give ${profile.name}'s "${browserProfile}" browser port ${port}, free in its own CDP band.`
                 : `Leave ${owner.profile}'s Chrome alone and give ${profile.name}'s "${browserProfile}" browser a free port: set browser.profiles.${browserProfile}.cdpPort in ${profile.configPath}.`,
-            ...(port !== null ? fixOf(() => moveBrowserCdpPort(profile, browserProfile, port, unset, context.live, context.model.invocation)) : {}),
+            ...(port !== null ? fixOf(() => moveBrowserCdpPort(profile, browserProfile, port, unset, context.model.invocation)) : {}),
             evidence: { ...evidence, ...(port !== null ? { suggestedPort: port } : {}) },
           });
           continue;

@@ -1,7 +1,7 @@
 // Two profiles pin the same CDP endpoint: both gateways would drive one Chrome.
 import { defineCheck, type FindingDraft } from '../../src/doctor/api.js';
 import { listeningPorts, pairsSharingKey, profileToMove } from '../../src/doctor/helpers.js';
-import { configUnsetAt, freeCdpBandPort, moveBrowserCdpPort, restartIfRunning, safeCommands } from '../../src/fixes/commands.js';
+import { configUnsetAt, freeCdpBandPort, moveBrowserCdpPort, safeCommands } from '../../src/fixes/commands.js';
 import { isLoopbackHost } from '../../src/ports/plan.js';
 import { redact } from '../../src/redact.js';
 import type { Profile } from '../../src/model.js';
@@ -77,13 +77,8 @@ export default defineCheck({
           const unset = mine.key.endsWith('cdpUrl') ? [mine.key] : [];
           // Without a free band port, dropping a pinned URL still lets OpenClaw start a managed Chrome of its own.
           let commands: string[] = [];
-          if (port !== null)
-            commands = safeCommands(() => moveBrowserCdpPort(moving, mine.browserProfile, port, unset, context.live, context.model.invocation));
-          else if (unset.length > 0)
-            commands = safeCommands(() => [
-              configUnsetAt(moving, mine.key, context.model.invocation),
-              ...restartIfRunning(moving, context.live, context.model.invocation),
-            ]);
+          if (port !== null) commands = safeCommands(() => moveBrowserCdpPort(moving, mine.browserProfile, port, unset, context.model.invocation));
+          else if (unset.length > 0) commands = safeCommands(() => [configUnsetAt(moving, mine.key, context.model.invocation)]);
           findings.push({
             severity: 'error',
             profile: moving.name,

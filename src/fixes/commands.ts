@@ -241,19 +241,9 @@ export function moveWorkspace(
 }
 
 /** Pins a browser profile to its own CDP port, dropping a pinned URL first when one is set; refuses a browser profile name OpenClaw would not accept. */
-export function moveBrowserCdpPort(
-  profile: Located & Pick<Profile, 'services'>,
-  browserProfile: string,
-  port: number,
-  unsetKeys: readonly string[],
-  live: LiveModel,
-  host?: CommandHost,
-): string[] {
-  return [
-    ...unsetKeys.map((key) => configUnsetAt(profile, key, host)),
-    configSetAt(profile, `browser.profiles.${browserProfile}.cdpPort`, port, host),
-    ...restartIfRunning(profile, live, host),
-  ];
+export function moveBrowserCdpPort(profile: Located, browserProfile: string, port: number, unsetKeys: readonly string[], host?: CommandHost): string[] {
+  // No restart: 2026.9.6 hot-reloads browser.cdpUrl, browser.profiles.*.cdpUrl and *.cdpPort (measured: same pid).
+  return [...unsetKeys.map((key) => configUnsetAt(profile, key, host)), configSetAt(profile, `browser.profiles.${browserProfile}.cdpPort`, port, host)];
 }
 
 /**

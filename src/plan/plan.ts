@@ -40,7 +40,7 @@ function configEdits(edit: Edit): Array<[string, string | number]> {
 // Keys OpenClaw 2026.9.6 applies without a restart ("No gateway restart needed", OPENCLAW.md section 10). An explicit
 // cdpPort too: measured, the gateway logs "config hot reload applied (browser.profiles.work.cdpPort)", keeps its pid and
 // reports the new port, although `config set` prints "Restart the gateway to apply".
-const LIVE_KEYS = /^(agents\.defaults\.workspace|logging\.file|channels\..*\.botToken|browser\.profiles\.[^.]+\.cdpPort)$/;
+const LIVE_KEYS = /^(agents\.defaults\.workspace|logging\.file|channels\..*\.botToken|browser\.profiles\.[^.]+\.(cdpPort|cdpUrl)|browser\.cdpUrl)$/;
 
 function needsRestart(edit: Edit): boolean {
   if (!edit.running) return false;

@@ -179,12 +179,12 @@ describe('openclaw commands', () => {
 
   it('refuses config keys built from a hostile browser profile name', () => {
     const subject = profile('rescue');
-    refused(() => moveBrowserCdpPort(subject, 'c$(touch${IFS}X)', 19800, [], running('x')));
-    refused(() => moveBrowserCdpPort(subject, 'Work', 19800, [], running('x')));
-    refused(() => moveBrowserCdpPort(subject, 'a.b', 19800, [], running('x')));
+    refused(() => moveBrowserCdpPort(subject, 'c$(touch${IFS}X)', 19800, []));
+    refused(() => moveBrowserCdpPort(subject, 'Work', 19800, []));
+    refused(() => moveBrowserCdpPort(subject, 'a.b', 19800, []));
     refused(() => configUnsetAt(subject, 'browser.profiles.c;id.cdpUrl'));
     refused(() => configSetAt(subject, 'channels.telegram.accounts.$(id).botToken', 'x'));
-    expect(moveBrowserCdpPort(subject, 'work-2', 19800, ['browser.profiles.work-2.cdpUrl'], running('x'))).toEqual([
+    expect(moveBrowserCdpPort(subject, 'work-2', 19800, ['browser.profiles.work-2.cdpUrl'])).toEqual([
       'openclaw --profile rescue config unset browser.profiles.work-2.cdpUrl',
       'openclaw --profile rescue config set browser.profiles.work-2.cdpPort 19800',
     ]);

@@ -26,10 +26,8 @@ describe(checkIdOf(import.meta.url), () => {
         path: 'browser.profiles.openclaw.cdpPort',
         fixHint: 'Leave main\'s Chrome alone and give rescue\'s "openclaw" browser port 19801, free in its own CDP band.',
         fix: {
-          commands: [
-            'openclaw --profile rescue config set browser.profiles.openclaw.cdpPort 19801',
-            'systemctl --user restart openclaw-gateway-rescue.service',
-          ],
+          // No restart: OpenClaw 2026.9.6 applies a new cdpPort live.
+          commands: ['openclaw --profile rescue config set browser.profiles.openclaw.cdpPort 19801'],
         },
         evidence: {
           port: 19800,

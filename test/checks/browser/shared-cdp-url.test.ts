@@ -38,7 +38,7 @@ describe(checkIdOf(import.meta.url), () => {
     expect(JSON.stringify(findings)).not.toContain('s3cret');
   });
 
-  it('fires for the same explicit cdpPort, skipping band ports that are listened on, and restarts a running gateway it changes', () => {
+  it('fires for the same explicit cdpPort, skipping band ports that are listened on, with no restart of the running gateway (applied live)', () => {
     const context = model()
       .profile('main', { port: 18789, browserProfiles: [{ name: 'work', cdpPort: 9333 }] })
       .profile('rescue', { port: 19789, browserProfiles: [{ name: 'work', cdpPort: 9333 }] })
@@ -47,11 +47,7 @@ describe(checkIdOf(import.meta.url), () => {
       .listener(19800, { pid: 6000, name: 'python3' })
       .context();
     expect(runCheck(check, context).map((finding) => [finding.profile, finding.path, finding.fix?.commands])).toEqual([
-      [
-        'rescue',
-        'browser.profiles.work.cdpPort',
-        ['openclaw --profile rescue config set browser.profiles.work.cdpPort 19801', 'openclaw --profile rescue gateway restart'],
-      ],
+      ['rescue', 'browser.profiles.work.cdpPort', ['openclaw --profile rescue config set browser.profiles.work.cdpPort 19801']],
     ]);
   });
 
