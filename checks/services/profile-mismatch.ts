@@ -86,9 +86,11 @@ export default defineCheck({
       const disagreements = [...identity, ...ports];
       // Keep the gateway where it runs; a stopped one follows its config (the operator's last word).
       const keepPort = runningPort ?? configPort ?? servicePort;
+      // A gateway started by hand keeps running; its service is rewritten but not started beside it.
+      const byHand = gateway.supervisor?.by === 'hand' && isGatewayUp(gateway) && gateway.pid !== null;
       const fix =
         identity.length > 0
-          ? fixOf(() => reinstallGatewayService(profile, host))
+          ? fixOf(() => reinstallGatewayService(profile, host, { restart: !byHand }))
           : keepPort !== null
             ? fixOf(() => alignServicePort(profile, keepPort, servicePort !== keepPort, host))
             : {};
@@ -100,7 +102,7 @@ export default defineCheck({
           .join('; ')}`,
         fixHint:
           identity.length > 0
-            ? `Rewrite the service from ${profile.name}'s own identity with \`${openclawHint(profile, ['gateway', 'install', '--force'], host)}\`; the misnamed unit is disabled (its file kept). A profile whose name it carried gets its own service with its own \`gateway install\`.`
+            ? `Rewrite the service from ${profile.name}'s own identity with \`${openclawHint(profile, ['gateway', 'install', '--force'], host)}\`; the misnamed unit is disabled (its file kept). A profile whose name it carried gets its own service with its own \`gateway install\`.${byHand ? ` ${profile.name}'s gateway runs by hand (pid ${gateway.pid}), so the service is not started beside it: stop pid ${gateway.pid} first when you want the service to run it.` : ''}`
             : `Make config and service agree on port ${keepPort ?? '<port>'}${runningPort !== null ? ', where the gateway runs now' : ' (the config port: the gateway is not running)'}.`,
         ...fix,
         evidence: {

@@ -144,7 +144,15 @@ function gatewayServiceName(manager: Manager, profileName: string): string {
  * kept) after the new one exists, then the new one is restarted so it takes over the locks. A `--port`
  * the profile's gateway runs on is kept, so the running gateway does not move.
  */
-export function reinstallGatewayService(profile: Pick<Profile, 'openclawName' | 'origin' | 'services' | 'gatewayPort'>, host?: CommandHost): string[] {
+/**
+ * `gateway install --force`, the extra services disabled, then the canonical one restarted; `restart: false` when the
+ * gateway runs by hand: a service started beside it would race it for the lock and port.
+ */
+export function reinstallGatewayService(
+  profile: Pick<Profile, 'openclawName' | 'origin' | 'services' | 'gatewayPort'>,
+  host?: CommandHost,
+  options: { restart?: boolean } = {},
+): string[] {
   // A second identity under a taken name: `--profile <name>` would write a service for the other profile's files.
   if (profile.origin.kind !== 'own')
     throw new UnsafeCommandValue('profile', profile.openclawName, 'another profile owns this name; reinstall its service by hand');
@@ -156,7 +164,7 @@ export function reinstallGatewayService(profile: Pick<Profile, 'openclawName' | 
   if (!manager) return commands;
   const canonical = gatewayServiceName(manager, name);
   commands.push(...services.filter((service) => service.name !== canonical).map((service) => serviceCommand('disable', service, host)));
-  commands.push(serviceCommand('restart', { manager, name: canonical, profile: name }, host));
+  if (options.restart !== false) commands.push(serviceCommand('restart', { manager, name: canonical, profile: name }, host));
   return commands;
 }
 

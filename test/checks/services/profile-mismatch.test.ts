@@ -60,6 +60,36 @@ describe(checkIdOf(import.meta.url), () => {
     ]);
   });
 
+  it('does not start the rewritten service beside a gateway started by hand: that would race it for the lock', () => {
+    const unit = {
+      name: 'openclaw-gateway-rescue.service',
+      file: RESCUE_UNIT,
+      nameProfile: 'rescue',
+      env: { OPENCLAW_PROFILE: 'rescue', OPENCLAW_STATE_DIR: '/home/op/.openclaw-main' },
+      args: ['/usr/bin/node', '/usr/lib/node_modules/openclaw/dist/index.js', 'gateway', '--port', '18789'],
+      portArg: 18789,
+      profileEvidence: 'OPENCLAW_STATE_DIR in its environment',
+    };
+    const byHand = model()
+      .profile('main', { port: 18789, config: { gateway: { port: 18789 } }, services: [unit] })
+      .gateway('main', 18789, 4100)
+      .markers(4100, {})
+      .context();
+    const [finding] = runCheck(check, byHand);
+    expect(finding!.fix!.commands).toEqual([
+      'openclaw --profile main gateway install --force',
+      'systemctl --user disable --now openclaw-gateway-rescue.service',
+    ]);
+    expect(finding!.fixHint).toMatch(/main's gateway runs by hand \(pid 4100\), so the service is not started beside it: stop pid 4100 first/);
+    // Run by that unit (its markers name it), the rewritten service takes over with a restart.
+    const byUnit = model()
+      .profile('main', { port: 18789, config: { gateway: { port: 18789 } }, services: [unit] })
+      .gateway('main', 18789, 4100)
+      .markers(4100, { OPENCLAW_SERVICE_MARKER: 'openclaw', OPENCLAW_SYSTEMD_UNIT: 'openclaw-gateway-rescue.service', INVOCATION_ID: 'x' })
+      .context();
+    expect(runCheck(check, byUnit)[0]!.fix!.commands.at(-1)).toBe('systemctl --user restart openclaw-gateway-main.service');
+  });
+
   it('keeps a running gateway where it runs when service, config and lock ports disagree', () => {
     const context = model()
       .profile('rescue', {
