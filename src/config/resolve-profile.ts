@@ -171,7 +171,8 @@ function resolveWorkspaces(context: WorkspaceContext): { workspace: string; work
  */
 function gatewayEnv(profile: DiscoveredProfile, invocation: Invocation): Record<string, string | undefined> {
   const base = withoutOpenClawSelection(invocation.env);
-  for (const service of profile.services) Object.assign(base, service.env);
+  // Only what starts the gateway gives it an environment: not a unit that merely talks to it, nor a disabled one.
+  for (const service of profile.services) if (service.isGateway && service.enabled !== false) Object.assign(base, service.env);
   return withDotEnv(base, readStateDotEnv(profile.stateDir));
 }
 

@@ -94,6 +94,20 @@ describe('where a service keeps its environment', () => {
     expect([main!.logFile, main!.sessionStore, main!.hasGatewayToken]).toEqual(['/from/unit/gw.log', '/from/dotenv/sessions.json', true]);
   });
 
+  it('fills ${VAR} only from a unit that starts the gateway: not from a disabled one', () => {
+    const home = tempDir();
+    const stateDir = path.join(home, '.openclaw-main');
+    write(path.join(stateDir, 'openclaw.json'), '{ gateway: { port: 18789, auth: { token: "${GW_TOKEN}" } } }');
+    const units = path.join(home, '.config/systemd/user');
+    write(path.join(units, 'openclaw-gateway-main.service'), unit('/usr/bin/openclaw gateway --port 18789', 'Environment=OPENCLAW_PROFILE=main GW_TOKEN=t'));
+    fs.mkdirSync(path.join(units, 'default.target.wants'));
+    const disabled = resolveHost(invocationOf(home), { layout: '2026.9' }).profiles[0]!;
+    expect([disabled.hasGatewayToken, disabled.problems.map((problem) => problem.message).join()]).toEqual([true, expect.stringContaining('GW_TOKEN')]);
+    fs.symlinkSync(path.join(units, 'openclaw-gateway-main.service'), path.join(units, 'default.target.wants/openclaw-gateway-main.service'));
+    const enabled = resolveHost(invocationOf(home), { layout: '2026.9' }).profiles[0]!;
+    expect(enabled.problems).toEqual([]);
+  });
+
   it('maps a LaunchAgent by its service-env file, not its label (no false default profile)', () => {
     const built = resolveHost(invocationOf(fixtureHome('launchd-service-env')), { layout: '2026.9' });
     expect(built.profiles.map((profile) => [profile.name, profile.services.map((service) => service.name), profile.gatewayPort.port])).toEqual([
