@@ -9,7 +9,7 @@ import { buildFixPlan, type FixPlan, type PlanStep } from '../plan/plan.js';
 import { INHERITED_SELECTORS } from '../config/cli-target.js';
 import type { CommandLine } from '../fixes/command-line.js';
 import { renderCommand } from '../fixes/command-line.js';
-import { serviceLine } from '../fixes/command-lines.js';
+import { daemonReloadLine, serviceLine } from '../fixes/command-lines.js';
 import type { Profile, ServiceDefinition } from '../model.js';
 import { isGatewayUp, type LiveModel } from '../attribute/live.js';
 import { fixJson, fixText, type AppliedStep, type FixReport } from '../report/fix.js';
@@ -369,8 +369,7 @@ async function restartServiceAgain(context: Context, restart: JournalRestart, re
   const host = context.model.invocation;
   const lines: CommandLine[] = [];
   if (restoredFiles.has(service.file)) {
-    if (service.manager === 'systemd')
-      lines.push({ argv: [...(service.scope === 'system' ? ['sudo', 'systemctl'] : ['systemctl', '--user']), 'daemon-reload'] });
+    if (service.manager === 'systemd') lines.push(daemonReloadLine(service));
     else
       return {
         status: 'skipped' as const,

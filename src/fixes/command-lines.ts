@@ -104,13 +104,22 @@ function startupAsideLine(service: ServiceRef, host: CommandHost | undefined): C
   return !host || host.platform === 'win32' ? { argv: ['move', assertPath(service.file), assertPath(to)] } : moveLine(service.file, to);
 }
 
+// A unit under /etc/systemd/system belongs to the system manager: `--user` would not find it.
+function systemctl(scope: ServiceRef['scope']): string[] {
+  return scope === 'system' ? ['sudo', 'systemctl'] : ['systemctl', '--user'];
+}
+
+/** `systemctl daemon-reload` for the manager that owns a systemd unit, after its file changed. */
+export function daemonReloadLine(service: Pick<ServiceRef, 'scope'>): CommandLine {
+  return { argv: [...systemctl(service.scope), 'daemon-reload'] };
+}
+
 /** Starts, restarts or disables a service through its own manager. */
 export function serviceLine(action: ServiceAction, service: ServiceRef, host?: CommandHost): CommandLine {
   const name = assertServiceName(service.manager, service.name);
   switch (service.manager) {
     case 'systemd': {
-      // A unit under /etc/systemd/system belongs to the system manager: `--user` would not find it.
-      const scope = service.scope === 'system' ? ['sudo', 'systemctl'] : ['systemctl', '--user'];
+      const scope = systemctl(service.scope);
       return { argv: action === 'disable' ? [...scope, 'disable', '--now', name] : [...scope, action, name] };
     }
     case 'launchd': {
