@@ -501,8 +501,9 @@ function separateOauth(context: CheckContext, order: readonly Profile[], edits: 
       continue;
     }
     const kept = keptService(context, edit);
-    // Resolve reads the variable from every unit of the profile: the kept one first, else a disabled or extra one.
-    const setting = [kept, ...edit.profile.services].find((service) => service?.env[OAUTH_DIR_VAR] !== undefined) ?? null;
+    // Resolve reads the variable from the units that start the gateway (enabled gateway units, resolve-profile.ts
+    // gatewayEnv): the kept one first, else an extra one the plan disables. A disabled unit's value is not the gateway's.
+    const setting = [kept, ...activeGatewayServices(edit.profile)].find((service) => service?.env[OAUTH_DIR_VAR] !== undefined) ?? null;
     if (setting === null) {
       // The invoking shell's value is not a gateway's (resolve drops it): what sets it is the state dir's .env.
       const dotenv = path.join(profile.stateDir, '.env');

@@ -348,6 +348,20 @@ describe('buildFixPlan on a shared OPENCLAW_OAUTH_DIR', () => {
     expect(plan.proven).toBe(true);
   });
 
+  it('points at the state dir’s .env, not at a disabled unit that also names the OAuth dir: only what starts the gateway counts', () => {
+    const context = model()
+      .profile('main', { port: 18789, oauthDir: '/srv/oauth' })
+      .profile('rescue', {
+        port: 19789,
+        oauthDir: '/srv/oauth',
+        services: [{ enabled: false, env: { OPENCLAW_PROFILE: 'rescue', OPENCLAW_OAUTH_DIR: '/srv/oauth' } }],
+      })
+      .gateway('main', 18789, 4100)
+      .context();
+    const rescue = decide(context).edits.find((edit) => edit.profile.name === 'rescue')!;
+    expect(rescue.oauth).toMatchObject({ via: 'manual', files: ['/home/op/.openclaw-rescue/.env'] });
+  });
+
   it('unsets an OPENCLAW_OAUTH_DIR the operator’s shell exports, with the selectors, in the environment step', () => {
     const context = model()
       .env({ OPENCLAW_OAUTH_DIR: '/srv/oauth', OPENCLAW_STATE_DIR: '/home/op/.openclaw-main' })
