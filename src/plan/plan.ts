@@ -235,6 +235,14 @@ function drafts(decision: Decision, context: CheckContext): Draft[] {
   return [...environment, ...supervisor, ...config, ...service, ...restart];
 }
 
+/** With `fix --profile X`, why a finding that needs another profile to change stays: null when it needs only X. */
+function heldReason(finding: Finding, mayChange: string | null): string | null {
+  if (mayChange === null) return null;
+  const others = involvedProfiles(finding).filter((name) => name !== mayChange);
+  if (others.length === 0) return null;
+  return `only ${mayChange} may change with --profile ${mayChange}, and this needs ${others.join(' or ')} to change: run clawdoc fix without --profile; ${finding.fixHint}`;
+}
+
 function toRemainder(finding: Finding, reason: string): Remainder {
   return {
     fingerprint: fingerprintOf(finding),
@@ -323,16 +331,7 @@ export function buildFixPlan(context: CheckContext, options: PlanOptions): FixPl
   }
   const resolved = proven ? resolvedFindings.map(fingerprintOf) : [];
   const remainder = proven
-    ? remaining.map((finding) =>
-        toRemainder(
-          finding,
-          mayChange !== null && involvedProfiles(finding).some((name) => name !== mayChange)
-            ? `only ${mayChange} may change with --profile ${mayChange}, and this needs ${involvedProfiles(finding)
-                .filter((name) => name !== mayChange)
-                .join(' or ')} to change: run clawdoc fix without --profile; ${finding.fixHint}`
-            : finding.fixHint,
-        ),
-      )
+    ? remaining.map((finding) => toRemainder(finding, heldReason(finding, mayChange) ?? finding.fixHint))
     : serious.map((finding) =>
         toRemainder(
           finding,
